@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './platform/config.ts';
+import type { DatabaseHandle } from './platform/db.ts';
+import { JobRunner } from './platform/jobs.ts';
+import { errorHandler } from './platform/http/error-handler.ts';
+import { checkRouteAccess, declaresAccess } from './platform/http/route-access.ts';
+import { platformError } from './platform/errors.ts';
+import type { App, Services } from './platform/module.ts';
+import { modules } from './modules/registry.ts';
+
+const webDist = path.resolve(import.meta.dirname, '../web/dist');
+
+/** Builds the HTTP application: platform plumbing, then every module's routes. Nothing domain-specific. */
+export async function buildApp(config: Config, database: DatabaseHandle, opts: { logger?: boolean } = {}) {
+  const app = Fastify({
+    logger: opts.logger === false ? false : {
+      level: config.logLevel,
+      // Credentials never reach a log line.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.LIANXI_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are shaped by our DTO mappers; the response schemas document them without re-validating each reply.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(errorHandler);
+  app.decorateRequest('ctx', null as never);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+    else if (route.url.startsWith('/api/') && !declaresAccess(route.config)) {
+      throw new Error(`route ${route.method} ${route.url} declares no access rule (public, authenticated or permission)`);
+    }
+  });
+  app.addHook('preHandler', checkRouteAccess);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'Lianxi CRM API', version: '0.1.0' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const jobs = new JobRunner(database.db, app.log);
+  const services: Services = { config, database, db: database.db, dbKind: database.kind, jobs };
+
+  app.get('/api/health', {
+    config: { public: true },
+    schema: { response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
+  }, async () => ({ status: 'ok' as const, db: database.kind }));
+
+  for (const mod of modules) await mod.routes?.(app, services);
+  for (const mod of modules) await mod.jobs?.(jobs, services);
+
+  if (existsSync(webDist)) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !existsSync(webDist) || request.method !== 'GET') throw platformError('ROUTE_NOT_FOUND');
+    // Client-side routes of the web app all load its one page.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return { app, services };
+}

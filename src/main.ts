@@ -1,0 +1,24 @@
+import { readConfig } from './platform/config.ts';
+import { startLianxi } from './server.ts';
+
+const config = readConfig();
+const { app, services, adminPassword, database } = await startLianxi(config);
+await app.listen({ port: config.port, host: config.host });
+services.jobs.start();
+
+const url = `http://localhost:${config.port}`;
+console.log(`\nLianxi CRM is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
+if (adminPassword) {
+  console.log(`First start: sign in as  admin / ${adminPassword}`);
+  if (config.demo) console.log('Demo staff (same password): zhangwei, liuna, zhouqiang (account managers), wangfang (marketing), chenjie (after-sales), zhaolei (telemarketer), sunli (call-centre supervisor)');
+  console.log('This password is shown only once; change it under "My account".\n');
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await services.jobs.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { Db, Trx } from '../../platform/db.ts';
+import './auth.tables.ts';
+
+type Conn = Db | Trx;
+
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+/**
+ * When the username is locked, the moment it unlocks: 5 failures within 15 minutes (counted since the
+ * last successful sign-in) lock it until 15 minutes after the fifth-latest of them.
+ */
+export async function lockedUntil(db: Conn, username: string): Promise<Date | undefined> {
+  const result = await sql<{ at: Date }>`
+    SELECT at FROM login_attempts
+    WHERE username = ${username} AND NOT ok AND at > now() - make_interval(mins => ${LOCK_MINUTES})
+      AND at > coalesce((SELECT max(at) FROM login_attempts WHERE username = ${username} AND ok), '-infinity')
+    ORDER BY at DESC LIMIT 1 OFFSET ${LOCK_AFTER_FAILURES - 1}`.execute(db);
+  const fifth = result.rows[0];
+  return fifth ? new Date(fifth.at.getTime() + LOCK_MINUTES * 60_000) : undefined;
+}
+
+export async function recordLoginAttempt(db: Conn, username: string, ip: string, ok: boolean): Promise<void> {
+  await db.insertInto('login_attempts').values({ username, ip, ok }).execute();
+}
+
+export async function insertSession(db: Conn, v: { tokenHash: string; csrfToken: string; employeeId: string; ip: string; userAgent: string | null; expiresAt: Date }): Promise<void> {
+  await db.insertInto('sessions').values({
+    token_hash: v.tokenHash, csrf_token: v.csrfToken, employee_id: v.employeeId, ip: v.ip, user_agent: v.userAgent?.slice(0, 300) ?? null, expires_at: v.expiresAt,
+  }).execute();
+}
+
+/** The live session for a token, its expiry pushed forward (sliding idle timeout). */
+export async function touchSession(db: Conn, tokenHash: string, expiresAt: Date) {
+  return db.updateTable('sessions').set({ last_seen_at: new Date(), expires_at: expiresAt })
+    .where('token_hash', '=', tokenHash).where('expires_at', '>', new Date())
+    .returning(['employee_id', 'csrf_token']).executeTakeFirst();
+}
+
+export async function deleteSession(db: Conn, tokenHash: string): Promise<string | undefined> {
+  return (await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).returning('employee_id').executeTakeFirst())?.employee_id;
+}
+
+export async function deleteOtherSessions(db: Conn, employeeId: string, keepTokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('employee_id', '=', employeeId).where('token_hash', '<>', keepTokenHash).execute();
+}

@@ -1,0 +1,86 @@
+import { cachedIdentity, forgetEmployee, forgetIdentity, type IdentityContext } from '../../platform/access/context-cache.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { withTransaction, type Db } from '../../platform/db.ts';
+import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/secrets.ts';
+import type { RequestContext } from '../../platform/access/context.ts';
+import { findLoginCandidate, loadIdentity, passwordHashOf, updateEmployeeRow, useApiToken } from '../system/index.ts';
+import * as repo from './auth.repository.ts';
+import { authError } from './auth.errors.ts';
+
+export interface LoginInput { username: string; password: string; ip: string; userAgent: string | null; idleMinutes: number }
+
+/** Checks the password and opens a session; every attempt, good or bad, is recorded and audited. */
+export async function login(db: Db, input: LoginInput) {
+  const username = input.username.trim().toLowerCase();
+  const until = await repo.lockedUntil(db, username);
+  if (until) throw authError('ACCOUNT_LOCKED', { minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)), retryAfter: until.toISOString() });
+
+  const candidate = await findLoginCandidate(db, username);
+  const passwordOk = await verifyPassword(candidate?.password_hash ?? null, input.password);
+  const ok = passwordOk && candidate?.status === 'active';
+  const audit = { employeeId: candidate?.id ?? '0', name: candidate?.name ?? username, ip: input.ip, requestId: null as unknown as string };
+
+  if (!ok) {
+    await withTransaction(db, async (trx) => {
+      await repo.recordLoginAttempt(trx, username, input.ip, false);
+      await recordAudit(trx, candidate ? audit : { ...audit, name: username }, {
+        action: 'login_failed', entity: 'session', changes: { username, reason: passwordOk ? 'disabled' : 'bad_credentials' },
+      });
+    });
+    throw passwordOk ? authError('ACCOUNT_DISABLED') : authError('INVALID_CREDENTIALS');
+  }
+
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  await withTransaction(db, async (trx) => {
+    await repo.recordLoginAttempt(trx, username, input.ip, true);
+    await repo.insertSession(trx, {
+      tokenHash: sha256(token), csrfToken, employeeId: candidate.id, ip: input.ip, userAgent: input.userAgent,
+      expiresAt: new Date(Date.now() + input.idleMinutes * 60_000),
+    });
+    await recordAudit(trx, audit, { action: 'login', entity: 'session', changes: { username } });
+  });
+  const identity = (await loadIdentity(db, candidate.id))!;
+  return { token, csrfToken, identity };
+}
+
+export async function logout(db: Db, ctx: RequestContext, token: string): Promise<void> {
+  const tokenHash = sha256(token);
+  await withTransaction(db, async (trx) => {
+    await repo.deleteSession(trx, tokenHash);
+    await recordAudit(trx, ctx, { action: 'logout', entity: 'session' });
+  });
+  forgetIdentity(`session:${tokenHash}`);
+}
+
+export async function changePassword(db: Db, ctx: RequestContext, token: string | undefined, oldPassword: string, newPassword: string): Promise<void> {
+  const ok = await verifyPassword((await passwordHashOf(db, ctx.employeeId)) ?? null, oldPassword);
+  if (!ok) throw authError('WRONG_OLD_PASSWORD', undefined, { oldPassword: 'wrong password' });
+  const passwordHash = await hashPassword(newPassword);
+  await withTransaction(db, async (trx) => {
+    await updateEmployeeRow(trx, ctx.employeeId, { passwordHash });
+    // Other browsers signed in as this employee must sign in again with the new password.
+    await repo.deleteOtherSessions(trx, ctx.employeeId, token ? sha256(token) : '');
+    await recordAudit(trx, ctx, { action: 'change_password', entity: 'employee', entityId: ctx.employeeId });
+  });
+  forgetEmployee(ctx.employeeId);
+}
+
+/** The identity behind a session cookie, or undefined when the session is gone, expired or its employee disabled. */
+export function resolveSession(db: Db, token: string, idleMinutes: number): Promise<IdentityContext | undefined> {
+  const tokenHash = sha256(token);
+  return cachedIdentity(`session:${tokenHash}`, async () => {
+    const session = await repo.touchSession(db, tokenHash, new Date(Date.now() + idleMinutes * 60_000));
+    if (!session) return undefined;
+    const identity = await loadIdentity(db, session.employee_id);
+    return identity && { ...identity, csrfToken: session.csrf_token };
+  });
+}
+
+export function resolveApiToken(db: Db, token: string): Promise<IdentityContext | undefined> {
+  const tokenHash = sha256(token);
+  return cachedIdentity(`token:${tokenHash}`, async () => {
+    const employeeId = await useApiToken(db, tokenHash);
+    return employeeId ? loadIdentity(db, employeeId) : undefined;
+  });
+}

@@ -1,0 +1,128 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db, Trx } from '../../platform/db.ts';
+import type { RequestContext } from '../../platform/access/context.ts';
+import { scopeWhere } from '../../platform/access/scope.ts';
+import type { CustomersTable } from './customers.tables.ts';
+import type { CustomerQuery } from './customers.schema.ts';
+import './customers.tables.ts';
+import '../system/system.tables.ts';
+
+type Conn = Db | Trx;
+
+/** A customer row with the names the pages show beside the ids. */
+export function customerSelect(db: Conn, ctx: RequestContext) {
+  return db.selectFrom('customers as c')
+    .innerJoin('org_units as r', 'r.id', 'c.region_id')
+    .leftJoin('employees as m', 'm.id', 'c.account_manager_id')
+    .selectAll('c')
+    .select(['r.name as region_name', 'm.name as account_manager_name'])
+    .where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }));
+}
+type Select = ReturnType<typeof customerSelect>;
+
+/** The ids of the customers a caller may see, as a subquery for other modules' scope filters. */
+export function visibleCustomerIds(db: Conn, ctx: RequestContext) {
+  return db.selectFrom('customers as c').select('c.id').where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }));
+}
+export type CustomerRow = Awaited<ReturnType<Select['executeTakeFirstOrThrow']>>;
+
+export async function findCustomer(db: Conn, ctx: RequestContext, id: string, lock = false): Promise<CustomerRow | undefined> {
+  let query = customerSelect(db, ctx).where('c.id', '=', id);
+  if (lock) query = query.forUpdate('c');
+  return query.executeTakeFirst();
+}
+
+const SORT_COLUMNS = { createdAt: 'c.id', name: 'c.name', customerNo: 'c.customer_no' } as const;
+
+/** What a search box entry looks like: a customer number, an ID card, digits of a phone, or a name. */
+export function classifyQuery(q: string): { kind: 'customerNo' | 'idCard' | 'phone' | 'name'; value: string } {
+  const compact = q.replace(/[\s-]/g, '');
+  if (/^C\d{1,12}$/i.test(compact)) return { kind: 'customerNo', value: compact.toUpperCase() };
+  if (/^\d{17}[\dXx]$/.test(compact)) return { kind: 'idCard', value: compact.toUpperCase() };
+  if (/^\+?\d{4,16}$/.test(compact)) return { kind: 'phone', value: compact.replace(/^\+?86(?=1\d{10}$)/, '') };
+  return { kind: 'name', value: q.trim() };
+}
+
+export async function searchCustomers(db: Conn, ctx: RequestContext, f: CustomerQuery, after: [string, string] | undefined): Promise<CustomerRow[]> {
+  let query: Select = customerSelect(db, ctx);
+  if (f.q) {
+    const { kind, value } = classifyQuery(f.q);
+    if (kind === 'customerNo') query = query.where('c.customer_no', '=', value);
+    else if (kind === 'idCard') query = query.where('c.id_card', '=', value);
+    // Landlines are stored with their dash; match on the digits typed, from the end.
+    else if (kind === 'phone') query = query.where((eb) => eb.or([
+      eb('c.phone_rev', 'like', `${[...value].reverse().join('')}%`),
+      eb('c.phone', '=', value),
+    ]));
+    else query = query.where((eb) => eb.or([eb('c.name', 'like', `${escapeLike(value)}%`), sql<boolean>`c.name % ${value}`]));
+  }
+  if (f.region) query = query.where('c.region_id', 'in', (eb) => eb.selectFrom('org_units').select('id').where('path', 'like', (eb2) =>
+    eb2.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('id', '=', f.region!)));
+  if (f.category) query = query.where('c.category', '=', f.category);
+  if (f.level) query = query.where('c.level', '=', f.level);
+  if (f.lifecycle) query = query.where('c.lifecycle', '=', f.lifecycle);
+  if (f.accountManager) query = query.where('c.account_manager_id', '=', f.accountManager);
+  query = f.status ? query.where('c.status', '=', f.status) : query.where('c.status', '<>', 'merged');
+
+  const column = SORT_COLUMNS[f.sort];
+  const dir = f.order;
+  if (after) {
+    const op = dir === 'asc' ? '>' : '<';
+    query = column === 'c.id'
+      ? query.where('c.id', op, after[1])
+      : query.where((eb) => eb(eb.refTuple(column, 'c.id'), op, eb.tuple(after[0], after[1])));
+  }
+  query = column === 'c.id' ? query.orderBy('c.id', dir) : query.orderBy(column, dir).orderBy('c.id', dir);
+  return query.limit(f.limit).execute();
+}
+
+export function sortValue(row: CustomerRow, sort: CustomerQuery['sort']): string {
+  return sort === 'name' ? row.name : sort === 'customerNo' ? row.customer_no : row.id;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Who already holds an ID card, whatever the caller's scope (duplicates must be caught everywhere). */
+export async function findByIdCard(db: Conn, idCard: string) {
+  return db.selectFrom('customers').select(['id', 'customer_no']).where('id_card', '=', idCard).executeTakeFirst();
+}
+
+export async function findActiveByPhone(db: Conn, ctx: RequestContext, phone: string, excludeId?: string): Promise<CustomerRow[]> {
+  let query = customerSelect(db, ctx).where('c.phone', '=', phone).where('c.status', '=', 'active');
+  if (excludeId) query = query.where('c.id', '<>', excludeId);
+  return query.orderBy('c.id').limit(10).execute();
+}
+
+export type CustomerValues = Omit<Updateable<CustomersTable>, 'id' | 'customer_no' | 'phone_rev' | 'created_at' | 'updated_at' | 'version' | 'arrears'>;
+
+export async function insertCustomer(db: Conn, values: Insertable<CustomersTable>): Promise<string> {
+  return (await db.insertInto('customers').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateCustomerRow(db: Conn, id: string, values: CustomerValues): Promise<void> {
+  await db.updateTable('customers').set({ ...values, version: sql`version + 1`, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function isRegion(db: Conn, orgUnitId: string): Promise<boolean> {
+  const row = await db.selectFrom('org_units').select('kind').where('id', '=', orgUnitId).executeTakeFirst();
+  return row !== undefined && ['province', 'city', 'county'].includes(row.kind);
+}
+
+export async function isActiveEmployee(db: Conn, employeeId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('employees').select('id').where('id', '=', employeeId).where('status', '=', 'active').executeTakeFirst());
+}
+
+/** The audit rows of a customer and of every record merged into it, newest first. */
+export async function historyRows(db: Conn, customerId: string, limit: number, beforeId?: string) {
+  let query = db.selectFrom('audit_log').select(['id', 'at', 'actor_name', 'action', 'entity_id', 'changes'])
+    .where('entity', '=', 'customer')
+    .where((eb) => eb.or([
+      eb('entity_id', '=', customerId),
+      eb('entity_id', 'in', eb.selectFrom('customers').select(sql<string>`id::text`.as('id')).where('merged_into_id', '=', customerId)),
+    ]))
+    .orderBy('id', 'desc').limit(limit);
+  if (beforeId) query = query.where('id', '<', beforeId);
+  return query.execute();
+}

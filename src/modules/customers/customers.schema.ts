@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { cursor, id, limit } from '../../platform/http/schemas.ts';
+import { idCardProblem, isPhone, normalisePhone } from './customer-validators.ts';
+
+export const CATEGORIES = ['individual', 'enterprise', 'key_account'] as const;
+export const LEVELS = ['ordinary', 'silver', 'gold', 'vip'] as const;
+export const LIFECYCLES = ['potential', 'formal', 'declining', 'churned'] as const;
+export const STATUSES = ['active', 'cancelled', 'merged'] as const;
+export const EDUCATIONS = ['primary', 'secondary', 'college', 'bachelor', 'master', 'doctorate'] as const;
+
+const ID_CARD_MESSAGES = {
+  format: 'must be 17 digits followed by a digit or X',
+  birth_date: 'the birth date inside the number is not a real date',
+  checksum: 'the check digit is wrong (GB 11643); please re-check the number',
+} as const;
+
+export const idCardNo = z.string().trim().toUpperCase().superRefine((value, ctx) => {
+  const problem = idCardProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: ID_CARD_MESSAGES[problem] });
+});
+export const phoneNo = z.string().trim().transform(normalisePhone)
+  .refine(isPhone, 'must be a mainland mobile (11 digits) or a landline with area code');
+const money = z.union([z.number(), z.string()]).transform(String).pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'an amount with at most 2 decimals'));
+
+export const Customer = z.object({
+  id, customerNo: z.string(), name: z.string(), gender: z.enum(['male', 'female']).nullable(), birthDate: z.string().nullable(),
+  idCard: z.string().nullable(), phone: z.string(), address: z.string().nullable(), education: z.string().nullable(), job: z.string().nullable(),
+  income: z.string().nullable(), category: z.enum(CATEGORIES), level: z.enum(LEVELS), lifecycle: z.enum(LIFECYCLES),
+  regionId: id, regionName: z.string(), accountManagerId: id.nullable(), accountManagerName: z.string().nullable(),
+  arrears: z.string(), status: z.enum(STATUSES), cancelReason: z.string().nullable(), mergedIntoId: id.nullable(),
+  version: z.number(), createdAt: z.string(), updatedAt: z.string(),
+});
+export type Customer = z.infer<typeof Customer>;
+
+const editable = {
+  name: z.string().trim().min(1).max(100),
+  phone: phoneNo,
+  address: z.string().trim().max(200).nullable(),
+  education: z.enum(EDUCATIONS).nullable(),
+  job: z.string().trim().max(50).nullable(),
+  income: money.nullable(),
+  category: z.enum(CATEGORIES),
+  level: z.enum(LEVELS),
+  lifecycle: z.enum(LIFECYCLES),
+  regionId: id,
+  accountManagerId: id.nullable(),
+};
+
+export const OpenAccount = z.object({
+  ...editable,
+  idCard: idCardNo.optional(),
+  address: editable.address.optional(),
+  education: editable.education.optional(),
+  job: editable.job.optional(),
+  income: editable.income.optional(),
+  level: editable.level.default('ordinary'),
+  lifecycle: editable.lifecycle.default('potential'),
+  accountManagerId: editable.accountManagerId.optional(),
+}).refine((v) => v.category !== 'individual' || v.idCard, { path: ['idCard'], message: 'an individual customer needs an ID-card number' });
+export type OpenAccount = z.infer<typeof OpenAccount>;
+
+export const UpdateCustomer = z.object({ ...editable, idCard: idCardNo }).partial().extend({
+  /** The version the editor saw; a concurrent change makes the update fail instead of overwriting it. */
+  version: z.number().int().optional(),
+});
+export type UpdateCustomer = z.infer<typeof UpdateCustomer>;
+
+export const SORTS = ['createdAt', 'name', 'customerNo'] as const;
+export const CustomerQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  region: id.optional(),
+  category: z.enum(CATEGORIES).optional(),
+  level: z.enum(LEVELS).optional(),
+  lifecycle: z.enum(LIFECYCLES).optional(),
+  status: z.enum(STATUSES).optional(),
+  accountManager: id.optional(),
+  sort: z.enum(SORTS).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit, cursor,
+});
+export type CustomerQuery = z.infer<typeof CustomerQuery>;
+
+export const CancelAccount = z.object({ reason: z.string().trim().min(2, 'say why, in a few words').max(500) });
+
+export const MERGEABLE_FIELDS = ['name', 'idCard', 'phone', 'address', 'education', 'job', 'income', 'category', 'level', 'lifecycle', 'regionId', 'accountManagerId'] as const;
+export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
+export const MergeCustomers = z.object({
+  survivorId: id,
+  mergedId: id,
+  /** For each field, whose value the surviving record keeps; unlisted fields keep the survivor's. */
+  fields: z.partialRecord(z.enum(MERGEABLE_FIELDS), z.enum(['survivor', 'merged'])).default({}),
+}).refine((v) => v.survivorId !== v.mergedId, { path: ['mergedId'], message: 'pick two different customers' });
+export type MergeCustomers = z.infer<typeof MergeCustomers>;
+
+export const HistoryEntry = z.object({
+  id, at: z.string(), actorName: z.string(), action: z.string(), customerId: z.string().nullable(),
+  changes: z.record(z.string(), z.unknown()),
+});

@@ -1,0 +1,41 @@
+import type { Generated } from 'kysely';
+
+export type Category = 'individual' | 'enterprise' | 'key_account';
+export type Level = 'ordinary' | 'silver' | 'gold' | 'vip';
+export type Lifecycle = 'potential' | 'formal' | 'declining' | 'churned';
+export type CustomerStatus = 'active' | 'cancelled' | 'merged';
+
+export interface CustomersTable {
+  id: Generated<string>;
+  customer_no: Generated<string>;
+  name: string;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  id_card: string | null;
+  phone: string;
+  phone_rev: Generated<string>;
+  address: string | null;
+  education: string | null;
+  job: string | null;
+  income: string | null;
+  category: Category;
+  level: Generated<Level>;
+  lifecycle: Generated<Lifecycle>;
+  region_id: string;
+  account_manager_id: string | null;
+  arrears: Generated<string>;
+  status: Generated<CustomerStatus>;
+  cancel_reason: string | null;
+  cancelled_at: Date | null;
+  merged_into_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+declare module '../../platform/db.ts' {
+  interface Database {
+    customers: CustomersTable;
+  }
+}

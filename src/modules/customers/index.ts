@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { registerPermissionArea } from '../../platform/access/permissions.ts';
+import type { CrmModule } from '../../platform/module.ts';
+import { customersRoutes } from './customers.routes.ts';
+import { seedCustomersDemo } from './customers.demo.ts';
+
+registerPermissionArea('customers', { zh: '客户', en: 'Customers' });
+
+export const customersModule: CrmModule = {
+  name: 'customers',
+  migrationsDir: path.resolve(import.meta.dirname, 'migrations'),
+  routes: customersRoutes,
+  seedDemo: seedCustomersDemo,
+};
+
+// What other modules may use.
+export { onCustomersMerged, onCustomerCancelled } from './customer-events.ts';
+export { getCustomer } from './customer-queries.ts';
+export { openAccount } from './open-account.ts';
+export { findCustomer, visibleCustomerIds } from './customers.repository.ts';
+export type { Customer } from './customers.schema.ts';

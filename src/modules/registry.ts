@@ -1,0 +1,20 @@
+import type { CrmModule } from '../platform/module.ts';
+import { platformModule } from './platform.module.ts';
+import { authModule } from './auth/index.ts';
+import { systemModule } from './system/index.ts';
+import { auditModule } from './audit/index.ts';
+import { customersModule } from './customers/index.ts';
+import { contactsModule } from './contacts/index.ts';
+
+/**
+ * Every module, in dependency order: migrations run in this order and routes mount in it.
+ * A new module adds one line here.
+ */
+export const modules: CrmModule[] = [
+  platformModule,
+  systemModule,
+  authModule,
+  auditModule,
+  customersModule,
+  contactsModule,
+];

@@ -1,0 +1,63 @@
+import type { RequestContext } from '../../platform/access/context.ts';
+import { forgetEmployee } from '../../platform/access/context-cache.ts';
+import { diffChanges, recordAudit, type Changes } from '../../platform/audit.ts';
+import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
+import { platformError } from '../../platform/errors.ts';
+import { encodeCursor, decodeCursor } from '../../platform/http/schemas.ts';
+import { hashPassword } from '../../platform/secrets.ts';
+import { z } from 'zod';
+import * as repo from './system.repository.ts';
+import { systemError } from './system.errors.ts';
+import type { CreateEmployee, Employee, UpdateEmployee } from './system.schema.ts';
+
+export async function listEmployees(db: Db, f: { q?: string; orgUnitId?: string; limit: number; cursor?: string }) {
+  const afterId = decodeCursor(f.cursor, z.string());
+  const items = await repo.listEmployees(db, { ...f, afterId });
+  return { items, nextCursor: items.length === f.limit ? encodeCursor(items[items.length - 1].id) : null };
+}
+
+export async function getEmployee(db: Db, id: string): Promise<Employee> {
+  const employee = await repo.findEmployee(db, id);
+  if (!employee) throw systemError('EMPLOYEE_NOT_FOUND');
+  return employee;
+}
+
+async function checkReferences(trx: Trx, orgUnitId: string | undefined, roleIds: string[] | undefined) {
+  if (orgUnitId && !(await repo.findOrgUnit(trx, orgUnitId))) throw platformError('VALIDATION_FAILED', undefined, { orgUnitId: 'no such org unit' });
+  if (roleIds && (await repo.countRoles(trx, roleIds)) !== new Set(roleIds).size) throw platformError('VALIDATION_FAILED', undefined, { roleIds: 'unknown role' });
+}
+
+export async function createEmployee(db: Db, ctx: RequestContext | null, input: CreateEmployee): Promise<Employee> {
+  const passwordHash = await hashPassword(input.password);
+  return withTransaction(db, async (trx) => {
+    if (await repo.usernameExists(trx, input.username)) throw systemError('USERNAME_TAKEN', undefined, { username: 'already taken' });
+    await checkReferences(trx, input.orgUnitId, input.roleIds);
+    const id = await repo.insertEmployee(trx, { ...input, passwordHash });
+    await repo.replaceEmployeeRoles(trx, id, [...new Set(input.roleIds)]);
+    await recordAudit(trx, ctx, {
+      action: 'create', entity: 'employee', entityId: id,
+      changes: { username: [null, input.username], name: [null, input.name], orgUnitId: [null, input.orgUnitId], roleIds: [null, input.roleIds] },
+    });
+    return (await repo.findEmployee(trx, id))!;
+  });
+}
+
+/** Edits an employee; disabling ends their sessions, a password here is an administrator's reset. */
+export async function updateEmployee(db: Db, ctx: RequestContext, id: string, input: UpdateEmployee): Promise<Employee> {
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const updated = await withTransaction(db, async (trx) => {
+    const before = await repo.lockEmployee(trx, id);
+    if (!before) throw systemError('EMPLOYEE_NOT_FOUND');
+    if (input.status === 'disabled' && id === ctx.employeeId) throw systemError('CANNOT_DISABLE_SELF');
+    await checkReferences(trx, input.orgUnitId, input.roleIds);
+    const { password: _password, roleIds, ...fields } = input;
+    await repo.updateEmployeeRow(trx, id, { ...fields, passwordHash });
+    if (roleIds) await repo.replaceEmployeeRoles(trx, id, [...new Set(roleIds)]);
+    const changes: Changes = diffChanges(before, { ...fields, ...(roleIds ? { roleIds: [...new Set(roleIds)].sort() } : {}) });
+    if (passwordHash) changes.password = ['***', 'reset'];
+    await recordAudit(trx, ctx, { action: input.status === 'disabled' ? 'disable' : 'update', entity: 'employee', entityId: id, changes });
+    return (await repo.findEmployee(trx, id))!;
+  });
+  forgetEmployee(id);
+  return updated;
+}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { registerPermissionArea } from '../../platform/access/permissions.ts';
+import type { CrmModule } from '../../platform/module.ts';
+import { systemRoutes } from './system.routes.ts';
+import { seedSystemDemo } from './system.demo.ts';
+
+registerPermissionArea('system', { zh: '系统管理', en: 'System management' });
+registerPermissionArea('sensitive', { zh: '敏感信息（完整手机号、身份证号）', en: 'Sensitive data (full phone and ID numbers)' });
+
+export const systemModule: CrmModule = {
+  name: 'system',
+  migrationsDir: path.resolve(import.meta.dirname, 'migrations'),
+  routes: systemRoutes,
+  seedDemo: seedSystemDemo,
+};
+
+// What other modules may use.
+export { loadIdentity } from './identity.ts';
+export { ensureAdmin } from './bootstrap.ts';
+export { findLoginCandidate, passwordHashOf, updateEmployeeRow, useApiToken, findRoleByCode, insertOrgUnit, listOrgUnits } from './system.repository.ts';
+export { createEmployee } from './employees.service.ts';

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, types } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { pgliteDialect } from './pglite-driver.ts';
+
+/**
+ * The tables of every module. The platform declares none of them: each module adds its own by
+ * augmenting this interface (`declare module '../../platform/db.ts' { interface Database { ... } }`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database {}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DbKind;
+  /** The embedded engine, when running on PGlite (COPY through /dev/blob, dumps). */
+  pglite?: PGlite;
+  /** The connection pool, when running on a PostgreSQL server (COPY streams, raw benchmarks). */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+// bigint, numeric and date come back as strings on both engines; ids, money and dates are mapped explicitly.
+pg.types.setTypeParser(20, (v) => v);
+pg.types.setTypeParser(1700, (v) => v);
+pg.types.setTypeParser(1082, (v) => v);
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<DatabaseHandle> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir: opts.dataDir,
+    // Extensions must be passed at every open of a data directory, or every query fails.
+    extensions: { pg_trgm },
+    parsers: { [types.INT8]: (v: string) => v, [types.NUMERIC]: (v: string) => v, [types.DATE]: (v: string) => v },
+  });
+  const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+}
+
+/** Runs `fn` in one transaction: everything it writes commits together, or nothing does. */
+export function withTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(fn);
+}

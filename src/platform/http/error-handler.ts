@@ -1,0 +1,52 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, localeFrom, platformError } from '../errors.ts';
+
+function send(reply: FastifyReply, request: FastifyRequest, error: AppError) {
+  const locale = request.ctx?.locale ?? localeFrom(request.headers['accept-language']);
+  return reply.code(error.status).send({
+    error: {
+      code: error.code,
+      message: error.messageFor(locale),
+      ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.details ? { details: error.details } : {}),
+    },
+  });
+}
+
+/** Instance path `/contacts/0/name` → `contacts.0.name`; a whole-body error is under `_`. */
+function fieldName(instancePath: string, context: string): string {
+  const name = instancePath.split('/').filter(Boolean).join('.');
+  return name || (context === 'body' ? '_' : context);
+}
+
+export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) return send(reply, request, err);
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: Record<string, string> = {};
+    for (const issue of err.validation) {
+      const key = fieldName(issue.instancePath, err.validationContext ?? 'body');
+      fields[key] ??= issue.message ?? 'invalid';
+    }
+    return send(reply, request, platformError('VALIDATION_FAILED', undefined, fields));
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return send(reply, request, platformError('PAYLOAD_TOO_LARGE'));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return send(reply, request, platformError('UNSUPPORTED_MEDIA_TYPE'));
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return send(reply, request, platformError('BAD_REQUEST'));
+  }
+  if (err.statusCode === 429) return send(reply, request, platformError('TOO_MANY_REQUESTS'));
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    if (err.statusCode === 413) return send(reply, request, platformError('PAYLOAD_TOO_LARGE'));
+    if (err.statusCode === 415) return send(reply, request, platformError('UNSUPPORTED_MEDIA_TYPE'));
+    return send(reply, request, platformError('BAD_REQUEST', { reason: err.message }));
+  }
+  // Anything else is our bug: log it with the request id, tell the client only the id.
+  request.log.error({ err }, 'unhandled error');
+  return send(reply, request, platformError('INTERNAL', { requestId: request.id }));
+}

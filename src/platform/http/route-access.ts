@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import type { RequestContext } from '../access/context.ts';
+import { requirePermission, type Permission } from '../access/permissions.ts';
+import { platformError } from '../errors.ts';
+
+/** What a route declares about who may call it; every /api route must declare one of these. */
+export interface RouteAccess {
+  public?: boolean;
+  authenticated?: boolean;
+  permission?: Permission;
+  /** Set on routes a customer (portal session) calls instead of an employee. */
+  portal?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig extends RouteAccess {}
+  interface FastifyRequest {
+    /** The caller; set by the auth hook before any route that is not public runs. */
+    ctx: RequestContext;
+  }
+}
+
+export function declaresAccess(config: RouteAccess | undefined): boolean {
+  return Boolean(config && (config.public || config.authenticated || config.permission || config.portal));
+}
+
+/** preHandler: a route's declared permission is checked before its handler runs. */
+export async function checkRouteAccess(request: FastifyRequest): Promise<void> {
+  const config = request.routeOptions.config as RouteAccess;
+  if (config.public || config.portal) return;
+  if (!request.ctx) throw platformError('UNAUTHENTICATED');
+  if (config.permission) requirePermission(request.ctx, config.permission);
+}
