@@ -27,7 +27,8 @@ export function declaresAccess(config: RouteAccess | undefined): boolean {
 /** preHandler: a route's declared permission is checked before its handler runs. */
 export async function checkRouteAccess(request: FastifyRequest): Promise<void> {
   const config = request.routeOptions.config as RouteAccess;
-  if (config.public || config.portal) return;
+  // Unknown routes answer 404 whoever asks.
+  if (request.is404 || config.public || config.portal) return;
   if (!request.ctx) throw platformError('UNAUTHENTICATED');
   if (config.permission) requirePermission(request.ctx, config.permission);
 }
