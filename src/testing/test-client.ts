@@ -13,8 +13,8 @@ export class TestClient {
     const headers: Record<string, string> = { ...this.headers, ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    let payload: BodyInit | undefined;
-    if (body instanceof FormData || typeof body === 'string') payload = body as BodyInit;
+    let payload: RequestInit['body'];
+    if (body instanceof FormData || typeof body === 'string') payload = body;
     else if (body !== undefined) {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
