@@ -5,6 +5,8 @@ import { systemModule } from './system/index.ts';
 import { auditModule } from './audit/index.ts';
 import { customersModule } from './customers/index.ts';
 import { contactsModule } from './contacts/index.ts';
+import { productsModule } from './products/index.ts';
+import { billingModule } from './billing/index.ts';
 
 /**
  * Every module, in dependency order: migrations run in this order and routes mount in it.
@@ -17,4 +19,6 @@ export const modules: CrmModule[] = [
   auditModule,
   customersModule,
   contactsModule,
+  productsModule,
+  billingModule,
 ];

@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { registerPermissionArea } from '../../platform/access/permissions.ts';
+import type { CrmModule } from '../../platform/module.ts';
+
+registerPermissionArea('billing', { zh: '计费账务', en: 'Billing' });
+
+export const billingModule: CrmModule = {
+  name: 'billing',
+  migrationsDir: path.resolve(import.meta.dirname, 'migrations'),
+};
+
+// What other modules may use. The usage profile ("wide table") is read by segmentation and churn scoring.
+export { loadUsageProfiles, USAGE_PROFILE_VARIABLES, type UsageProfile, type UsageProfileFilter, type UsageProfileVariable } from './usage-profiles.ts';
