@@ -16,6 +16,7 @@ export const customersModule: CrmModule = {
 // What other modules may use.
 export { onCustomersMerged, onCustomerCancelled } from './customer-events.ts';
 export { getCustomer } from './customer-queries.ts';
+export { setArrears, setArrearsFrom } from './customer-arrears.ts';
 export { openAccount } from './open-account.ts';
 export { findCustomer, visibleCustomerIds } from './customers.repository.ts';
 export type { Customer } from './customers.schema.ts';

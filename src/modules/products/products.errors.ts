@@ -1,0 +1,20 @@
+import { defineErrors } from '../../platform/errors.ts';
+
+export const productError = defineErrors({
+  PRODUCT_NOT_FOUND: { status: 404, zh: '产品不存在', en: 'Product not found' },
+  DUPLICATE_PRODUCT_CODE: { status: 409, zh: '产品编码 {code} 已存在', en: 'Product code {code} is already used' },
+  BAD_LIFECYCLE_STEP: { status: 409, zh: '产品不能从“{from}”变为“{to}”', en: 'A product cannot go from {from} to {to}' },
+  PRICING_LOCKED: { status: 409, zh: '已发布的产品不能修改资费，请新建产品', en: 'A released product keeps its tariff; create a new product instead' },
+  NOT_A_SERVICE: { status: 400, zh: '只能依赖或捆绑单项业务', en: 'Only services can be required or bundled' },
+  SUBSCRIPTION_NOT_FOUND: { status: 404, zh: '订购记录不存在', en: 'Subscription not found' },
+  CUSTOMER_HAS_ARREARS: { status: 409, zh: '客户尚有欠费 ¥{arrears}，结清后才能办理订购或变更', en: 'The customer owes ¥{arrears}; settle it before changing subscriptions' },
+  CUSTOMER_NOT_ACTIVE: { status: 409, zh: '客户已销户或已合并', en: 'The customer is cancelled or merged' },
+  PRODUCT_NOT_ON_SALE: { status: 409, zh: '产品“{name}”未发布，不能订购', en: '{name} is not released and cannot be sold' },
+  NOT_SOLD_IN_REGION: { status: 409, zh: '产品“{name}”不在客户所在地区销售', en: '{name} is not sold in the customer\'s region' },
+  ALREADY_SUBSCRIBED: { status: 409, zh: '客户已订购“{name}”', en: 'The customer already has {name}' },
+  MISSING_REQUIREMENT: { status: 409, zh: '“{name}”需要先开通“{requires}”', en: '{name} needs {requires} first' },
+  REQUIRED_BY_OTHER: { status: 409, zh: '“{name}”依赖“{requires}”，请先退订“{name}”', en: '{name} depends on {requires}; unsubscribe {name} first' },
+  NO_PACKAGE: { status: 409, zh: '客户尚未订购套餐', en: 'The customer has no package' },
+  SAME_PACKAGE: { status: 409, zh: '客户已在使用该套餐', en: 'The customer already has this package' },
+  BAD_EFFECTIVE_DATE: { status: 400, zh: '生效日期不能早于今天', en: 'The effective date cannot be in the past' },
+});
