@@ -29,6 +29,8 @@ export async function checkRouteAccess(request: FastifyRequest): Promise<void> {
   const config = request.routeOptions.config as RouteAccess;
   // Unknown routes answer 404 whoever asks.
   if (request.is404 || config.public || config.portal) return;
+  // The web app's static files (and its client-route fallback) are public; only the API checks access.
+  if (!request.routeOptions.url?.startsWith('/api/')) return;
   if (!request.ctx) throw platformError('UNAUTHENTICATED');
   if (config.permission) requirePermission(request.ctx, config.permission);
 }

@@ -1,0 +1,57 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './support/browser.ts';
+
+describe('signing in', () => {
+  let suite: BrowserSuite;
+  before(async () => { suite = await startBrowserSuite(); });
+  after(async () => { await suite?.close(); });
+
+  test('a wrong password says so and keeps the form filled', async () => {
+    const page = await suite.newPage();
+    await page.goto('/');
+    await page.getByLabel('用户名').fill('zhangwei');
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await assert.doesNotReject(page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor());
+    assert.equal(await page.getByLabel('用户名').inputValue(), 'zhangwei');
+    assert.equal(await page.getByLabel('密码').inputValue(), 'not-the-password');
+    await screenshot(page, 'login');
+  });
+
+  test('the right password opens the app with the user name in the top bar, and logout returns to the login page', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei');
+    assert.match(await page.getByTestId('user-menu').innerText(), /张伟/);
+    assert.equal(new URL(page.url()).pathname, '/customers');
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    // The session really ended: reloading does not sign back in.
+    await page.reload();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+  });
+
+  test('the language switch turns the app into English and is remembered after a reload', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Find customers' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Find customers' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: /Customers/ }).first().isVisible(), true);
+  });
+
+  test('five wrong passwords lock the username with a clear message', async () => {
+    const page = await suite.newPage();
+    await page.goto('/');
+    await page.getByLabel('用户名').fill('sunli');
+    for (let i = 0; i < 6; i++) {
+      await page.getByLabel('密码').fill(`wrong-${i}`);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('alert').waitFor();
+      await page.getByRole('button', { name: '登录' }).and(page.locator(':enabled')).waitFor();
+    }
+    await assert.doesNotReject(page.getByRole('alert').filter({ hasText: '锁定' }).waitFor());
+  });
+});

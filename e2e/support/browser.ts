@@ -1,0 +1,65 @@
+/**
+ * Browser tests drive Debian's Chromium through playwright-core against a real Lianxi CRM (PGlite, demo data)
+ * serving the built web app from web/dist (`npm test` builds it first). Each test gets a fresh browser context
+ * (no cookies, no localStorage) and logs in through the login page, as a person would.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/testing/test-app.ts';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+  '--no-first-run', '--disable-component-update', '--disable-sync',
+];
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+
+export interface BrowserSuite {
+  app: TestApp;
+  baseUrl: string;
+  /** A page in a fresh context (own cookies and storage), 1280×800, Simplified Chinese. */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserSuite(opts: { demoCustomers?: number } = {}): Promise<BrowserSuite> {
+  const app = await startTestApp('pglite', { demoCustomers: opts.demoCustomers });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  const contexts: BrowserContext[] = [];
+  return {
+    app,
+    baseUrl: app.baseUrl,
+    async newPage() {
+      const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** Logs in through the login page (opening `path` first, so the app lands there afterwards). */
+export async function loginAs(page: Page, username: string, opts: { password?: string; path?: string } = {}): Promise<void> {
+  await page.goto(opts.path ?? '/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(opts.password ?? ADMIN_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('user-menu').waitFor();
+}
+
+/** Saves a screenshot of the page for the README (docs/screenshots/<name>.png). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}

@@ -1,0 +1,8 @@
+import type { CustomerTab } from './feature-types.ts';
+
+/**
+ * Tabs other features add to the customer 360° page, between "Details" and "History", in this order.
+ * To add one, export a `CustomerTab` from your feature and add one line here.
+ */
+export const customerTabs: CustomerTab[] = [
+];

@@ -1,0 +1,10 @@
+import type { Feature } from './feature-types.ts';
+import { customersFeature } from '../features/customers/customers-feature.tsx';
+
+/**
+ * Every feature of the web app: its pages and its entries in the left nav.
+ * To add a feature, export a `Feature` from `features/<name>/<name>-feature.tsx` and add one line here.
+ */
+export const features: Feature[] = [
+  customersFeature,
+];

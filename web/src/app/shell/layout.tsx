@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth.tsx';
+import { useAppT } from '../app-i18n.ts';
+import { pick } from '../i18n.ts';
+import { features } from '../features.tsx';
+import { ErrorBoundary } from '../error-boundary.tsx';
+import { AccountDialog } from './account-dialog.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+const navEntries = features.flatMap((f) => f.nav).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/** "/" focuses the page's search box (`data-hotkey="search"`), or opens the customer search when the page has none. */
+function useSearchHotkey() {
+  const navigate = useNavigate();
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      const box = document.querySelector<HTMLInputElement>('[data-hotkey="search"]');
+      if (box) box.focus();
+      else navigate('/customers');
+    }
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navigate]);
+}
+
+export function Layout() {
+  const { me, can, logout } = useAuth();
+  const { t } = useAppT();
+  const { i18n } = useTranslation();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [accountOpen, setAccountOpen] = useState(false);
+  useSearchHotkey();
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <a className="topbar__brand" href="/"><span className="topbar__logo" aria-hidden="true">联</span>{t('productName')}</a>
+        <div className="topbar__right">
+          <LanguageSwitch />
+          <div className="usermenu">
+            <button type="button" className="usermenu__button" aria-haspopup="menu" aria-expanded={menuOpen} aria-label={t('topbar.menu')}
+              onClick={() => setMenuOpen(!menuOpen)} data-testid="user-menu">
+              <span className="avatar" aria-hidden="true">{me.employee.name.slice(0, 1)}</span>
+              <span>{me.employee.name}</span><span aria-hidden="true">▾</span>
+            </button>
+            {menuOpen && (
+              <div className="usermenu__list" role="menu" onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}>
+                <button type="button" role="menuitem" autoFocus onClick={() => { setMenuOpen(false); setAccountOpen(true); }}>{t('topbar.account')}</button>
+                <button type="button" role="menuitem" onClick={() => { setMenuOpen(false); void logout(); }}>{t('topbar.logout')}</button>
+              </div>
+            )}
+          </div>
+        </div>
+      </header>
+      <nav className="sidenav" aria-label="main">
+        {navEntries.filter((n) => can(n.permission)).map((n) => (
+          <NavLink key={n.to} to={n.to} end={n.to === '/'} className="sidenav__link">
+            {n.icon && <span className="sidenav__icon" aria-hidden="true">{n.icon}</span>}{pick(n.label, i18n.language)}
+          </NavLink>
+        ))}
+      </nav>
+      <main className="content">
+        <ErrorBoundary resetKey={location.pathname}><Outlet /></ErrorBoundary>
+      </main>
+      {accountOpen && <AccountDialog onClose={() => setAccountOpen(false)} />}
+    </div>
+  );
+}

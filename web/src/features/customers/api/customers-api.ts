@@ -1,0 +1,88 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, patch, post, type Page } from '../../../app/api-client.ts';
+
+/** The server's customer (customers.schema.ts `Customer`); phone and idCard come masked for roles without `sensitive:view`. */
+export interface Customer {
+  id: string; customerNo: string; name: string; gender: 'male' | 'female' | null; birthDate: string | null;
+  idCard: string | null; phone: string; address: string | null; education: Education | null; job: string | null; income: string | null;
+  category: Category; level: Level; lifecycle: Lifecycle; regionId: string; regionName: string;
+  accountManagerId: string | null; accountManagerName: string | null; arrears: string; status: Status;
+  cancelReason: string | null; mergedIntoId: string | null; version: number; createdAt: string; updatedAt: string;
+}
+
+export const CATEGORIES = ['individual', 'enterprise', 'key_account'] as const;
+export const LEVELS = ['ordinary', 'silver', 'gold', 'vip'] as const;
+export const LIFECYCLES = ['potential', 'formal', 'declining', 'churned'] as const;
+export const STATUSES = ['active', 'cancelled', 'merged'] as const;
+export const EDUCATIONS = ['primary', 'secondary', 'college', 'bachelor', 'master', 'doctorate'] as const;
+export type Category = (typeof CATEGORIES)[number];
+export type Level = (typeof LEVELS)[number];
+export type Lifecycle = (typeof LIFECYCLES)[number];
+export type Status = (typeof STATUSES)[number];
+export type Education = (typeof EDUCATIONS)[number];
+
+/** The fields a person types in the open-account and edit forms, as the API takes them. */
+export interface CustomerInput {
+  name: string; idCard?: string; phone: string; address?: string | null; education?: Education | null; job?: string | null;
+  income?: string | null; category: Category; level: Level; lifecycle: Lifecycle; regionId: string; accountManagerId?: string | null;
+}
+
+export interface CustomerFilters {
+  q?: string; region?: string; category?: string; level?: string; lifecycle?: string; status?: string; accountManager?: string;
+  sort?: 'createdAt' | 'name' | 'customerNo'; order?: 'asc' | 'desc'; cursor?: string; limit?: number;
+}
+
+export interface HistoryEntry {
+  id: string; at: string; actorName: string; action: string; customerId: string | null; changes: Record<string, unknown>;
+}
+
+export interface OrgUnit {
+  id: string; parentId: string | null; code: string | null; name: string; nameEn: string | null; kind: 'province' | 'city' | 'county' | 'department' | 'team'; path: string;
+}
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  list: (f: CustomerFilters) => ['customers', 'list', f] as const,
+  one: (id: string) => ['customers', 'one', id] as const,
+  history: (id: string) => ['customers', 'history', id] as const,
+};
+
+export function useCustomers(filters: CustomerFilters) {
+  return useQuery({ queryKey: customerKeys.list(filters), queryFn: () => get<Page<Customer>>('/api/customers', { ...filters }), placeholderData: keepPreviousData });
+}
+
+export function useCustomer(id: string | undefined) {
+  return useQuery({ queryKey: customerKeys.one(id ?? ''), queryFn: () => get<Customer>(`/api/customers/${id}`), enabled: !!id });
+}
+
+export function useCustomerHistory(id: string) {
+  return useQuery({ queryKey: customerKeys.history(id), queryFn: () => get<Page<HistoryEntry>>(`/api/customers/${id}/history`, { limit: 200 }) });
+}
+
+export function findPossibleDuplicates(phone: string, excludeId?: string) {
+  return get<{ items: Customer[] }>('/api/customers/duplicates', { phone, excludeId }).then((r) => r.items);
+}
+
+/** The org tree; customers live in regions (province, city, county). Every signed-in user may read it. */
+export function useOrgUnits() {
+  return useQuery({ queryKey: ['org-units'], queryFn: () => get<{ items: OrgUnit[] }>('/api/org-units').then((r) => r.items), staleTime: 5 * 60_000 });
+}
+
+/** Writes refresh every cached customer list and the touched record. */
+function useCustomerWrite<TInput>(fn: (input: TInput) => Promise<Customer>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (customer) => {
+      client.setQueryData(customerKeys.one(customer.id), customer);
+      void client.invalidateQueries({ queryKey: customerKeys.all });
+    },
+  });
+}
+
+export const useOpenAccount = () => useCustomerWrite((input: CustomerInput) => post<Customer>('/api/customers', input));
+export const useUpdateCustomer = (id: string) =>
+  useCustomerWrite((input: Partial<CustomerInput> & { version: number }) => patch<Customer>(`/api/customers/${id}`, input));
+export const useCancelAccount = (id: string) => useCustomerWrite((reason: string) => post<Customer>(`/api/customers/${id}/cancel`, { reason }));
+export const useMergeCustomers = () =>
+  useCustomerWrite((input: { survivorId: string; mergedId: string; fields: Record<string, 'survivor' | 'merged'> }) => post<Customer>('/api/customers/merge', input));

@@ -1,0 +1,124 @@
+import { useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
+import { useAuth } from '../../../app/auth.tsx';
+import { DataTable, Pager } from '../../../components/ui/data-table.tsx';
+import { SelectField } from '../../../components/ui/fields.tsx';
+import { FormError } from '../../../components/ui/fields.tsx';
+import { useAppT } from '../../../app/app-i18n.ts';
+import { CATEGORIES, LEVELS, LIFECYCLES, STATUSES, useCustomers, useOrgUnits, type Customer, type CustomerFilters } from '../api/customers-api.ts';
+import { useCustomersT } from '../i18n.ts';
+import { LevelBadge, LifecycleBadge, StatusBadge } from './customer-badges.tsx';
+import { regionOptions } from './region-options.ts';
+
+const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status'] as const;
+const PAGE_SIZE = 20;
+
+/** Find customers: one search box, filters, server-sorted keyset pages. Filters live in the URL so Back and links keep them. */
+export function CustomerListPage() {
+  const { t } = useCustomersT();
+  const app = useAppT();
+  const { i18n } = useTranslation();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [cursors, setCursors] = useState<string[]>([]); // the cursors of the pages before this one
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [typed, setTyped] = useState(params.get('q') ?? '');
+  const regions = useOrgUnits();
+
+  const filters: CustomerFilters = {
+    q: params.get('q') ?? undefined,
+    ...Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])),
+    sort: (params.get('sort') as CustomerFilters['sort']) ?? 'createdAt',
+    order: params.get('order') === 'asc' ? 'asc' : 'desc',
+    cursor: cursors[cursors.length - 1],
+    limit: PAGE_SIZE,
+  };
+  const list = useCustomers(filters);
+
+  function setFilter(key: string, value: string) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value); else next.delete(key);
+    setParams(next, { replace: true });
+    setCursors([]);
+  }
+
+  const columns = useMemo<ColumnDef<Customer>[]>(() => [
+    {
+      id: 'select', size: 36,
+      header: () => <span className="visually-hidden">{t('list.select')}</span>,
+      cell: ({ row }) => (
+        <input type="checkbox" aria-label={`${t('list.select')} ${row.original.customerNo}`} checked={row.getIsSelected()}
+          disabled={row.original.status !== 'active'} onChange={row.getToggleSelectedHandler()} />
+      ),
+    },
+    { id: 'customerNo', header: t('field.customerNo'), enableSorting: true, cell: ({ row }) => <Link to={`/customers/${row.original.id}`} className="mono">{row.original.customerNo}</Link> },
+    { id: 'name', header: t('field.name'), enableSorting: true, cell: ({ row }) => row.original.name },
+    { id: 'phone', header: t('field.phone'), cell: ({ row }) => <span className="mono" data-testid="phone">{row.original.phone}</span> },
+    { id: 'category', header: t('field.category'), cell: ({ row }) => t(`category.${row.original.category}`) },
+    { id: 'level', header: t('field.level'), cell: ({ row }) => <LevelBadge level={row.original.level} /> },
+    { id: 'lifecycle', header: t('field.lifecycle'), cell: ({ row }) => <LifecycleBadge lifecycle={row.original.lifecycle} /> },
+    { id: 'region', header: t('field.region'), cell: ({ row }) => row.original.regionName },
+    { id: 'accountManager', header: t('field.accountManager'), cell: ({ row }) => row.original.accountManagerName ?? '—' },
+    { id: 'status', header: t('field.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+    { id: 'createdAt', header: t('field.createdAt'), enableSorting: true, cell: ({ row }) => new Date(row.original.createdAt).toLocaleDateString(i18n.language) },
+  ], [t, i18n.language]);
+
+  const selected = Object.keys(selection).filter((id) => selection[id]);
+  const enumOptions = (group: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${group}.${v}`) }));
+
+  return (
+    <div className="page">
+      <div className="page__header">
+        <h1>{t('list.title')}</h1>
+        <div className="page__actions">
+          {can('customers:admin') && <Link className="button" to="/customers/merge">{t('nav.merge')}</Link>}
+          {can('customers:create') && <Link className="button button--primary" to="/customers/new">＋ {t('list.open')}</Link>}
+        </div>
+      </div>
+      <section className="card">
+        <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); setFilter('q', typed.trim()); }}>
+          <div className="search">
+            <input className="search-input" type="search" aria-label={t('list.searchLabel')} placeholder={t('list.search')} data-hotkey="search" autoFocus
+              value={typed} onChange={(e) => { setTyped(e.target.value); if (!e.target.value) setFilter('q', ''); }} />
+            <kbd aria-hidden="true">/</kbd>
+          </div>
+          <SelectField label={t('field.region')} value={filters.region ?? ''} placeholder={t('list.anyRegion')} options={regionOptions(regions.data, i18n.language)}
+            onChange={(e) => setFilter('region', e.target.value)} />
+          <SelectField label={t('field.category')} value={filters.category ?? ''} placeholder={t('list.any')} options={enumOptions('category', CATEGORIES)}
+            onChange={(e) => setFilter('category', e.target.value)} />
+          <SelectField label={t('field.level')} value={filters.level ?? ''} placeholder={t('list.any')} options={enumOptions('level', LEVELS)}
+            onChange={(e) => setFilter('level', e.target.value)} />
+          <SelectField label={t('field.lifecycle')} value={filters.lifecycle ?? ''} placeholder={t('list.any')} options={enumOptions('lifecycle', LIFECYCLES)}
+            onChange={(e) => setFilter('lifecycle', e.target.value)} />
+          <SelectField label={t('field.status')} value={filters.status ?? ''} placeholder={t('list.any')} options={enumOptions('status', STATUSES)}
+            onChange={(e) => setFilter('status', e.target.value)} />
+          <button type="submit" className="button button--primary">{app.t('common.search')}</button>
+        </form>
+        {can('customers:admin') && (
+          <div className="selection-bar">
+            <span>{selected.length ? t('list.selected', { count: selected.length }) : t('list.mergeHint')}</span>
+            <button type="button" className="button button--small" disabled={selected.length !== 2}
+              onClick={() => navigate(`/customers/merge?a=${selected[0]}&b=${selected[1]}`)}>{t('list.merge')}</button>
+          </div>
+        )}
+        <FormError message={list.error?.message} />
+        <DataTable
+          label={t('list.title')} testId="customer-table" columns={can('customers:admin') ? columns : columns.slice(1)} data={list.data?.items ?? []}
+          getRowId={(c) => c.id} empty={list.isLoading ? app.t('common.loading') : t('list.empty')}
+          sort={{ id: filters.sort!, desc: filters.order === 'desc' }}
+          onSortChange={(s) => { const next = new URLSearchParams(params); next.set('sort', s.id); next.set('order', s.desc ? 'desc' : 'asc'); setParams(next, { replace: true }); setCursors([]); }}
+          onOpen={(c) => navigate(`/customers/${c.id}`)}
+          selection={selection} onSelectionChange={can('customers:admin') ? setSelection : undefined}
+        />
+        <Pager
+          labels={{ previous: app.t('common.previous'), next: app.t('common.next') }} info={t('list.pageInfo', { page: cursors.length + 1 })}
+          canPrevious={cursors.length > 0} canNext={!!list.data?.nextCursor}
+          onPrevious={() => setCursors(cursors.slice(0, -1))} onNext={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}
+        />
+      </section>
+    </div>
+  );
+}

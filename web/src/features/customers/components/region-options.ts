@@ -1,0 +1,14 @@
+import type { Option } from '../../../components/ui/fields.tsx';
+import { pick } from '../../../app/i18n.ts';
+import type { OrgUnit } from '../api/customers-api.ts';
+
+const REGION_KINDS = new Set(['province', 'city', 'county']);
+
+/** Regions (province → city → county) as indented options in tree order (paths are '1/4/9/', and '/' sorts before digits). */
+export function regionOptions(units: OrgUnit[] | undefined, lang: string): Option[] {
+  if (!units) return [];
+  const regions = units.filter((u) => REGION_KINDS.has(u.kind)).sort((a, b) => a.path.localeCompare(b.path));
+  const depth = (u: OrgUnit) => u.path.split('/').filter(Boolean).length;
+  const top = Math.min(...regions.map(depth));
+  return regions.map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(depth(u) - top)}${pick({ zh: u.name, en: u.nameEn }, lang)}` }));
+}

@@ -1,0 +1,34 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import './app/i18n.ts';
+import './app/styles.css';
+import { ApiError } from './app/api-client.ts';
+import { AuthProvider } from './app/auth.tsx';
+import { LoginPage } from './app/shell/login-page.tsx';
+import { router } from './app/router.tsx';
+import { ToastProvider } from './components/ui/toast.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // A refusal (4xx) will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <AuthProvider loginPage={(auth) => <LoginPage login={auth.login} />}>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </ToastProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);
