@@ -8,12 +8,17 @@ import { hashPassword } from '../../platform/secrets.ts';
 import { z } from 'zod';
 import * as repo from './system.repository.ts';
 import { systemError } from './system.errors.ts';
-import type { CreateEmployee, Employee, UpdateEmployee } from './system.schema.ts';
+import type { CreateEmployee, DirectoryEntry, Employee, UpdateEmployee } from './system.schema.ts';
 
 export async function listEmployees(db: Db, f: { q?: string; orgUnitId?: string; limit: number; cursor?: string }) {
   const afterId = decodeCursor(f.cursor, z.string());
   const items = await repo.listEmployees(db, { ...f, afterId });
   return { items, nextCursor: items.length === f.limit ? encodeCursor(items[items.length - 1].id) : null };
+}
+
+/** Active employees by name, for pickers; at most 200, the branch's staff fit. */
+export async function employeeDirectory(db: Db, f: { q?: string; orgUnitId?: string }): Promise<DirectoryEntry[]> {
+  return repo.listActiveEmployees(db, f, 200);
 }
 
 export async function getEmployee(db: Db, id: string): Promise<Employee> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db.ts';
-import type { OrgUnit, Employee, Role, ApiToken } from './system.schema.ts';
+import type { OrgUnit, DirectoryEntry, Employee, Role, ApiToken } from './system.schema.ts';
 import './system.tables.ts';
 
 type Conn = Db | Trx;
@@ -49,6 +49,19 @@ export async function listEmployees(db: Conn, f: { q?: string; orgUnitId?: strin
   if (f.orgUnitId) query = query.where('e.org_unit_id', '=', f.orgUnitId);
   if (f.afterId) query = query.where('e.id', '>', f.afterId);
   return (await query.execute()).map(toEmployee);
+}
+
+/** Active employees, by name, optionally within an org unit's subtree (a region's staff sit in its departments). */
+export async function listActiveEmployees(db: Conn, f: { q?: string; orgUnitId?: string }, limit: number): Promise<DirectoryEntry[]> {
+  let query = db.selectFrom('employees as e').innerJoin('org_units as o', 'o.id', 'e.org_unit_id')
+    .select(['e.id', 'e.name', 'e.org_unit_id', 'o.name as org_unit_name'])
+    .where('e.status', '=', 'active').orderBy('e.name').orderBy('e.id').limit(limit);
+  if (f.q) query = query.where((eb) => eb.or([eb('e.username', 'like', `${f.q}%`), eb('e.name', 'like', `%${f.q}%`)]));
+  if (f.orgUnitId) {
+    const orgUnitId = f.orgUnitId;
+    query = query.where('o.path', 'like', (eb) => eb.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('id', '=', orgUnitId));
+  }
+  return (await query.execute()).map((r) => ({ id: r.id, name: r.name, orgUnitId: r.org_unit_id, orgUnitName: r.org_unit_name }));
 }
 
 export async function findEmployee(db: Conn, id: string): Promise<Employee | undefined> {

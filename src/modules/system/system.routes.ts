@@ -3,10 +3,10 @@ import type { App, Services } from '../../platform/module.ts';
 import { idParams, page } from '../../platform/http/schemas.ts';
 import { permissionAreas } from '../../platform/access/permissions.ts';
 import {
-  ApiToken, CreateApiToken, CreateEmployee, CreateOrgUnit, CreateRole, Employee, EmployeeQuery, OrgUnit, Role, UpdateEmployee, UpdateRole,
+  ApiToken, CreateApiToken, CreateEmployee, CreateOrgUnit, CreateRole, DirectoryEntry, Employee, EmployeeQuery, OrgUnit, Role, UpdateEmployee, UpdateRole,
 } from './system.schema.ts';
 import { createOrgUnit, listOrgUnits } from './org-units.service.ts';
-import { createEmployee, getEmployee, listEmployees, updateEmployee } from './employees.service.ts';
+import { createEmployee, employeeDirectory, getEmployee, listEmployees, updateEmployee } from './employees.service.ts';
 import { createRole, listRoles, updateRole } from './roles.service.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.ts';
 
@@ -21,6 +21,11 @@ export function systemRoutes(app: App, { db }: Services): void {
 
   app.get('/api/employees', { config: { permission: 'system:view' }, schema: { tags, querystring: EmployeeQuery, response: { 200: page(Employee) } } },
     (req) => listEmployees(db, req.query));
+  // Pickers (account manager, assignee) need names of active colleagues, not the whole employee record or system:view.
+  app.get('/api/employees/directory', {
+    config: { authenticated: true },
+    schema: { tags, querystring: EmployeeQuery.pick({ q: true, orgUnitId: true }), response: { 200: z.object({ items: z.array(DirectoryEntry) }) } },
+  }, async (req) => ({ items: await employeeDirectory(db, req.query) }));
   app.get('/api/employees/:id', { config: { permission: 'system:view' }, schema: { tags, params: idParams, response: { 200: Employee } } },
     (req) => getEmployee(db, req.params.id));
   app.post('/api/employees', { config: { permission: 'system:create' }, schema: { tags, body: CreateEmployee, response: { 201: Employee } } },

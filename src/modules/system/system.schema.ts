@@ -47,6 +47,9 @@ export const UpdateEmployee = z.object({
   password: password.optional(),
 });
 export type UpdateEmployee = z.infer<typeof UpdateEmployee>;
+/** What a colleague may see of another employee in a picker. */
+export const DirectoryEntry = z.object({ id, name: z.string(), orgUnitId: id, orgUnitName: z.string() });
+export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 export const EmployeeQuery = z.object({ q: z.string().trim().max(50).optional(), orgUnitId: id.optional(), limit, cursor });
 
 export const Role = z.object({
