@@ -7,6 +7,8 @@ import { customersModule } from './customers/index.ts';
 import { contactsModule } from './contacts/index.ts';
 import { productsModule } from './products/index.ts';
 import { billingModule } from './billing/index.ts';
+import { statsModule } from './stats/index.ts';
+import { churnModule } from './churn/index.ts';
 
 /**
  * Every module, in dependency order: migrations run in this order and routes mount in it.
@@ -21,4 +23,6 @@ export const modules: CrmModule[] = [
   contactsModule,
   productsModule,
   billingModule,
+  statsModule,
+  churnModule,
 ];

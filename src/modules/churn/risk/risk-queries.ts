@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { RequestContext } from '../../../platform/access/context.ts';
+import { phoneFor } from '../../../platform/access/masking.ts';
+import { scopeWhere } from '../../../platform/access/scope.ts';
+import type { Db } from '../../../platform/db.ts';
+import { decodeCursor, encodeCursor } from '../../../platform/http/schemas.ts';
+import type { RiskItem, RiskQuery } from '../churn.schema.ts';
+import { describeFactor, type FeatureName } from './features.ts';
+import { weightsByFeature } from './train-model.ts';
+import type { LogisticModel } from './logistic.ts';
+import '../churn.tables.ts';
+import '../../customers/index.ts';
+
+const SORT = { score: 's.score', name: 'c.name', customerNo: 'c.customer_no' } as const;
+
+/** The at-risk list: scored active customers in the caller's scope, highest risk first unless asked otherwise. */
+export async function listAtRisk(db: Db, ctx: RequestContext, f: RiskQuery) {
+  let query = db.selectFrom('churn_risk_scores as s')
+    .innerJoin('customers as c', 'c.id', 's.customer_id')
+    .innerJoin('org_units as o', 'o.id', 'c.region_id')
+    .innerJoin('churn_models as md', 'md.id', 's.model_id')
+    .leftJoin('employees as m', 'm.id', 'c.account_manager_id')
+    .leftJoin('retention_tasks as t', (join) => join.onRef('t.customer_id', '=', 's.customer_id').on('t.outcome', 'is', null))
+    .select(['s.customer_id', 's.score', 's.factors', 's.scored_at', 'c.customer_no', 'c.name', 'c.phone', 'c.account_manager_id',
+      'o.name as region_name', 'm.name as manager_name', 'md.kind', 't.id as open_task_id'])
+    .where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }))
+    .where('c.status', '=', 'active')
+    .where('s.score', '>=', f.minScore);
+  if (f.managerId) query = query.where('c.account_manager_id', '=', f.managerId);
+  const column = SORT[f.sort];
+  const after = decodeCursor(f.cursor, z.tuple([z.union([z.string(), z.number()]), z.string()]));
+  if (after) query = query.where((eb) => eb(eb.refTuple(column, 's.customer_id'), f.order === 'asc' ? '>' : '<', eb.tuple(after[0] as string, after[1])));
+  const rows = await query.orderBy(column, f.order).orderBy('s.customer_id', f.order).limit(f.limit).execute();
+  const items: RiskItem[] = rows.map((r) => ({
+    customerId: r.customer_id, customerNo: r.customer_no, name: r.name, phone: phoneFor(ctx, r.phone)!, regionName: r.region_name,
+    accountManagerId: r.account_manager_id, accountManagerName: r.manager_name, score: r.score, model: r.kind,
+    factors: (r.factors as { feature: FeatureName; value: number }[]).map((x) => ({ ...x, text: describeFactor(x.feature, x.value)[ctx.locale === 'en' ? 'en' : 'zh'] })),
+    scoredAt: r.scored_at.toISOString(), openTaskId: r.open_task_id,
+  }));
+  const last = rows[rows.length - 1];
+  const sortValue = (r: typeof last) => (f.sort === 'score' ? r.score : f.sort === 'name' ? r.name : r.customer_no);
+  return { items, nextCursor: rows.length === f.limit ? encodeCursor([sortValue(last), last.customer_id]) : null };
+}
+
+/** The model now in use: what it was trained on, how well it ranked held-out customers, its calibration. */
+export async function currentModel(db: Db) {
+  const m = await db.selectFrom('churn_models').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (!m) return null;
+  const params = m.params as Partial<LogisticModel>;
+  return {
+    id: m.id, kind: m.kind, asOf: m.as_of, samples: m.samples, positives: m.positives,
+    holdoutAuc: m.holdout_auc === null ? null : Number(m.holdout_auc), createdAt: m.created_at.toISOString(),
+    calibration: m.calibration as { decile: number; count: number; meanPredicted: number; observedRate: number }[],
+    weights: m.kind === 'logistic' && params.weights ? weightsByFeature(params as LogisticModel) : null,
+  };
+}
