@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { registerPermissionArea } from '../../platform/access/permissions.ts';
 import type { CrmModule } from '../../platform/module.ts';
+import { billingRoutes } from './billing.routes.ts';
 
 registerPermissionArea('billing', { zh: '计费账务', en: 'Billing' });
 
 export const billingModule: CrmModule = {
   name: 'billing',
   migrationsDir: path.resolve(import.meta.dirname, 'migrations'),
+  routes: billingRoutes,
 };
 
 // What other modules may use. The usage profile ("wide table") is read by segmentation and churn scoring.

@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import type { RequestContext } from '../../platform/access/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { findCustomer } from '../customers/index.ts';
+import { billingError } from './billing.errors.ts';
+import { currentBalance, monthlyBalance } from './balances.ts';
+import { loadUsageProfiles, monthStart } from './usage-profiles.ts';
+
+/** Billing pages of one customer: a customer outside the caller's scope is not found. */
+async function requireCustomer(db: Db, ctx: RequestContext, customerId: string) {
+  const customer = await findCustomer(db, ctx, customerId);
+  if (!customer) throw billingError('CUSTOMER_NOT_FOUND');
+  return customer;
+}
+
+export async function thisMonth(db: Db): Promise<string> {
+  return (await sql<{ m: string }>`SELECT to_char(current_date, 'YYYY-MM-01') AS m`.execute(db)).rows[0].m;
+}
+
+/** The customer's bills, newest first, each with its items. */
+export async function customerBills(db: Db, customerId: string, limit = 24) {
+  const bills = await db.selectFrom('bills').selectAll().where('customer_id', '=', customerId).orderBy('month', 'desc').limit(limit).execute();
+  const items = bills.length ? await db.selectFrom('bill_items as i').innerJoin('products as p', 'p.id', 'i.product_id')
+    .select(['i.bill_id', 'i.line_no', 'i.code', 'p.name as product_name', 'i.quantity', 'i.included', 'i.unit', 'i.rate', 'i.amount'])
+    .where('i.bill_id', 'in', bills.map((b) => b.id)).orderBy('i.bill_id').orderBy('i.line_no').execute() : [];
+  return bills.map((b) => ({
+    id: b.id, month: b.month.slice(0, 7), total: b.total, revision: b.revision, updatedAt: new Date(b.updated_at).toISOString(),
+    items: items.filter((i) => i.bill_id === b.id).map((i) => ({
+      line: i.line_no, code: i.code, productName: i.product_name, quantity: i.quantity, included: i.included, unit: i.unit, rate: i.rate, amount: i.amount,
+    })),
+  }));
+}
+
+export async function customerPayments(db: Db, customerId: string, limit = 100) {
+  const rows = await db.selectFrom('payments').selectAll().where('customer_id', '=', customerId).orderBy('paid_at', 'desc').limit(limit).execute();
+  return rows.map((p) => ({ id: p.id, receipt: p.source_id, paidAt: String(p.paid_at).replace('T', ' ').slice(0, 19), amount: p.amount, place: p.place, method: p.method }));
+}
+
+export async function customerBalance(db: Db, customerId: string, arrears: string) {
+  return { balance: await currentBalance(db, customerId), arrears, months: await monthlyBalance(db, customerId, await thisMonth(db)) };
+}
+
+/** Usage of the last 12 months (from the usage profile) and, for one month, the records themselves (keyset by start). */
+export async function customerUsage(db: Db, customerId: string, month: string | undefined, after: string | undefined) {
+  const current = await thisMonth(db);
+  const history = await sql<{ month: string; minutes: number; data_gb: string; voice_spend: string; internet_spend: string; base_fee: string }>`
+    SELECT to_char(month, 'YYYY-MM') AS month, (local_minutes + provincial_ld_minutes + domestic_ld_minutes + international_minutes
+      + provincial_roaming_minutes + domestic_roaming_minutes + international_roaming_minutes) AS minutes,
+      (busy_data_gb + idle_data_gb)::text AS data_gb, voice_spend, internet_spend, base_fee
+    FROM usage_profiles WHERE customer_id = ${customerId} AND month > ${current}::date - interval '12 months' ORDER BY month`.execute(db);
+  const m = monthStart(month ?? current);
+  let q = db.selectFrom('usage_records').select(['started_at', 'source_id', 'kind', 'area', 'direction', 'busy', 'quantity'])
+    .where('customer_id', '=', customerId).where('started_at', '>=', m).where(sql<boolean>`started_at < ${m}::date + interval '1 month'`)
+    .orderBy('started_at').orderBy('source_id').limit(100);
+  if (after) q = q.where('started_at', '>', after);
+  const records = await q.execute();
+  return {
+    months: history.rows.map((h) => ({ month: h.month, minutes: h.minutes, dataGb: h.data_gb, voiceSpend: h.voice_spend, internetSpend: h.internet_spend, baseFee: h.base_fee })),
+    month: m.slice(0, 7),
+    records: records.map((r) => ({ startedAt: String(r.started_at).replace('T', ' ').slice(0, 19), sourceId: r.source_id, kind: r.kind, area: r.area, direction: r.direction, busy: r.busy, quantity: r.quantity })),
+  };
+}
+
+export async function customerUsageProfile(db: Db, customerId: string, month: string | undefined) {
+  const [profile] = await loadUsageProfiles(db, month ?? (await thisMonth(db)), { customerIds: [customerId] });
+  return profile ?? null;
+}
+
+export { requireCustomer };
