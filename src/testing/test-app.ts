@@ -40,6 +40,9 @@ export async function freshDatabase(kind: DbKind): Promise<{ database: DatabaseH
   };
 }
 
+/** An open database and how to let go of it when the app closes. */
+export interface OpenedDatabase { database: DatabaseHandle; drop(): Promise<void> }
+
 export interface TestApp {
   kind: DbKind;
   baseUrl: string;
@@ -55,8 +58,9 @@ export interface TestApp {
  * Starts Lianxi CRM on a fresh database with the demo org tree, roles and staff (and a few demo customers),
  * listening on a free port, as a user's `npm start` would.
  */
-export async function startTestApp(kind: DbKind, opts: { demoCustomers?: number; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const fresh = await freshDatabase(kind);
+export async function startTestApp(kind: DbKind, opts: { demoCustomers?: number; config?: Partial<Config>; database?: OpenedDatabase } = {}): Promise<TestApp> {
+  // A caller-supplied database (see reopenable-database.ts) is closed, not dropped, by close().
+  const fresh = opts.database ?? (await freshDatabase(kind));
   const config: Config = { ...readConfig({}), adminPassword: ADMIN_PASSWORD, demo: true, logLevel: 'warn', ...opts.config };
   const started = await startLianxi(config, { database: fresh.database, logger: false, demoCustomers: opts.demoCustomers ?? 30 });
   const address = await started.app.listen({ port: 0, host: '127.0.0.1' });

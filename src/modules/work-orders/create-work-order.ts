@@ -1,0 +1,58 @@
+import type { RequestContext } from '../../platform/access/context.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { withTransaction, type Db } from '../../platform/db.ts';
+import { findCustomer } from '../customers/index.ts';
+import * as repo from './work-orders.repository.ts';
+import { workOrderError } from './work-orders.errors.ts';
+import type { CreateWorkOrder, WorkOrder } from './work-orders.schema.ts';
+import { toWorkOrder } from './work-order-dto.ts';
+import { routeWorkOrder } from './routing.ts';
+import { slaDeadlines } from './sla.ts';
+import { requireRegion } from './work-order-rules.ts';
+
+/**
+ * Accepts a work order for a customer the caller can see, routes it by the first matching rule (it stays
+ * "new" for a hand dispatch when none matches), sets its SLA deadlines and tells the handling department.
+ */
+export function createWorkOrder(db: Db, ctx: RequestContext, input: CreateWorkOrder): Promise<WorkOrder> {
+  return withTransaction(db, async (trx) => {
+    const customer = await findCustomer(trx, ctx, input.customerId);
+    if (!customer) throw workOrderError('CUSTOMER_NOT_FOUND', undefined, { customerId: 'no such customer in your scope' });
+    const type = await repo.findType(trx, input.typeId);
+    const subtype = input.subtypeId ? await repo.findType(trx, input.subtypeId) : undefined;
+    if (!type || type.parent_id !== null || (input.subtypeId && subtype?.parent_id !== type.id)) {
+      throw workOrderError('UNKNOWN_TYPE', undefined, { [type && type.parent_id === null ? 'subtypeId' : 'typeId']: 'unknown' });
+    }
+    const regionId = input.regionId ?? customer.region_id;
+    const regionPath = await requireRegion(trx, regionId);
+    const now = new Date();
+    const due = await slaDeadlines(trx, type.id, input.priority, now);
+    const route = await routeWorkOrder(trx, { regionPath, businessType: input.businessType, customerCategory: customer.category, typeId: type.id });
+    const id = await repo.insertWorkOrder(trx, {
+      customer_id: customer.id, type_id: type.id, subtype_id: subtype?.id ?? null, business_type: input.businessType, region_id: regionId,
+      priority: input.priority, contact_phone: input.contactPhone, description: input.description, accepted_by: ctx.employeeId,
+      status: route ? 'dispatched' : 'new', department_id: route?.departmentId ?? null, assignee_id: route?.assigneeId ?? null,
+      routing_rule_id: route?.ruleId ?? null, response_due: due.responseDue, resolve_due: due.resolveDue,
+    });
+    await repo.insertEvent(trx, { workOrderId: id, actorId: ctx.employeeId, actorName: ctx.name, action: 'create', toStatus: 'new' });
+    if (route) {
+      await repo.insertEvent(trx, {
+        workOrderId: id, actorId: null, actorName: ctx.locale === 'en' ? 'automatic routing' : '自动派单', action: 'dispatch',
+        fromStatus: 'new', toStatus: 'dispatched', departmentId: route.departmentId, note: `rule #${route.ruleId}`,
+      });
+      await notifyDepartment(trx, id, route.departmentId, route.assigneeId);
+    }
+    await recordAudit(trx, ctx, {
+      action: 'create', entity: 'work_order', entityId: id,
+      changes: { customerId: [null, customer.id], typeId: [null, type.id], businessType: [null, input.businessType], regionId: [null, regionId], departmentId: [null, route?.departmentId ?? null] },
+    });
+    return toWorkOrder(ctx, (await repo.findWorkOrder(trx, ctx, id))!);
+  });
+}
+
+/** A work order arriving in a department shows up in its staff's (or its assignee's) notifications. */
+export async function notifyDepartment(trx: Parameters<typeof repo.insertNotifications>[0], workOrderId: string, departmentId: string, assigneeId: string | null): Promise<void> {
+  const people = assigneeId ? { staffIds: [assigneeId] } : await repo.departmentPeople(trx, departmentId);
+  const order = await trx.selectFrom('work_orders').select('order_no').where('id', '=', workOrderId).executeTakeFirstOrThrow();
+  await repo.insertNotifications(trx, people.staffIds.map((employeeId) => ({ employeeId, workOrderId, kind: 'assigned' as const, message: `新工单 ${order.order_no} 已派到您的部门` })));
+}

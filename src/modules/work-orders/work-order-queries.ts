@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { RequestContext } from '../../platform/access/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
+import * as repo from './work-orders.repository.ts';
+import { workOrderError } from './work-orders.errors.ts';
+import type { WorkOrder, WorkOrderQuery } from './work-orders.schema.ts';
+import { toWorkOrder } from './work-order-dto.ts';
+
+export async function getWorkOrder(db: Db, ctx: RequestContext, id: string): Promise<WorkOrder> {
+  const row = await repo.findWorkOrder(db, ctx, id);
+  // Outside the caller's scope is "not found": existence must not leak.
+  if (!row) throw workOrderError('WORK_ORDER_NOT_FOUND');
+  return toWorkOrder(ctx, row);
+}
+
+const OPEN = ['new', 'dispatched', 'in_progress'] as const;
+
+/** The queues ("mine", "my department's", "waiting for my return visit", "overdue") with filters, newest first, keyset-paged. */
+export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQuery) {
+  let query = repo.workOrderSelect(db, ctx);
+  switch (f.queue) {
+    case 'mine':
+      query = query.where((eb) => eb.or([eb('w.assignee_id', '=', ctx.employeeId), eb('w.accepted_by', '=', ctx.employeeId)]));
+      break;
+    case 'department':
+      // Exactly the caller's department: one index range, fast at millions of orders.
+      query = query.where('w.department_id', '=', repo.lastIdOf(ctx.departmentPath));
+      break;
+    case 'return_visit':
+      query = query.where('w.accepted_by', '=', ctx.employeeId).where('w.status', 'in', ['resolved', 'visited']);
+      break;
+    case 'overdue':
+      query = query.where('w.status', 'in', OPEN).where((eb) => eb.or([eb('w.response_breached', '=', true), eb('w.resolve_breached', '=', true)]));
+      break;
+  }
+  if (f.status) query = query.where('w.status', '=', f.status);
+  if (f.open === true) query = query.where('w.status', 'in', OPEN);
+  if (f.open === false) query = query.where('w.status', 'not in', OPEN);
+  if (f.typeId) query = query.where('w.type_id', '=', f.typeId);
+  if (f.businessType) query = query.where('w.business_type', '=', f.businessType);
+  if (f.priority) query = query.where('w.priority', '=', f.priority);
+  if (f.customerId) query = query.where('w.customer_id', '=', f.customerId);
+  if (f.q) {
+    const q = f.q;
+    query = /^WO\d+$/i.test(q) ? query.where('w.order_no', '=', q.toUpperCase())
+      : /^[\d-]{4,16}$/.test(q) ? query.where('w.contact_phone', 'like', `%${q}`)
+      : query.where((eb) => eb.or([eb('c.name', 'like', `${q.replace(/[\\%_]/g, '\\$&')}%`), sql<boolean>`w.description ILIKE ${'%' + q.replace(/[\\%_]/g, '\\$&') + '%'}`]));
+  }
+  const after = decodeCursor(f.cursor, z.string());
+  if (after) query = query.where('w.id', '<', after);
+  const rows = await query.orderBy('w.id', 'desc').limit(f.limit).execute();
+  return {
+    items: rows.map((r) => toWorkOrder(ctx, r)),
+    nextCursor: rows.length === f.limit ? encodeCursor(rows[rows.length - 1].id) : null,
+  };
+}
+
+export async function workOrderTimeline(db: Db, ctx: RequestContext, id: string) {
+  await getWorkOrder(db, ctx, id);
+  const rows = await repo.timelineRows(db, id);
+  return {
+    items: rows.map((r) => ({
+      id: r.id, at: r.at.toISOString(), actorName: r.actor_name, action: r.action, fromStatus: r.from_status, toStatus: r.to_status,
+      departmentId: r.department_id, departmentName: r.department_name, note: r.note,
+    })),
+  };
+}

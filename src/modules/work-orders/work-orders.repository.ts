@@ -1,0 +1,119 @@
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import type { RequestContext } from '../../platform/access/context.ts';
+import type { Db, Trx } from '../../platform/db.ts';
+import type { WorkOrdersTable } from './work-orders.tables.ts';
+import './work-orders.tables.ts';
+import '../system/system.tables.ts';
+import '../customers/customers.tables.ts';
+
+type Conn = Db | Trx;
+
+/** The org unit id a materialised path ends with ('1/4/9/' → '9'). */
+export function lastIdOf(path: string): string {
+  return path.split('/').filter(Boolean).at(-1) ?? '0';
+}
+
+/**
+ * Who sees a work order: whoever accepted it or is assigned to it, and beyond that what the data scope allows:
+ * a team or department sees what its own unit handles or accepted, a region what happens in or is handled in
+ * the region. So a maintenance centre never reads another centre's queue.
+ */
+export function workOrderScope(ctx: RequestContext): Expression<SqlBool> {
+  if (ctx.scope === 'all') return sql<SqlBool>`true`;
+  const mine = sql<SqlBool>`(w.accepted_by = ${ctx.employeeId} OR w.assignee_id = ${ctx.employeeId})`;
+  switch (ctx.scope) {
+    case 'own':
+      return mine;
+    case 'team':
+      return sql<SqlBool>`(${mine} OR w.department_id = ${ctx.orgUnitId}
+        OR w.accepted_by IN (SELECT id FROM employees WHERE org_unit_id = ${ctx.orgUnitId}))`;
+    case 'department':
+      return sql<SqlBool>`(${mine} OR w.department_id IN (SELECT id FROM org_units WHERE path LIKE ${ctx.departmentPath + '%'})
+        OR w.accepted_by IN (SELECT e.id FROM employees e JOIN org_units o ON o.id = e.org_unit_id WHERE o.path LIKE ${ctx.departmentPath + '%'}))`;
+    case 'region':
+      return sql<SqlBool>`(${mine} OR w.region_id IN (SELECT id FROM org_units WHERE path LIKE ${ctx.regionPath + '%'})
+        OR w.department_id IN (SELECT id FROM org_units WHERE path LIKE ${ctx.regionPath + '%'}))`;
+  }
+}
+
+export function workOrderSelect(db: Conn, ctx: RequestContext) {
+  const en = ctx.locale === 'en';
+  return db.selectFrom('work_orders as w')
+    .innerJoin('customers as c', 'c.id', 'w.customer_id')
+    .innerJoin('work_order_types as t', 't.id', 'w.type_id')
+    .leftJoin('work_order_types as st', 'st.id', 'w.subtype_id')
+    .innerJoin('org_units as r', 'r.id', 'w.region_id')
+    .leftJoin('org_units as d', 'd.id', 'w.department_id')
+    .leftJoin('employees as a', 'a.id', 'w.assignee_id')
+    .innerJoin('employees as ab', 'ab.id', 'w.accepted_by')
+    .selectAll('w')
+    .select([
+      'c.name as customer_name', 'c.customer_no', 'r.name as region_name', 'd.name as department_name', 'd.path as department_path',
+      'a.name as assignee_name', 'ab.name as accepted_by_name',
+    ])
+    .select([sql<string>`${sql.ref(en ? 't.name_en' : 't.name')}`.as('type_name'), sql<string | null>`${sql.ref(en ? 'st.name_en' : 'st.name')}`.as('subtype_name')])
+    .where(workOrderScope(ctx));
+}
+export type WorkOrderRow = Awaited<ReturnType<ReturnType<typeof workOrderSelect>['executeTakeFirstOrThrow']>>;
+
+export async function findWorkOrder(db: Conn, ctx: RequestContext, id: string, lock = false): Promise<WorkOrderRow | undefined> {
+  let query = workOrderSelect(db, ctx).where('w.id', '=', id);
+  if (lock) query = query.forUpdate('w');
+  return query.executeTakeFirst();
+}
+
+export async function insertWorkOrder(db: Conn, values: Insertable<WorkOrdersTable>): Promise<string> {
+  return (await db.insertInto('work_orders').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateWorkOrderRow(db: Conn, id: string, values: Updateable<WorkOrdersTable>): Promise<void> {
+  await db.updateTable('work_orders').set({ ...values, version: sql`version + 1`, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function insertEvent(db: Conn, e: {
+  workOrderId: string; actorId: string | null; actorName: string; action: string;
+  fromStatus?: string | null; toStatus?: string | null; departmentId?: string | null; note?: string | null;
+}): Promise<void> {
+  await db.insertInto('work_order_events').values({
+    work_order_id: e.workOrderId, actor_id: e.actorId === '0' ? null : e.actorId, actor_name: e.actorName, action: e.action,
+    from_status: e.fromStatus ?? null, to_status: e.toStatus ?? null, department_id: e.departmentId ?? null, note: e.note ?? null,
+  }).execute();
+}
+
+export async function timelineRows(db: Conn, workOrderId: string) {
+  return db.selectFrom('work_order_events as e').leftJoin('org_units as d', 'd.id', 'e.department_id')
+    .select(['e.id', 'e.at', 'e.actor_name', 'e.action', 'e.from_status', 'e.to_status', 'e.department_id', 'd.name as department_name', 'e.note'])
+    .where('e.work_order_id', '=', workOrderId).orderBy('e.id').execute();
+}
+
+export async function orgUnitKind(db: Conn, id: string): Promise<{ kind: string; path: string } | undefined> {
+  return db.selectFrom('org_units').select(['kind', 'path']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function isActiveEmployee(db: Conn, id: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('employees').select('id').where('id', '=', id).where('status', '=', 'active').executeTakeFirst());
+}
+
+export async function findType(db: Conn, id: string) {
+  return db.selectFrom('work_order_types').select(['id', 'parent_id', 'code', 'name', 'name_en']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
+}
+
+export async function findSlaPolicy(db: Conn, typeId: string, priority: string) {
+  return db.selectFrom('sla_policies').select(['response_minutes', 'resolve_minutes'])
+    .where('type_id', '=', typeId).where('priority', '=', priority as never).executeTakeFirst();
+}
+
+/** The head of a department (when it is a service centre) and its active staff, for notifications. */
+export async function departmentPeople(db: Conn, departmentId: string): Promise<{ headId: string | null; staffIds: string[] }> {
+  const head = await db.selectFrom('service_centres').select('head_employee_id').where('org_unit_id', '=', departmentId).executeTakeFirst();
+  const staff = await db.selectFrom('employees').select('id').where('org_unit_id', '=', departmentId).where('status', '=', 'active').execute();
+  return { headId: head?.head_employee_id ?? null, staffIds: staff.map((s) => s.id) };
+}
+
+export async function insertNotifications(db: Conn, rows: { employeeId: string; workOrderId: string; kind: 'assigned' | 'response_breach' | 'resolve_breach' | 'escalated' | 'reopened' | 'resolved'; message: string }[]): Promise<void> {
+  const unique = new Map(rows.map((r) => [`${r.employeeId}/${r.kind}`, r]));
+  if (unique.size === 0) return;
+  await db.insertInto('work_order_notifications')
+    .values([...unique.values()].map((r) => ({ employee_id: r.employeeId, work_order_id: r.workOrderId, kind: r.kind, message: r.message })))
+    .execute();
+}
