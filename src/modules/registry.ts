@@ -5,6 +5,7 @@ import { systemModule } from './system/index.ts';
 import { auditModule } from './audit/index.ts';
 import { customersModule } from './customers/index.ts';
 import { contactsModule } from './contacts/index.ts';
+import { workOrdersModule } from './work-orders/index.ts';
 import { productsModule } from './products/index.ts';
 import { billingModule } from './billing/index.ts';
 import { statsModule } from './stats/index.ts';
@@ -21,6 +22,7 @@ export const modules: CrmModule[] = [
   auditModule,
   customersModule,
   contactsModule,
+  workOrdersModule,
   productsModule,
   billingModule,
   statsModule,
