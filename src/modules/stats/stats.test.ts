@@ -1,0 +1,93 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
+import type { TestClient } from '../../testing/test-client.ts';
+import '../billing/index.ts';
+
+interface Customer { id: string; regionName: string; category: string; arrears: string; status: string }
+interface Row { key: string; label: string; active: number; new: number; cancelled: number; churned: number; revenue: string | null; arpu: string | null }
+
+const today = new Date().toISOString().slice(0, 10);
+const month = today.slice(0, 7);
+
+for (const kind of testDatabases()) {
+  describe(`customer statistics on ${kind}`, () => {
+    let app: TestApp;
+    let admin: TestClient;
+    let customers: Customer[];
+
+    before(async () => {
+      app = await startTestApp(kind, { demoCustomers: 40 });
+      admin = await app.login('admin');
+      customers = (await admin.get('/api/customers?limit=200')).body.items;
+    });
+    after(() => app.close());
+
+    it('counts customers by category and by month, including this month’s cancellations and churn', async () => {
+      const victim = customers.find((c) => c.status === 'active' && Number(c.arrears) === 0)!;
+      assert.equal((await admin.post(`/api/customers/${victim.id}/cancel`, { reason: '搬家去外地' })).status, 200);
+      const active = customers.filter((c) => c.status === 'active').length - 1;
+
+      const byCategory = await admin.get(`/api/stats/customers?groupBy=category&to=${today}`);
+      assert.equal(byCategory.status, 200);
+      const rows = byCategory.body.rows as Row[];
+      for (const category of new Set(customers.map((c) => c.category))) {
+        const expected = customers.filter((c) => c.category === category && c.status === 'active' && c.id !== victim.id).length;
+        assert.equal(rows.find((r) => r.key === category)?.active ?? 0, expected, category);
+      }
+      assert.equal(byCategory.body.totals.active, active);
+      assert.equal(byCategory.body.totals.cancelled, 1);
+
+      const byMonth = (await admin.get(`/api/stats/customers?groupBy=month&to=${today}`)).body;
+      assert.equal(byMonth.rows.length, 12);
+      const current = byMonth.rows.at(-1) as Row;
+      assert.deepEqual([current.key, current.new, current.cancelled, current.active], [month, customers.length, 1, active]);
+      assert.ok(current.churned >= 1, 'the cancellation counts as churn');
+      assert.equal(byMonth.totals.active, active);
+    });
+
+    it("shows a marketing manager only their region's customers", async () => {
+      const wangfang = await app.login('wangfang');
+      const visible = (await wangfang.get('/api/customers?limit=200')).body.items as Customer[];
+      const stats = (await wangfang.get(`/api/stats/customers?groupBy=region&to=${today}`)).body;
+      const names = new Set(visible.map((c) => c.regionName));
+      assert.ok((stats.rows as Row[]).every((r) => names.has(r.label)), JSON.stringify(stats.rows));
+      const all = (await admin.get(`/api/stats/customers?groupBy=region&to=${today}`)).body;
+      assert.ok(all.rows.length > stats.rows.length, 'the admin sees more regions');
+    });
+
+    it('adds revenue and ARPU from billing’s monthly usage profiles when there are any', async () => {
+      const before = (await admin.get(`/api/stats/customers?groupBy=category&from=${month}-01&to=${today}`)).body;
+      assert.equal(before.totals.revenue, null);
+      const payers = customers.filter((c) => c.status === 'active' && c.category === 'individual').slice(0, 2);
+      await app.services.db.insertInto('usage_profiles').values(payers.map((c) => ({
+        customer_id: c.id, month: `${month}-01`, base_fee: '56.50', voice_spend: '20.00', internet_spend: '10.00',
+      }))).execute();
+      const after = (await admin.get(`/api/stats/customers?groupBy=category&from=${month}-01&to=${today}`)).body;
+      const individual = (after.rows as Row[]).find((r) => r.key === 'individual')!;
+      assert.equal(individual.revenue, '173.00');
+      assert.equal(individual.arpu, (173 / individual.active).toFixed(2));
+      assert.equal(after.totals.revenue, '173.00');
+    });
+
+    it('exports the table to xlsx and refuses bad parameters and roles without the permission', async () => {
+      const wangfang = await app.login('wangfang');
+      const res = await fetch(`${app.baseUrl}/api/stats/customers.xlsx?groupBy=level&to=${today}`, { headers: { cookie: wangfang.cookie! } });
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-disposition')!, /customers-level/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await res.arrayBuffer());
+      const json = (await wangfang.get(`/api/stats/customers?groupBy=level&to=${today}`)).body;
+      const sheet = book.worksheets[0];
+      assert.equal(sheet.rowCount, 2 + json.rows.length + 1);
+      assert.equal(sheet.getRow(sheet.rowCount).getCell(2).value, json.totals.active);
+
+      assert.equal((await admin.get('/api/stats/customers?groupBy=segmentx')).status, 400);
+      const reversed = await admin.get('/api/stats/customers?from=2026-06-01&to=2026-01-01');
+      assert.equal(reversed.status, 400);
+      assert.ok(reversed.body.error.fields.to);
+      assert.equal((await (await app.login('zhaolei')).get('/api/stats/customers')).status, 403);
+    });
+  });
+}
