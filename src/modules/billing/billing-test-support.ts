@@ -12,7 +12,7 @@ export function upload(client: TestClient, kind: 'usage' | 'payments', content: 
   const form = new FormData();
   if (opts.mapping) form.append('mapping', JSON.stringify(opts.mapping));
   if (opts.encoding) form.append('encoding', opts.encoding);
-  form.append('file', new Blob([content as BlobPart]), opts.fileName ?? `${kind}.csv`);
+  form.append('file', new Blob([Buffer.from(content)]), opts.fileName ?? `${kind}.csv`);
   return client.request('POST', `/api/imports/${kind}${opts.preview ? '/preview' : ''}`, form);
 }
 
