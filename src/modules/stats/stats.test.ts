@@ -63,6 +63,9 @@ for (const kind of testDatabases()) {
       const payers = customers.filter((c) => c.status === 'active' && c.category === 'individual').slice(0, 2);
       await app.services.db.insertInto('usage_profiles').values(payers.map((c) => ({
         customer_id: c.id, month: `${month}-01`, base_fee: '56.50', voice_spend: '20.00', internet_spend: '10.00',
+        local_call_spend: '20.00', long_distance_spend: '0', roaming_spend: '0', local_minutes: 300, provincial_ld_minutes: 0, domestic_ld_minutes: 0,
+        international_minutes: 0, provincial_roaming_minutes: 0, domestic_roaming_minutes: 0, international_roaming_minutes: 0,
+        busy_data_gb: '12.000', idle_data_gb: '3.000',
       }))).execute();
       const after = (await admin.get(`/api/stats/customers?groupBy=category&from=${month}-01&to=${today}`)).body;
       const individual = (after.rows as Row[]).find((r) => r.key === 'individual')!;
