@@ -1,8 +1,10 @@
 import type { CustomerTab } from './feature-types.ts';
+import { contactsCustomerTab } from '../features/contacts/contacts-customer-tab.tsx';
 
 /**
  * Tabs other features add to the customer 360° page, between "Details" and "History", in this order.
  * To add one, export a `CustomerTab` from your feature and add one line here.
  */
 export const customerTabs: CustomerTab[] = [
+  contactsCustomerTab,
 ];

@@ -11,7 +11,7 @@ export interface NavEntry {
   to: string;
   label: { zh: string; en: string };
   permission?: string;
-  /** A one-character glyph or emoji shown before the label. */
+  /** An icon name from components/ui/icons.tsx (users, contact, settings, log, chart, phone, box, bill, ticket, megaphone…). */
   icon?: string;
   /** Where the entry sits in the left nav; lower first. */
   order?: number;

@@ -1,5 +1,8 @@
 import type { Feature } from './feature-types.ts';
 import { customersFeature } from '../features/customers/customers-feature.tsx';
+import { contactsFeature } from '../features/contacts/contacts-feature.tsx';
+import { systemFeature } from '../features/system/system-feature.tsx';
+import { auditFeature } from '../features/audit/audit-feature.tsx';
 
 /**
  * Every feature of the web app: its pages and its entries in the left nav.
@@ -7,4 +10,7 @@ import { customersFeature } from '../features/customers/customers-feature.tsx';
  */
 export const features: Feature[] = [
   customersFeature,
+  contactsFeature,
+  systemFeature,
+  auditFeature,
 ];

@@ -8,8 +8,11 @@ import { features } from '../features.tsx';
 import { ErrorBoundary } from '../error-boundary.tsx';
 import { AccountDialog } from './account-dialog.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { Icon } from '../../components/ui/icons.tsx';
 
 const navEntries = features.flatMap((f) => f.nav).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
+/** "/customers" must not light up on "/customers/new" when that has its own entry. */
+const hasNavChild = (to: string) => to === '/' || navEntries.some((n) => n.to.startsWith(`${to}/`));
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -64,8 +67,8 @@ export function Layout() {
       </header>
       <nav className="sidenav" aria-label="main">
         {navEntries.filter((n) => can(n.permission)).map((n) => (
-          <NavLink key={n.to} to={n.to} end={n.to === '/'} className="sidenav__link">
-            {n.icon && <span className="sidenav__icon" aria-hidden="true">{n.icon}</span>}{pick(n.label, i18n.language)}
+          <NavLink key={n.to} to={n.to} end={hasNavChild(n.to)} className="sidenav__link">
+            <span className="sidenav__icon">{n.icon && <Icon name={n.icon} />}</span>{pick(n.label, i18n.language)}
           </NavLink>
         ))}
       </nav>

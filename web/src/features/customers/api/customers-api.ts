@@ -86,3 +86,12 @@ export const useUpdateCustomer = (id: string) =>
 export const useCancelAccount = (id: string) => useCustomerWrite((reason: string) => post<Customer>(`/api/customers/${id}/cancel`, { reason }));
 export const useMergeCustomers = () =>
   useCustomerWrite((input: { survivorId: string; mergedId: string; fields: Record<string, 'survivor' | 'merged'> }) => post<Customer>('/api/customers/merge', input));
+
+export interface Colleague {
+  id: string; name: string; orgUnitId: string; orgUnitName: string;
+}
+
+/** Active employees for the account-manager picker. */
+export function useColleagues() {
+  return useQuery({ queryKey: ['employees', 'directory'], queryFn: () => get<{ items: Colleague[] }>('/api/employees/directory').then((r) => r.items), staleTime: 5 * 60_000 });
+}

@@ -7,12 +7,12 @@ import { DataTable, Pager } from '../../../components/ui/data-table.tsx';
 import { SelectField } from '../../../components/ui/fields.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
-import { CATEGORIES, LEVELS, LIFECYCLES, STATUSES, useCustomers, useOrgUnits, type Customer, type CustomerFilters } from '../api/customers-api.ts';
+import { CATEGORIES, LEVELS, LIFECYCLES, STATUSES, useColleagues, useCustomers, useOrgUnits, type Customer, type CustomerFilters } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
 import { LevelBadge, LifecycleBadge, StatusBadge } from './customer-badges.tsx';
 import { regionOptions } from './region-options.ts';
 
-const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status'] as const;
+const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status', 'accountManager'] as const;
 const PAGE_SIZE = 20;
 
 /** Find customers: one search box, filters, server-sorted keyset pages. Filters live in the URL so Back and links keep them. */
@@ -27,6 +27,7 @@ export function CustomerListPage() {
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [typed, setTyped] = useState(params.get('q') ?? '');
   const regions = useOrgUnits();
+  const colleagues = useColleagues();
 
   const filters: CustomerFilters = {
     q: params.get('q') ?? undefined,
@@ -80,22 +81,28 @@ export function CustomerListPage() {
       </div>
       <section className="card">
         <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); setFilter('q', typed.trim()); }}>
-          <div className="search">
-            <input className="search-input" type="search" aria-label={t('list.searchLabel')} placeholder={t('list.search')} data-hotkey="search" autoFocus
-              value={typed} onChange={(e) => { setTyped(e.target.value); if (!e.target.value) setFilter('q', ''); }} />
-            <kbd aria-hidden="true">/</kbd>
+          <div className="toolbar__row">
+            <div className="search">
+              <input className="search-input" type="search" aria-label={t('list.searchLabel')} placeholder={t('list.search')} data-hotkey="search" autoFocus
+                value={typed} onChange={(e) => { setTyped(e.target.value); if (!e.target.value) setFilter('q', ''); }} />
+              <kbd aria-hidden="true">/</kbd>
+            </div>
+            <button type="submit" className="button button--primary">{app.t('common.search')}</button>
           </div>
-          <SelectField label={t('field.region')} value={filters.region ?? ''} placeholder={t('list.anyRegion')} options={regionOptions(regions.data, i18n.language)}
-            onChange={(e) => setFilter('region', e.target.value)} />
-          <SelectField label={t('field.category')} value={filters.category ?? ''} placeholder={t('list.any')} options={enumOptions('category', CATEGORIES)}
-            onChange={(e) => setFilter('category', e.target.value)} />
-          <SelectField label={t('field.level')} value={filters.level ?? ''} placeholder={t('list.any')} options={enumOptions('level', LEVELS)}
-            onChange={(e) => setFilter('level', e.target.value)} />
-          <SelectField label={t('field.lifecycle')} value={filters.lifecycle ?? ''} placeholder={t('list.any')} options={enumOptions('lifecycle', LIFECYCLES)}
-            onChange={(e) => setFilter('lifecycle', e.target.value)} />
-          <SelectField label={t('field.status')} value={filters.status ?? ''} placeholder={t('list.any')} options={enumOptions('status', STATUSES)}
-            onChange={(e) => setFilter('status', e.target.value)} />
-          <button type="submit" className="button button--primary">{app.t('common.search')}</button>
+          <div className="toolbar__row toolbar__filters">
+            <SelectField label={t('field.region')} value={filters.region ?? ''} placeholder={t('list.anyRegion')} options={regionOptions(regions.data, i18n.language)}
+              onChange={(e) => setFilter('region', e.target.value)} />
+            <SelectField label={t('field.category')} value={filters.category ?? ''} placeholder={t('list.any')} options={enumOptions('category', CATEGORIES)}
+              onChange={(e) => setFilter('category', e.target.value)} />
+            <SelectField label={t('field.level')} value={filters.level ?? ''} placeholder={t('list.any')} options={enumOptions('level', LEVELS)}
+              onChange={(e) => setFilter('level', e.target.value)} />
+            <SelectField label={t('field.lifecycle')} value={filters.lifecycle ?? ''} placeholder={t('list.any')} options={enumOptions('lifecycle', LIFECYCLES)}
+              onChange={(e) => setFilter('lifecycle', e.target.value)} />
+            <SelectField label={t('field.status')} value={filters.status ?? ''} placeholder={t('list.any')} options={enumOptions('status', STATUSES)}
+              onChange={(e) => setFilter('status', e.target.value)} />
+            <SelectField label={t('field.accountManager')} value={filters.accountManager ?? ''} placeholder={t('list.anyManager')}
+              options={(colleagues.data ?? []).map((c) => ({ value: c.id, label: c.name }))} onChange={(e) => setFilter('accountManager', e.target.value)} />
+          </div>
         </form>
         {can('customers:admin') && (
           <div className="selection-bar">

@@ -1,0 +1,116 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { withTransaction } from '../src/platform/db.ts';
+import { setArrears } from '../src/modules/customers/index.ts';
+import type { TestClient } from '../src/testing/test-client.ts';
+import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './support/browser.ts';
+import { createCustomer, regionId, uniqueMobile, validIdCard, withWrongCheckDigit } from './support/customers.ts';
+
+describe('customer screens', () => {
+  let suite: BrowserSuite;
+  let admin: TestClient;
+  let jinan: string;
+  before(async () => {
+    suite = await startBrowserSuite();
+    admin = await suite.app.login('admin');
+    jinan = await regionId(admin, 'JN');
+  });
+  after(async () => { await suite?.close(); });
+
+  async function fillOpenAccount(page: Page, v: { name: string; idCard: string; phone: string }) {
+    await page.getByLabel('姓名 / 名称').fill(v.name);
+    await page.getByLabel('身份证号').fill(v.idCard);
+    await page.getByLabel('联系电话').fill(v.phone);
+    await page.getByLabel('地址').fill('济南市历下区泉城路 1 号');
+    await page.getByLabel('所属地区').selectOption(jinan);
+  }
+
+  test('opening an account shows a bad ID card at its field, then opens it with a good one and derives gender and birth date', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei', { path: '/customers/new' });
+    const good = validIdCard('19850615');
+    await fillOpenAccount(page, { name: '李秀英', idCard: withWrongCheckDigit(good), phone: uniqueMobile() });
+    await page.getByRole('button', { name: '开户', exact: true }).click();
+    const idCardField = page.locator('.field', { has: page.getByLabel('身份证号') });
+    await idCardField.getByRole('alert').waitFor();
+    assert.match(await idCardField.getByRole('alert').innerText(), /check digit|校验/);
+    await screenshot(page, 'open-account');
+
+    await page.getByLabel('身份证号').fill(good);
+    await page.getByRole('button', { name: '开户', exact: true }).click();
+    await page.getByTestId('customer-name').filter({ hasText: '李秀英' }).waitFor();
+    const details = await page.getByTestId('customer-details').innerText();
+    assert.match(details, /1985-06-15/);
+    assert.match(details, new RegExp(Number(good[16]) % 2 === 1 ? '男' : '女'));
+    await screenshot(page, 'customer-360');
+  });
+
+  test('a second account for the same ID card is refused with a link to the existing customer', async () => {
+    const existing = await createCustomer(admin, { name: '王建国', regionId: jinan });
+    const idCard = (await admin.get(`/api/customers/${existing.id}`)).body.idCard as string;
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei', { path: '/customers/new' });
+    await fillOpenAccount(page, { name: '王建国', idCard, phone: uniqueMobile() });
+    await page.getByRole('button', { name: '开户', exact: true }).click();
+    await page.getByRole('link', { name: `查看已有客户 ${existing.customerNo}` }).click();
+    await page.getByTestId('customer-name').filter({ hasText: '王建国' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, `/customers/${existing.id}`);
+  });
+
+  test('"/" focuses the search box and the last digits of a phone find the customer', async () => {
+    const phone = uniqueMobile('4321');
+    const customer = await createCustomer(admin, { name: '周海燕', regionId: jinan, phone });
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei');
+    await page.getByRole('heading', { name: '客户查询' }).click(); // focus leaves the search box
+    await page.keyboard.press('/');
+    const search = page.getByRole('searchbox', { name: '搜索客户' });
+    assert.equal(await search.evaluate((el) => el === document.activeElement), true);
+    await search.fill(phone.slice(-6));
+    await search.press('Enter');
+    const rows = page.getByTestId('customer-table').locator('tbody tr');
+    // The newest customers are listed before the search; wait for the search's answer to replace them.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-table"] tbody tr').length === 1);
+    assert.match(await rows.first().innerText(), new RegExp(customer.customerNo));
+    await page.getByRole('searchbox', { name: '搜索客户' }).fill('');
+    await rows.nth(1).waitFor();
+    await screenshot(page, 'customer-list');
+  });
+
+  test('an edit is saved and shows on the history tab as old → new', async () => {
+    const customer = await createCustomer(admin, { name: '赵文静', regionId: jinan, address: '济南市市中区经七路 2 号' });
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei', { path: `/customers/${customer.id}` });
+    await page.getByRole('button', { name: '编辑' }).click();
+    await page.getByLabel('地址').fill('济南市槐荫区经十路 88 号');
+    await page.getByLabel('客户等级').selectOption('gold');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('customer-details').filter({ hasText: '济南市槐荫区经十路 88 号' }).waitFor();
+    await page.getByRole('tab', { name: '变更历史' }).click();
+    const latest = page.getByTestId('customer-history').locator(':scope > li').first();
+    await latest.filter({ hasText: '修改资料' }).waitFor();
+    const text = await latest.innerText();
+    assert.match(text, /济南市市中区经七路 2 号\s*→\s*济南市槐荫区经十路 88 号/);
+    assert.match(text, /普通\s*→\s*金卡/);
+    assert.match(text, /张伟/);
+  });
+
+  test('cancelling asks for a reason, is refused while the customer owes money, then goes through', async () => {
+    const customer = await createCustomer(admin, { name: '孙立军', regionId: jinan });
+    await withTransaction(suite.app.services.db, (trx) => setArrears(trx, customer.id, '88.50'));
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei', { path: `/customers/${customer.id}` });
+    await page.getByRole('button', { name: '销户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('销户原因').fill('客户迁居外省');
+    await dialog.getByRole('button', { name: '确认销户' }).click();
+    await dialog.getByRole('alert').filter({ hasText: '88.50' }).waitFor();
+
+    await withTransaction(suite.app.services.db, (trx) => setArrears(trx, customer.id, '0.00'));
+    await dialog.getByRole('button', { name: '确认销户' }).click();
+    await page.getByRole('status').filter({ hasText: '该客户已销户' }).waitFor();
+    assert.match(await page.getByRole('status').filter({ hasText: '该客户已销户' }).innerText(), /客户迁居外省/);
+    assert.equal(await page.getByRole('button', { name: '编辑' }).count(), 0);
+  });
+});

@@ -1,0 +1,97 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../../app/api-client.ts';
+import { useAuth } from '../../../app/auth.tsx';
+import { useAppT } from '../../../app/app-i18n.ts';
+import { FormError } from '../../../components/ui/fields.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { findPossibleDuplicates, useOpenAccount, type Customer } from '../api/customers-api.ts';
+import { useCustomersT } from '../i18n.ts';
+import { CustomerFormFields } from './customer-form-fields.tsx';
+import { EMPTY_FORM, inputFromForm, type CustomerFormState } from './customer-form.ts';
+
+/** Customers sharing a phone, found before saving; `confirmed` once the clerk chose to open the account anyway. */
+interface DuplicateCheck { phone: string; items: Customer[]; confirmed: boolean }
+
+export function OpenAccountPage() {
+  const { t } = useCustomersT();
+  const app = useAppT();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [form, setForm] = useState<CustomerFormState>({ ...EMPTY_FORM, accountManagerId: me.employee.id });
+  const [duplicates, setDuplicates] = useState<DuplicateCheck | null>(null);
+  const [checking, setChecking] = useState(false);
+  const open = useOpenAccount();
+  const error = open.error instanceof ApiError ? open.error : null;
+
+  async function checkDuplicates(phone: string): Promise<DuplicateCheck | null> {
+    if (phone.replace(/\D/g, '').length < 7) return null;
+    if (duplicates?.phone === phone) return duplicates;
+    setChecking(true);
+    try {
+      const check = { phone, items: await findPossibleDuplicates(phone), confirmed: false };
+      setDuplicates(check);
+      return check;
+    } catch {
+      return null; // an invalid phone is the save's to report, beside the field
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const phone = form.phone.trim();
+    const check = await checkDuplicates(phone);
+    if (check && check.items.length > 0 && !check.confirmed) return;
+    save();
+  }
+
+  function save() {
+    open.mutate(inputFromForm(form), {
+      onSuccess: (customer) => {
+        toast(t('open.created', { customerNo: customer.customerNo }));
+        navigate(`/customers/${customer.id}`);
+      },
+    });
+  }
+
+  const needsConfirmation = duplicates && duplicates.phone === form.phone.trim() && duplicates.items.length > 0 && !duplicates.confirmed;
+  const existingId = error?.code === 'DUPLICATE_ID_CARD' ? String(error.details.customerId ?? '') : '';
+
+  return (
+    <div className="page">
+      <div className="breadcrumb"><Link to="/customers">{t('view.back')}</Link> / {t('open.title')}</div>
+      <div className="page__header">
+        <div><h1>{t('open.title')}</h1><p className="muted">{t('open.subtitle')}</p></div>
+      </div>
+      <form className="card card__body" onSubmit={submit} noValidate aria-label={t('open.title')}>
+        <FormError message={error && error.code !== 'VALIDATION_FAILED' ? error.message : null}>
+          {existingId && <> <Link to={`/customers/${existingId}`}>{t('open.existing', { customerNo: String(error?.details.customerNo ?? '') })}</Link></>}
+        </FormError>
+        <CustomerFormFields form={form} onChange={setForm} errors={error?.fields ?? {}} onPhoneBlur={() => void checkDuplicates(form.phone.trim())} />
+        {duplicates && duplicates.phone === form.phone.trim() && duplicates.items.length > 0 && (
+          <div className="notice" role="status" data-testid="possible-duplicates">
+            {t('open.duplicatesTitle')}
+            <ul>
+              {duplicates.items.map((c) => (
+                <li key={c.id}><Link to={`/customers/${c.id}`}>{c.customerNo} · {c.name}</Link> <span className="muted">{c.phone} · {c.regionName}</span></li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="form-actions">
+          <Link className="button" to="/customers">{app.t('common.cancel')}</Link>
+          {needsConfirmation ? (
+            <button type="button" className="button button--primary" onClick={() => { setDuplicates({ ...duplicates, confirmed: true }); save(); }}>{t('open.continueAnyway')}</button>
+          ) : (
+            <button type="submit" className="button button--primary" disabled={open.isPending || checking}>
+              {checking ? t('open.checking') : open.isPending ? t('open.submitting') : t('open.submit')}
+            </button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}
