@@ -8,6 +8,7 @@ import { contactsModule } from './contacts/index.ts';
 import { workOrdersModule } from './work-orders/index.ts';
 import { productsModule } from './products/index.ts';
 import { billingModule } from './billing/index.ts';
+import { portalModule } from './portal/index.ts';
 import { statsModule } from './stats/index.ts';
 import { churnModule } from './churn/index.ts';
 
@@ -25,6 +26,7 @@ export const modules: CrmModule[] = [
   workOrdersModule,
   productsModule,
   billingModule,
+  portalModule,
   statsModule,
   churnModule,
 ];

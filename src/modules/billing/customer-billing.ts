@@ -67,3 +67,15 @@ export async function customerUsageProfile(db: Db, customerId: string, month: st
 }
 
 export { requireCustomer };
+
+/** How much of this month's allowances a customer has used so far (the portal shows it against the package). */
+export async function allowanceUsage(db: Db, customerId: string) {
+  const m = await thisMonth(db);
+  const r = await sql<{ minutes: string; kb: string; sms: string }>`SELECT
+      coalesce(sum(ceil(quantity / 60.0)) FILTER (WHERE kind = 'call' AND direction = 'out' AND area NOT IN ('international', 'international_roaming')), 0)::text AS minutes,
+      coalesce(sum(quantity) FILTER (WHERE kind = 'data' AND area <> 'international_roaming'), 0)::text AS kb,
+      coalesce(sum(quantity) FILTER (WHERE kind = 'sms'), 0)::text AS sms
+    FROM usage_records WHERE customer_id = ${customerId} AND started_at >= ${m}::date AND started_at < ${m}::date + interval '1 month'`.execute(db);
+  const row = r.rows[0];
+  return { month: m.slice(0, 7), minutesUsed: Number(row.minutes), dataGbUsed: Math.round(Number(row.kb) / 1048576 * 1000) / 1000, smsUsed: Number(row.sms) };
+}

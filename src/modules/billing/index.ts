@@ -2,6 +2,7 @@ import path from 'node:path';
 import { registerPermissionArea } from '../../platform/access/permissions.ts';
 import type { CrmModule } from '../../platform/module.ts';
 import { billingRoutes } from './billing.routes.ts';
+import { seedBillingDemo } from './billing.demo.ts';
 
 registerPermissionArea('billing', { zh: '计费账务', en: 'Billing' });
 
@@ -9,7 +10,11 @@ export const billingModule: CrmModule = {
   name: 'billing',
   migrationsDir: path.resolve(import.meta.dirname, 'migrations'),
   routes: billingRoutes,
+  seedDemo: seedBillingDemo,
 };
 
 // What other modules may use. The usage profile ("wide table") is read by segmentation and churn scoring.
 export { loadUsageProfiles, USAGE_PROFILE_VARIABLES, type UsageProfile, type UsageProfileFilter, type UsageProfileVariable } from './usage-profiles.ts';
+// Customer-facing billing views, for the self-service portal (callers check who may see the customer).
+export { allowanceUsage, customerBills, customerPayments } from './customer-billing.ts';
+export { currentBalance } from './balances.ts';

@@ -18,5 +18,6 @@ export { onCustomersMerged, onCustomerCancelled } from './customer-events.ts';
 export { getCustomer } from './customer-queries.ts';
 export { setArrears, setArrearsFrom } from './customer-arrears.ts';
 export { openAccount } from './open-account.ts';
+export { updateCustomer } from './update-customer.ts';
 export { findCustomer, visibleCustomerIds } from './customers.repository.ts';
 export type { Customer } from './customers.schema.ts';

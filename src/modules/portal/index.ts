@@ -1,0 +1,17 @@
+import path from 'node:path';
+import type { CrmModule } from '../../platform/module.ts';
+import { portalRoutes } from './portal.routes.ts';
+import { seedPortalDemo } from './portal.demo.ts';
+
+/**
+ * The customer self-service portal (/portal in the web app, /api/portal on the server): customers sign in
+ * with phone and password, on a session of their own, and see only their own data.
+ * Faults and complaints are stored as portal requests that staff see and answer (GET /api/portal-requests);
+ * the work-orders module does not yet offer other modules a way to open a work order for a customer.
+ */
+export const portalModule: CrmModule = {
+  name: 'portal',
+  migrationsDir: path.resolve(import.meta.dirname, 'migrations'),
+  routes: portalRoutes,
+  seedDemo: seedPortalDemo,
+};
