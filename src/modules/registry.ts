@@ -11,6 +11,7 @@ import { billingModule } from './billing/index.ts';
 import { portalModule } from './portal/index.ts';
 import { statsModule } from './stats/index.ts';
 import { churnModule } from './churn/index.ts';
+import { segmentationModule } from './segmentation/index.ts';
 
 /**
  * Every module, in dependency order: migrations run in this order and routes mount in it.
@@ -26,6 +27,7 @@ export const modules: CrmModule[] = [
   workOrdersModule,
   productsModule,
   billingModule,
+  segmentationModule,
   portalModule,
   statsModule,
   churnModule,

@@ -10,7 +10,7 @@ export function toCustomer(ctx: RequestContext, r: CustomerRow): Customer {
     idCard: idCardFor(ctx, r.id_card), phone: phoneFor(ctx, r.phone)!, address: r.address, education: r.education, job: r.job,
     income: r.income, category: r.category, level: r.level, lifecycle: r.lifecycle, regionId: r.region_id, regionName: r.region_name,
     accountManagerId: r.account_manager_id, accountManagerName: r.account_manager_name, arrears: r.arrears, status: r.status,
-    cancelReason: r.cancel_reason, mergedIntoId: r.merged_into_id, version: r.version,
+    cancelReason: r.cancel_reason, mergedIntoId: r.merged_into_id, segment: r.segment, version: r.version,
     createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
   };
 }

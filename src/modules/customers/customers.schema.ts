@@ -27,7 +27,7 @@ export const Customer = z.object({
   idCard: z.string().nullable(), phone: z.string(), address: z.string().nullable(), education: z.string().nullable(), job: z.string().nullable(),
   income: z.string().nullable(), category: z.enum(CATEGORIES), level: z.enum(LEVELS), lifecycle: z.enum(LIFECYCLES),
   regionId: id, regionName: z.string(), accountManagerId: id.nullable(), accountManagerName: z.string().nullable(),
-  arrears: z.string(), status: z.enum(STATUSES), cancelReason: z.string().nullable(), mergedIntoId: id.nullable(),
+  arrears: z.string(), status: z.enum(STATUSES), cancelReason: z.string().nullable(), mergedIntoId: id.nullable(), segment: z.string().nullable(),
   version: z.number(), createdAt: z.string(), updatedAt: z.string(),
 });
 export type Customer = z.infer<typeof Customer>;
@@ -74,6 +74,7 @@ export const CustomerQuery = z.object({
   lifecycle: z.enum(LIFECYCLES).optional(),
   status: z.enum(STATUSES).optional(),
   accountManager: id.optional(),
+  segment: z.string().trim().min(1).max(50).optional(),
   sort: z.enum(SORTS).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit, cursor,

@@ -28,6 +28,8 @@ export interface CustomersTable {
   cancel_reason: string | null;
   cancelled_at: Date | null;
   merged_into_id: string | null;
+  /** The published segment (segmentation module's migration adds the column). */
+  segment: Generated<string | null>;
   version: Generated<number>;
   created_by: string | null;
   created_at: Generated<Date>;

@@ -1,10 +1,12 @@
+import { USAGE_PROFILE_VARIABLES, type UsageProfileVariable } from '../billing/index.ts';
+
 /**
- * The 15 variables of the monthly usage profile ("wide table") a segmentation may use, with the units
- * shown in the profile table and the cluster centres of the thesis (table 4.2 of seed 001), which name
- * the three classic segments and drive the synthetic data of the tests and the bench.
+ * The 15 variables of the monthly usage profile (billing's "wide table") a segmentation may use, with the
+ * unit shown in the profile table, and the thesis's cluster centres (table 4.2 of seed 001), which name the
+ * three classic segments and drive the synthetic data of the tests and the bench.
  */
 export interface SegmentationVariable {
-  key: string;
+  key: UsageProfileVariable;
   zh: string;
   en: string;
   unit: 'yuan' | 'minutes' | 'gb';
@@ -12,25 +14,13 @@ export interface SegmentationVariable {
   heavyTailed: boolean;
 }
 
-export const VARIABLES: readonly SegmentationVariable[] = [
-  { key: 'baseFee', zh: '月基本费', en: 'Base fee', unit: 'yuan', heavyTailed: true },
-  { key: 'voiceFee', zh: '月语音消费', en: 'Voice spend', unit: 'yuan', heavyTailed: true },
-  { key: 'localCallFee', zh: '本地通话费', en: 'Local call fee', unit: 'yuan', heavyTailed: true },
-  { key: 'longDistanceFee', zh: '长途通话费', en: 'Long-distance fee', unit: 'yuan', heavyTailed: true },
-  { key: 'roamingFee', zh: '漫游通话费', en: 'Roaming fee', unit: 'yuan', heavyTailed: true },
-  { key: 'localMinutes', zh: '本地通话时长', en: 'Local minutes', unit: 'minutes', heavyTailed: false },
-  { key: 'provincialLdMinutes', zh: '省内长途时长', en: 'Provincial long-distance minutes', unit: 'minutes', heavyTailed: false },
-  { key: 'domesticLdMinutes', zh: '国内长途时长', en: 'Domestic long-distance minutes', unit: 'minutes', heavyTailed: false },
-  { key: 'internationalMinutes', zh: '国际通话时长', en: 'International minutes', unit: 'minutes', heavyTailed: false },
-  { key: 'provincialRoamingMinutes', zh: '省内漫游时长', en: 'Provincial roaming minutes', unit: 'minutes', heavyTailed: false },
-  { key: 'domesticRoamingMinutes', zh: '国内漫游时长', en: 'Domestic roaming minutes', unit: 'minutes', heavyTailed: false },
-  { key: 'internationalRoamingMinutes', zh: '国际漫游时长', en: 'International roaming minutes', unit: 'minutes', heavyTailed: false },
-  { key: 'internetFee', zh: '上网费', en: 'Internet fee', unit: 'yuan', heavyTailed: true },
-  { key: 'busyTrafficGb', zh: '忙时流量', en: 'Busy-hour traffic', unit: 'gb', heavyTailed: true },
-  { key: 'idleTrafficGb', zh: '闲时流量', en: 'Idle-hour traffic', unit: 'gb', heavyTailed: true },
-];
+const unitOf = (key: string): SegmentationVariable['unit'] => (key.endsWith('Minutes') ? 'minutes' : key.endsWith('Gb') ? 'gb' : 'yuan');
 
-export const VARIABLE_KEYS = VARIABLES.map((v) => v.key);
+export const VARIABLES: readonly SegmentationVariable[] = USAGE_PROFILE_VARIABLES.map((v) => ({
+  key: v.key, zh: v.zh, en: v.en, unit: unitOf(v.key), heavyTailed: unitOf(v.key) !== 'minutes',
+}));
+
+export const VARIABLE_KEYS: readonly string[] = VARIABLES.map((v) => v.key);
 
 /** Thesis table 4.2: each segment's mean per variable, in VARIABLES order. */
 export const THESIS_CENTRES = {

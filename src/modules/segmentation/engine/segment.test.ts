@@ -28,7 +28,7 @@ describe('segmentation of customers drawn around the thesis cluster centres', ()
     assert.deepEqual(nameOf, { internet: '上网族', talkative: '话多族', local: '本地主流' });
     // Profiles are in original units: the internet cluster's busy-hour traffic is near the thesis's 120 GB.
     const internet = majority.indexOf('internet');
-    const busy = VARIABLE_KEYS.indexOf('busyTrafficGb');
+    const busy = VARIABLE_KEYS.indexOf('busyDataGb');
     assert.ok(Math.abs(out.profiles[internet][busy] - 120) < 10, `busy traffic ${out.profiles[internet][busy]}`);
     assert.equal(out.sizes.reduce((s, v) => s + v, 0), n);
     assert.equal(out.profiles.length, 3);

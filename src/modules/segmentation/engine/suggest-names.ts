@@ -4,9 +4,9 @@
  * 话多族 for heavy callers, 本地主流 for the rest; roaming and overall spend add two more an analyst will meet.
  */
 const FAMILIES = [
-  { zh: '上网族', en: 'Internet-heavy', keys: ['internetFee', 'busyTrafficGb', 'idleTrafficGb'] },
-  { zh: '话多族', en: 'Talkative', keys: ['voiceFee', 'localCallFee', 'localMinutes', 'provincialLdMinutes', 'domesticLdMinutes', 'longDistanceFee'] },
-  { zh: '商旅族', en: 'Roamers', keys: ['roamingFee', 'provincialRoamingMinutes', 'domesticRoamingMinutes', 'internationalRoamingMinutes', 'internationalMinutes'] },
+  { zh: '上网族', en: 'Internet-heavy', keys: ['internetSpend', 'busyDataGb', 'idleDataGb'] },
+  { zh: '话多族', en: 'Talkative', keys: ['voiceSpend', 'localCallSpend', 'localMinutes', 'provincialLdMinutes', 'domesticLdMinutes', 'longDistanceSpend'] },
+  { zh: '商旅族', en: 'Roamers', keys: ['roamingSpend', 'provincialRoamingMinutes', 'domesticRoamingMinutes', 'internationalRoamingMinutes', 'internationalMinutes'] },
 ] as const;
 const MAINSTREAM = { zh: '本地主流', en: 'Local mainstream' };
 const LOW = { zh: '低消费族', en: 'Low spenders' };
