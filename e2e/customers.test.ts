@@ -113,4 +113,46 @@ describe('customer screens', () => {
     assert.match(await page.getByRole('status').filter({ hasText: '该客户已销户' }).innerText(), /客户迁居外省/);
     assert.equal(await page.getByRole('button', { name: '编辑' }).count(), 0);
   });
+
+  test('a second account with a known phone is flagged as a possible duplicate, and the two are merged field by field', async () => {
+    const phone = uniqueMobile();
+    const first = await createCustomer(admin, { name: '刘德明', regionId: jinan, phone, address: '济南市天桥区北园大街 5 号' });
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei', { path: '/customers/new' });
+    await page.getByLabel('客户类别').selectOption('enterprise');
+    await fillOpenAccount(page, { name: '刘德明', idCard: '', phone });
+    await page.getByLabel('地址').fill('济南市高新区舜华路 9 号');
+    // Leaving the phone field already looked the number up: the warning is there before saving.
+    const warning = page.getByTestId('possible-duplicates');
+    await warning.getByRole('link', { name: new RegExp(first.customerNo) }).waitFor();
+    await page.getByRole('button', { name: '仍然开户' }).click();
+    await page.getByTestId('customer-name').filter({ hasText: '刘德明' }).waitFor();
+    const secondId = new URL(page.url()).pathname.split('/').pop()!;
+    const second = (await admin.get(`/api/customers/${secondId}`)).body;
+
+    // Select both in the list, keep the first, take the second's address.
+    await page.goto('/customers');
+    await page.getByRole('searchbox', { name: '搜索客户' }).fill(phone);
+    await page.getByRole('searchbox', { name: '搜索客户' }).press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-table"] tbody tr').length === 2);
+    await page.getByRole('checkbox', { name: `选择 ${first.customerNo}` }).check();
+    await page.getByRole('checkbox', { name: `选择 ${second.customerNo}` }).check();
+    await page.getByRole('button', { name: '合并所选客户' }).click();
+    await page.getByRole('heading', { name: '合并重复客户' }).waitFor();
+    if (!new URL(page.url()).search.includes(`a=${first.id}`)) await page.getByRole('button', { name: /交换/ }).click();
+    await page.getByTestId('merge-address-merged').check();
+    await screenshot(page, 'merge');
+    await page.getByRole('button', { name: '确认合并' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认' }).click();
+
+    await page.waitForURL(`**/customers/${first.id}?tab=history`);
+    const history = page.getByTestId('customer-history');
+    await history.filter({ hasText: second.customerNo }).waitFor();
+    assert.match(await history.innerText(), /济南市天桥区北园大街 5 号\s*→\s*济南市高新区舜华路 9 号/);
+
+    await page.goto(`/customers/${second.id}`);
+    await page.getByTestId('merged-banner').getByRole('link').click();
+    await page.waitForURL(`**/customers/${first.id}`);
+    assert.match(await page.getByTestId('customer-details').innerText(), /济南市高新区舜华路 9 号/);
+  });
 });

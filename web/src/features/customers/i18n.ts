@@ -40,7 +40,7 @@ export const useCustomersT = registerTranslations('customers', {
     merge: {
       title: '合并重复客户', pickA: '保留的客户', pickB: '被合并的客户', pickHint: '输入客户编号、姓名或电话查找', field: '字段',
       keep: '保留此值', submit: '确认合并', done: '已合并：{{merged}} → {{survivor}}', explain: '被合并客户的联系人和历史记录将转到保留的客户，被合并客户将停用并指向保留的客户。',
-      swap: '交换', search: '查找', choose: '选择', same: '两位客户相同', notActive: '只能合并正常状态的客户', confirm: '确认将 {{merged}} 合并到 {{survivor}}？',
+      swap: '交换', search: '查找', choose: '选择', change: '更换', same: '两位客户相同', notActive: '只能合并正常状态的客户', confirm: '确认将 {{merged}} 合并到 {{survivor}}？',
     },
   },
   en: {
@@ -82,7 +82,7 @@ export const useCustomersT = registerTranslations('customers', {
     merge: {
       title: 'Merge duplicate customers', pickA: 'Customer to keep', pickB: 'Customer to merge away', pickHint: 'Type a customer no., name or phone', field: 'Field',
       keep: 'Keep this value', submit: 'Merge', done: 'Merged: {{merged}} → {{survivor}}', explain: "The merged customer's contacts and history move to the kept one; the merged record is retired and points to it.",
-      swap: 'Swap', search: 'Find', choose: 'Choose', same: 'Pick two different customers', notActive: 'Only active customers can be merged', confirm: 'Merge {{merged}} into {{survivor}}?',
+      swap: 'Swap', search: 'Find', choose: 'Choose', change: 'Change', same: 'Pick two different customers', notActive: 'Only active customers can be merged', confirm: 'Merge {{merged}} into {{survivor}}?',
     },
   },
 });

@@ -77,7 +77,7 @@ export function MergeCustomersPage() {
               {customer ? (
                 <div className="merge-chosen">
                   <div><strong>{customer.name}</strong> <span className="mono muted">{customer.customerNo}</span></div>
-                  <button type="button" className="link-button" onClick={() => pickSide(key, undefined)}>{t('merge.choose')}…</button>
+                  <button type="button" className="link-button" onClick={() => pickSide(key, undefined)}>{t('merge.change')}</button>
                 </div>
               ) : (
                 <CustomerPicker label={label} onPick={(c) => pickSide(key, c.id)} excludeId={key === 'a' ? merged?.id : survivor?.id} />
