@@ -6,6 +6,7 @@ import { auditModule } from './audit/index.ts';
 import { customersModule } from './customers/index.ts';
 import { contactsModule } from './contacts/index.ts';
 import { workOrdersModule } from './work-orders/index.ts';
+import { knowledgeModule } from './knowledge/index.ts';
 import { productsModule } from './products/index.ts';
 import { billingModule } from './billing/index.ts';
 import { portalModule } from './portal/index.ts';
@@ -25,6 +26,7 @@ export const modules: CrmModule[] = [
   customersModule,
   contactsModule,
   workOrdersModule,
+  knowledgeModule,
   productsModule,
   billingModule,
   segmentationModule,
