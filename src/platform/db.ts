@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { pgliteDialect } from './pglite-driver.ts';
+import { PreparingClient } from './prepared-statements.ts';
 
 /**
  * The tables of every module. The platform declares none of them: each module adds its own by
@@ -33,7 +34,8 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // PreparingClient: every parameterised query becomes a named prepared statement (see prepared-statements.ts).
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, Client: PreparingClient });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
