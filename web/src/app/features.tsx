@@ -3,6 +3,8 @@ import { customersFeature } from '../features/customers/customers-feature.tsx';
 import { contactsFeature } from '../features/contacts/contacts-feature.tsx';
 import { systemFeature } from '../features/system/system-feature.tsx';
 import { auditFeature } from '../features/audit/audit-feature.tsx';
+import { statsFeature } from '../features/stats/stats-feature.tsx';
+import { churnFeature } from '../features/churn/churn-feature.tsx';
 
 /**
  * Every feature of the web app: its pages and its entries in the left nav.
@@ -13,4 +15,6 @@ export const features: Feature[] = [
   contactsFeature,
   systemFeature,
   auditFeature,
+  statsFeature,
+  churnFeature,
 ];
