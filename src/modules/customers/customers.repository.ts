@@ -53,6 +53,11 @@ export async function searchCustomers(db: Conn, ctx: RequestContext, f: Customer
     // same prefix match (value holds digits only): an `OR phone = value` beside it found nothing more and,
     // with no index on phone, turned every phone search into a scan of the table (4 s at 1M customers).
     else if (kind === 'phone') query = query.where('c.phone_rev', 'like', `${[...value].reverse().join('')}%`);
+    // Fuzzy (trigram) matching from 3 characters on. A 1–2 character entry shares too few trigrams with a name
+    // to reach the similarity threshold unless the name starts with it (bar oddities such as 秦秦泽 for 秦泽), so
+    // the prefix finds the same; but the trigram index, needing only one shared trigram, had the database
+    // recheck every name with that surname: 65 ms per search instead of 2 at 1M customers.
+    else if ([...value].length < 3) query = query.where('c.name', 'like', `${escapeLike(value)}%`);
     else query = query.where((eb) => eb.or([eb('c.name', 'like', `${escapeLike(value)}%`), sql<boolean>`c.name % ${value}`]));
   }
   if (f.region) query = query.where('c.region_id', 'in', regionAndBelow(db, f.region));
