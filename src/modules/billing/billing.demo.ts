@@ -31,8 +31,11 @@ export async function seedBillingDemo(services: Services, demo: DemoContext): Pr
         SELECT c.id, ${month}::date + make_interval(days => h % 27, hours => 7 + h % 16, mins => h % 60),
           'DEMO-' || c.id || '-' || ${month} || '-' || g,
           CASE WHEN g <= 40 THEN 'call' WHEN g <= 60 THEN 'data' ELSE 'sms' END,
-          CASE WHEN g <= 40 THEN (ARRAY['local','local','local','local','provincial_ld','domestic_ld','provincial_roaming','domestic_roaming','international','international_roaming'])[1 + h % 10]
-               ELSE (ARRAY['local','local','local','domestic_roaming'])[1 + h % 4] END,
+          CASE WHEN g > 40 THEN (ARRAY['local','local','local','domestic_roaming'])[1 + h % 4]
+               -- Only one customer in four calls abroad.
+               WHEN h % 20 >= 18 AND c.id % 4 <> 0 THEN 'local'
+               ELSE (ARRAY['local','local','local','local','local','local','local','local','local','local','local','local',
+                 'provincial_ld','provincial_ld','domestic_ld','domestic_ld','provincial_roaming','domestic_roaming','international','international_roaming'])[1 + h % 20] END,
           CASE WHEN g <= 40 AND h % 3 = 0 THEN 'in' ELSE 'out' END,
           h % 16 < 12,
           CASE WHEN g <= 40 THEN 30 + (h % 100) * (c.id % 5 + 1) * 6 WHEN g <= 60 THEN 50000 + (h % 1000) * (c.id % 7 + 1) * 600 ELSE 1 + h % 3 END,

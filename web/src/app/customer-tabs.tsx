@@ -1,5 +1,7 @@
 import type { CustomerTab } from './feature-types.ts';
 import { contactsCustomerTab } from '../features/contacts/contacts-customer-tab.tsx';
+import { subscriptionsCustomerTab } from '../features/products/products-feature.tsx';
+import { billingCustomerTabs } from '../features/billing/billing-feature.tsx';
 
 /**
  * Tabs other features add to the customer 360° page, between "Details" and "History", in this order.
@@ -7,4 +9,6 @@ import { contactsCustomerTab } from '../features/contacts/contacts-customer-tab.
  */
 export const customerTabs: CustomerTab[] = [
   contactsCustomerTab,
+  subscriptionsCustomerTab,
+  ...billingCustomerTabs,
 ];

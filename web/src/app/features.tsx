@@ -5,6 +5,10 @@ import { systemFeature } from '../features/system/system-feature.tsx';
 import { auditFeature } from '../features/audit/audit-feature.tsx';
 import { statsFeature } from '../features/stats/stats-feature.tsx';
 import { churnFeature } from '../features/churn/churn-feature.tsx';
+import { workOrdersFeature } from '../features/work-orders/work-orders-feature.tsx';
+import { knowledgeFeature } from '../features/knowledge/knowledge-feature.tsx';
+import { productsFeature } from '../features/products/products-feature.tsx';
+import { billingFeature } from '../features/billing/billing-feature.tsx';
 
 /**
  * Every feature of the web app: its pages and its entries in the left nav.
@@ -17,4 +21,8 @@ export const features: Feature[] = [
   auditFeature,
   statsFeature,
   churnFeature,
+  workOrdersFeature,
+  knowledgeFeature,
+  productsFeature,
+  billingFeature,
 ];

@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react';
+import { useAuth } from '../../../app/auth.tsx';
+import { Dialog } from '../../../components/ui/dialog.tsx';
+import { FormError, SelectField, TextArea, TextField } from '../../../components/ui/fields.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { NEXT_STATUS, TARIFF_FIELDS, useChangeStatus, useProducts, useSaveProduct, type Product } from '../api/products-api.ts';
+import { useProductsT } from '../i18n.ts';
+
+type Form = Record<string, string>;
+const EMPTY: Form = { code: '', kind: 'package', name: '', targetSegment: '', description: '', responsibility: '', ...Object.fromEntries(TARIFF_FIELDS.map((f) => [f, '0'])) };
+
+function ProductDialog({ product, services, onClose }: { product: Product | null; services: Product[]; onClose: () => void }) {
+  const { t } = useProductsT();
+  const toast = useToast();
+  const save = useSaveProduct(product?.id);
+  const locked = product?.status === 'released' || product?.status === 'retired';
+  const [form, setForm] = useState<Form>(product ? { ...EMPTY, ...Object.fromEntries(Object.entries(product).map(([k, v]) => [k, v == null ? '' : String(v)])) } : EMPTY);
+  const [requires, setRequires] = useState<string[]>(product?.requires.map((r) => r.id) ?? []);
+  const [bundles, setBundles] = useState<string[]>(product?.bundles.map((r) => r.id) ?? []);
+  const field = (k: string, props: Record<string, unknown> = {}) => (
+    <TextField key={k} label={t(`field.${k}`)} value={form[k]} onChange={(e) => setForm({ ...form, [k]: e.target.value })} error={save.error && 'fields' in save.error ? (save.error as { fields: Record<string, string> }).fields[k] : undefined} {...props} />
+  );
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const body: Record<string, unknown> = { name: form.name, targetSegment: form.targetSegment || null, description: form.description, responsibility: form.responsibility, requires, bundles: form.kind === 'package' ? bundles : [] };
+    if (!locked) for (const f of TARIFF_FIELDS) body[f] = f === 'includedMinutes' ? Number(form[f] || 0) : form[f] || '0';
+    if (!product) Object.assign(body, { code: form.code, kind: form.kind });
+    save.mutate(body, { onSuccess: () => { toast(t('saved')); onClose(); } });
+  }
+  const toggle = (list: string[], set: (v: string[]) => void, id: string) => set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+
+  return (
+    <Dialog title={product ? t('edit') : t('create')} onClose={onClose} wide>
+      <form onSubmit={submit} aria-label={product ? t('edit') : t('create')}>
+        <FormError message={save.error?.message} />
+        <div className="form-grid">
+          {field('code', { disabled: !!product, required: true })}
+          <SelectField label={t('field.kind')} value={form.kind} disabled={!!product} onChange={(e) => setForm({ ...form, kind: e.target.value })}
+            options={[{ value: 'package', label: t('kind.package') }, { value: 'service', label: t('kind.service') }]} />
+          {field('name', { required: true })}
+          {field('targetSegment')}
+          {TARIFF_FIELDS.map((f) => field(f, { inputMode: 'decimal', disabled: locked }))}
+        </div>
+        {locked && <p className="muted">{t('pricingLocked')}</p>}
+        <fieldset className="form-section"><legend>{t('field.requires')}</legend>
+          {services.filter((s) => s.id !== product?.id).map((s) => (
+            <label key={s.id} style={{ marginRight: 12 }}><input type="checkbox" checked={requires.includes(s.id)} onChange={() => toggle(requires, setRequires, s.id)} /> {s.name}</label>
+          ))}
+        </fieldset>
+        {form.kind === 'package' && (
+          <fieldset className="form-section"><legend>{t('field.bundles')}</legend>
+            {services.map((s) => <label key={s.id} style={{ marginRight: 12 }}><input type="checkbox" checked={bundles.includes(s.id)} onChange={() => toggle(bundles, setBundles, s.id)} /> {s.name}</label>)}
+          </fieldset>
+        )}
+        <TextArea label={t('field.description')} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+        <TextArea label={t('field.responsibility')} value={form.responsibility} onChange={(e) => setForm({ ...form, responsibility: e.target.value })} />
+        <div className="form-actions"><button type="button" className="button" onClick={onClose}>{t('cancel')}</button><button type="submit" className="button button--primary" disabled={save.isPending}>{t('save')}</button></div>
+      </form>
+    </Dialog>
+  );
+}
+
+function StatusButtons({ product }: { product: Product }) {
+  const { t } = useProductsT();
+  const toast = useToast();
+  const change = useChangeStatus(product.id);
+  return (
+    <>
+      {NEXT_STATUS[product.status].map((to) => (
+        <button key={to} type="button" className={`button button--small${to === 'retired' ? ' button--danger' : ''}`} disabled={change.isPending}
+          onClick={() => change.mutate(to, { onSuccess: () => toast(t('statusChanged')), onError: (e) => toast(e.message) })}>{t(`to.${to}`)}</button>
+      ))}
+    </>
+  );
+}
+
+/** Tariff packages and single services: list, create, edit (tariffs only before release), move through the lifecycle. */
+export function ProductsPage() {
+  const { t } = useProductsT();
+  const { can } = useAuth();
+  const [kind, setKind] = useState('');
+  const [status, setStatus] = useState('');
+  const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const products = useProducts({ kind: kind || undefined, status: status || undefined });
+  const services = useProducts({ kind: 'service' });
+  const items = products.data?.items ?? [];
+  return (
+    <div className="page">
+      <div className="page__header">
+        <h1>{t('title')}</h1>
+        {can('products:create') && <div className="page__actions"><button type="button" className="button button--primary" onClick={() => setEditing('new')}>＋ {t('create')}</button></div>}
+      </div>
+      <section className="card">
+        <div className="card__body toolbar__row">
+          <SelectField label={t('field.kind')} value={kind} onChange={(e) => setKind(e.target.value)} placeholder={t('all')} options={[{ value: 'package', label: t('kind.package') }, { value: 'service', label: t('kind.service') }]} />
+          <SelectField label={t('field.status')} value={status} onChange={(e) => setStatus(e.target.value)} placeholder={t('all')} options={(['draft', 'testing', 'released', 'retired'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        </div>
+        <FormError message={products.error?.message} />
+        <table className="table" aria-label={t('title')} data-testid="products">
+          <thead><tr><th>{t('field.code')}</th><th>{t('field.name')}</th><th>{t('field.kind')}</th><th className="num">{t('field.monthlyFee')}</th><th className="num">{t('field.includedMinutes')}</th><th className="num">{t('field.includedDataGb')}</th><th>{t('field.status')}</th><th className="num">{t('field.subscribers')}</th><th /></tr></thead>
+          <tbody>
+            {items.map((p) => (
+              <tr key={p.id}>
+                <td className="mono">{p.code}</td>
+                <td>{can('products:edit') ? <button type="button" className="link-button" onClick={() => setEditing(p)}>{p.name}</button> : p.name}
+                  {p.requires.length > 0 && <div className="muted">{t('field.requires')}: {p.requires.map((r) => r.name).join('、')}</div>}
+                  {p.bundles.length > 0 && <div className="muted">{t('field.bundles')}: {p.bundles.map((r) => r.name).join('、')}</div>}</td>
+                <td>{t(`kind.${p.kind}`)}</td><td className="num">¥{p.monthlyFee}</td><td className="num">{p.includedMinutes}</td><td className="num">{Number(p.includedDataGb)}</td>
+                <td>{t(`status.${p.status}`)}</td><td className="num">{p.subscribers}</td>
+                <td>{can('products:admin') && <StatusButtons product={p} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {editing && <ProductDialog product={editing === 'new' ? null : editing} services={services.data?.items ?? []} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}
