@@ -51,7 +51,7 @@ try {
 log('starting the server (node src/main.ts) in a child process');
 const server = await startServer(target.env);
 try {
-  for (const s of sections) if (s.api) figures.push(...(await s.api({ settings, baseUrl: server.baseUrl, log })));
+  for (const s of sections) if (s.api) figures.push(...(await s.api({ settings, baseUrl: server.baseUrl, log, serverCpuMs: server.cpuMs })));
 } finally {
   await server.stop();
 }

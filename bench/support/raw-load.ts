@@ -40,6 +40,7 @@ export interface RawLoad {
 export async function measureRaw(load: RawLoad): Promise<Figure> {
   const latencies: number[] = [];
   let errors = 0;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const until = started + load.duration * 1000;
   const worker = async () => {
@@ -55,10 +56,12 @@ export async function measureRaw(load: RawLoad): Promise<Figure> {
   };
   await Promise.all(Array.from({ length: load.connections }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   return {
     section: load.section, scenario: load.scenario, connections: load.connections, via: 'raw',
     requests: latencies.length + errors, perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors,
+    cpuPerRequest: (cpu.user + cpu.system) / Math.max(1, latencies.length + errors),
   };
 }

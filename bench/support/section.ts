@@ -46,6 +46,8 @@ export interface ApiContext {
   settings: BenchSettings;
   baseUrl: string;
   log(message: string): void;
+  /** CPU time the server process has used so far, in ms. */
+  serverCpuMs(): number;
 }
 
 /** One measurement: a scenario at a number of connections, through the API or raw. */
@@ -60,4 +62,9 @@ export interface Figure {
   p99: number;
   /** Requests that failed: connection errors, timeouts, non-2xx answers. */
   errors: number;
+  /**
+   * CPU per request of the node process doing the work (the server for the API, the bench process for raw), in µs:
+   * what each request costs on our side, steadier than req/s when other work shares the machine.
+   */
+  cpuPerRequest?: number;
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -18,7 +19,7 @@ async function freePort(): Promise<number> {
  * share the server's event loop (they still share the machine's cores). Request logging is off (LOG_LEVEL=warn):
  * one pino line per request would be measured as part of every lookup.
  */
-export async function startServer(env: Record<string, string>): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+export async function startServer(env: Record<string, string>): Promise<{ baseUrl: string; cpuMs(): number; stop(): Promise<void> }> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LIANXI_DEMO: '0', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
@@ -36,8 +37,19 @@ export async function startServer(env: Record<string, string>): Promise<{ baseUr
   }
   return {
     baseUrl,
+    cpuMs: () => processCpuMs(child.pid!),
     stop: async () => {
       if (child.exitCode === null) { child.kill('SIGTERM'); await exited; }
     },
   };
+}
+
+/** User + system CPU time of a process in ms, from /proc (Linux; its clock ticks are 1/100 s). */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
