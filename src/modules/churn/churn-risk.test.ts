@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
 import { writeSyntheticHistory } from './risk/synthetic-fixture.ts';
-import { currentMonth } from './risk/refresh-scores.ts';
+import { currentMonth, refreshRiskScores } from './risk/refresh-scores.ts';
+import { monthsBefore } from './risk/signal-store.ts';
+import '../billing/index.ts';
 
 interface RiskItem { customerId: string; customerNo: string; name: string; score: number; model: string; regionName: string; accountManagerId: string | null; factors: { feature: string; text: string }[]; openTaskId: string | null }
 
@@ -134,6 +136,19 @@ for (const kind of testDatabases()) {
       const listed = (await wangfang.get('/api/retention-plans')).body.items;
       assert.equal(listed[0].id, plan.id);
       assert.equal((await wangfang.get('/api/retention-plans/999999')).status, 404);
+    });
+
+    it("collects last month's spend and usage from billing's usage profile before scoring", async () => {
+      const customerId = synthetic.customerIds[0];
+      const month = monthsBefore(currentMonth(), 1);
+      await app.services.db.insertInto('usage_profiles').values({
+        customer_id: customerId, month, base_fee: '56.50', voice_spend: '20.00', local_call_spend: '20.00', long_distance_spend: '0', roaming_spend: '0',
+        local_minutes: 300, provincial_ld_minutes: 20, domestic_ld_minutes: 0, international_minutes: 0, provincial_roaming_minutes: 0,
+        domestic_roaming_minutes: 0, international_roaming_minutes: 0, internet_spend: '10.00', busy_data_gb: '1.500', idle_data_gb: '0.500',
+      }).execute();
+      await refreshRiskScores(app.services.db);
+      const row = await app.services.db.selectFrom('churn_signals').selectAll().where('customer_id', '=', customerId).where('month', '=', month).executeTakeFirstOrThrow();
+      assert.deepEqual([Number(row.spend), Number(row.data_mb), row.voice_min], [86.5, 2048, 320]);
     });
   });
 }

@@ -8,11 +8,14 @@ import { churnJobs } from './churn.jobs.ts';
 import { moveChurnData, recordCancellation } from './churn-records.service.ts';
 import { seedChurnDemo } from './churn.demo.ts';
 import { registerChurnedCustomers } from '../stats/index.ts';
+import { registerSignalProvider } from './risk/signal-store.ts';
+import { billingSignals } from './risk/billing-signals.ts';
 import { sql } from 'kysely';
 
 registerPermissionArea('churn', { zh: '流失与挽留', en: 'Churn and retention' });
 onCustomerCancelled(recordCancellation);
 onCustomersMerged(moveChurnData);
+registerSignalProvider(billingSignals);
 registerChurnedCustomers((from, to) => sql`SELECT customer_id FROM churn_records WHERE churned_on BETWEEN ${from} AND ${to}`);
 
 export const churnModule: CrmModule = {
@@ -28,4 +31,4 @@ export const churnModule: CrmModule = {
 
 // What other modules may use: billing and the service desk feed the risk model's monthly signals.
 export { registerSignalProvider, saveSignals, type SignalRow } from './risk/signal-store.ts';
-export { refreshRiskScores } from './risk/refresh-scores.ts';
+export { refreshRiskScores, currentMonth } from './risk/refresh-scores.ts';
