@@ -1,5 +1,6 @@
 import type { CustomerTab } from './feature-types.ts';
 import { contactsCustomerTab } from '../features/contacts/contacts-customer-tab.tsx';
+import { workOrdersCustomerTab } from '../features/work-orders/work-orders-customer-tab.tsx';
 import { subscriptionsCustomerTab } from '../features/products/products-feature.tsx';
 import { billingCustomerTabs } from '../features/billing/billing-feature.tsx';
 
@@ -9,6 +10,7 @@ import { billingCustomerTabs } from '../features/billing/billing-feature.tsx';
  */
 export const customerTabs: CustomerTab[] = [
   contactsCustomerTab,
+  workOrdersCustomerTab,
   subscriptionsCustomerTab,
   ...billingCustomerTabs,
 ];
