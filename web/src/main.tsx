@@ -9,6 +9,7 @@ import { AuthProvider } from './app/auth.tsx';
 import { LoginPage } from './app/shell/login-page.tsx';
 import { router } from './app/router.tsx';
 import { ToastProvider } from './components/ui/toast.tsx';
+import { PortalApp } from './features/portal/portal-app.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,9 +26,12 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <AuthProvider loginPage={(auth) => <LoginPage login={auth.login} />}>
-          <RouterProvider router={router} />
-        </AuthProvider>
+        {/* The customer portal has its own sign-in and session; it never loads the staff app. */}
+        {window.location.pathname.startsWith('/portal') ? <PortalApp /> : (
+          <AuthProvider loginPage={(auth) => <LoginPage login={auth.login} />}>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        )}
       </ToastProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,0 +1,106 @@
+import { Fragment, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useAppT } from '../../../app/app-i18n.ts';
+import { FormError, TextField } from '../../../components/ui/fields.tsx';
+import { useAuditLog, type AuditFilters } from '../api/audit-api.ts';
+import { useAuditT } from '../i18n.ts';
+import { AuditChanges } from './audit-changes.tsx';
+
+const FILTERS = ['entity', 'entityId', 'actor', 'action', 'from', 'to'] as const;
+const KNOWN_ENTITIES = ['session', 'employee', 'role', 'org_unit', 'api_token', 'customer', 'contact'];
+const KNOWN_ACTIONS = ['login', 'login_failed', 'logout', 'create', 'update', 'disable', 'revoke', 'cancel', 'merge', 'change_password'];
+
+/** The audit log, newest first: filters kept in the URL, "load more" through the keyset cursor, each row expandable to its changes. */
+export function AuditLogPage() {
+  const { t } = useAuditT();
+  const app = useAppT();
+  const { i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters: AuditFilters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
+  const [form, setForm] = useState<Record<string, string>>(Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])));
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const log = useAuditLog(filters);
+  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const f of FILTERS) if (form[f]?.trim()) next.set(f, form[f].trim());
+    setParams(next, { replace: true });
+  }
+  function clear() {
+    setForm(Object.fromEntries(FILTERS.map((f) => [f, ''])));
+    setParams(new URLSearchParams(), { replace: true });
+  }
+  function toggle(id: string) {
+    const next = new Set(expanded);
+    if (!next.delete(id)) next.add(id);
+    setExpanded(next);
+  }
+  const set = (key: string) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const label = (group: 'entity' | 'action', value: string) => t(`${group}.${value}`, { defaultValue: value });
+
+  return (
+    <div className="page">
+      <div className="page__header"><h1>{t('title')}</h1></div>
+      <section className="card">
+        <form className="toolbar" role="search" aria-label={t('title')} onSubmit={apply}>
+          <div className="toolbar__row toolbar__filters">
+            <TextField label={t('filter.entity')} list="audit-entities" value={form.entity} onChange={set('entity')} />
+            <TextField label={t('filter.entityId')} inputMode="numeric" value={form.entityId} onChange={set('entityId')} />
+            <TextField label={t('filter.actor')} placeholder={t('filter.actorHint')} value={form.actor} onChange={set('actor')} />
+            <TextField label={t('filter.action')} list="audit-actions" value={form.action} onChange={set('action')} />
+            <TextField label={t('filter.from')} type="date" value={form.from} onChange={set('from')} />
+            <TextField label={t('filter.to')} type="date" value={form.to} onChange={set('to')} />
+            <button type="submit" className="button button--primary">{t('filter.apply')}</button>
+            <button type="button" className="button" onClick={clear}>{t('filter.clear')}</button>
+          </div>
+          <datalist id="audit-entities">{KNOWN_ENTITIES.map((v) => <option key={v} value={v}>{label('entity', v)}</option>)}</datalist>
+          <datalist id="audit-actions">{KNOWN_ACTIONS.map((v) => <option key={v} value={v}>{label('action', v)}</option>)}</datalist>
+        </form>
+        <FormError message={log.error?.message} />
+        <div className="table-wrap">
+          <table className="table" aria-label={t('title')} data-testid="audit-table">
+            <thead>
+              <tr>
+                <th style={{ width: 36 }}><span className="visually-hidden">{t('column.details')}</span></th>
+                <th>{t('column.at')}</th><th>{t('column.actor')}</th><th>{t('column.action')}</th>
+                <th>{t('column.entity')}</th><th>{t('column.entityId')}</th><th>{t('column.ip')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const open = expanded.has(r.id);
+                return (
+                  <Fragment key={r.id}>
+                    <tr data-row-id={r.id} className="table__row--link" onClick={() => toggle(r.id)}>
+                      <td>
+                        <button type="button" className="icon-button" aria-expanded={open} aria-label={t('expand', { id: r.id })}
+                          onClick={(e) => { e.stopPropagation(); toggle(r.id); }}>{open ? '▾' : '▸'}</button>
+                      </td>
+                      <td className="mono">{new Date(r.at).toLocaleString(i18n.language)}</td>
+                      <td>{r.actorName}</td>
+                      <td><span className={`badge${r.action === 'login_failed' ? ' badge--merged' : ''}`}>{label('action', r.action)}</span></td>
+                      <td>{label('entity', r.entity)}</td>
+                      <td className="mono">{r.entityId ?? '—'}</td>
+                      <td className="mono">{r.ip ?? '—'}</td>
+                    </tr>
+                    {open && <tr className="audit__details"><td /><td colSpan={6}><AuditChanges changes={r.changes} /></td></tr>}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+          {rows.length === 0 && <div className="table__empty">{log.isLoading ? app.t('common.loading') : t('empty')}</div>}
+        </div>
+        <nav className="pager" aria-label="pagination">
+          <span className="pager__info">{t('shown', { count: rows.length })}</span>
+          {log.hasNextPage
+            ? <button type="button" className="button" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>{log.isFetchingNextPage ? t('loadingMore') : t('loadMore')}</button>
+            : rows.length > 0 && <span className="muted">{t('end')}</span>}
+        </nav>
+      </section>
+    </div>
+  );
+}
