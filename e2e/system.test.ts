@@ -145,7 +145,7 @@ describe('system management and the audit log', () => {
     assert.match(token, /^lx_/);
     await shown.getByRole('button', { name: '复制' }).click();
     await shown.getByRole('button', { name: '已复制' }).waitFor();
-    assert.equal(await admin.evaluate(() => navigator.clipboard.readText()), token);
+    assert.equal(await admin.evaluate('navigator.clipboard.readText()'), token);
 
     const call = () => fetch(`${suite.baseUrl}/api/customers?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal((await call()).status, 200);
