@@ -1,0 +1,68 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TestClient } from '../src/testing/test-client.ts';
+import { customerOnPackage } from '../src/modules/billing/billing-test-support.ts';
+import { loginAs, screenshot, startBrowserSuite, waitForRowCount, type BrowserSuite } from './support/browser.ts';
+
+describe('billing screens', () => {
+  let suite: BrowserSuite;
+  let admin: TestClient;
+  let customerId: string;
+  before(async () => {
+    suite = await startBrowserSuite();
+    admin = await suite.app.login('admin');
+    customerId = await customerOnPackage(suite.app, admin, '13500000001', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
+    await customerOnPackage(suite.app, admin, '13500000002', [{ code: '5G-GOLD', startsOn: '2026-01-01' }]);
+  });
+  after(async () => { await suite?.close(); });
+
+  test('staff import a usage file, see its three bad rows reported, run billing and find the bill on the customer', async () => {
+    const file = [
+      '话单号,主叫号码,业务,类别,方向,起始时间,时长或流量,忙闲',
+      'E1,13500000001,call,local,out,2026-10-01 09:00:00,7260000,busy',
+      'E2,13500000001,call,domestic_ld,out,2026-10-02 09:00:00,600,busy',
+      'E3,13599999999,call,local,out,2026-10-02 10:00:00,60,busy',
+      'E4,13500000001,data,local,out,2026-10-03 10:00:00,1048576,idle',
+      'E5,13500000002,call,local,out,2026-13-03 10:00:00,60,busy',
+      'E6,13500000002,sms,local,out,2026-10-04 10:00:00,3,busy',
+      'E7,13500000002,call,international,out,2026-10-05 10:00:00,-30,busy',
+      'E8,13500000002,call,local,in,2026-10-05 11:00:00,120,busy',
+    ].join('\n');
+    const page = await suite.newPage();
+    await loginAs(page, 'admin', { path: '/billing/imports' });
+    await page.getByLabel(/^文件（CSV/).setInputFiles({ name: '2026-10话单.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page.getByTestId('import-preview').waitFor();
+    const mapping: [RegExp, string][] = [
+      [/^记录号/, '话单号'], [/^客户/, '主叫号码'], [/^业务类型/, '业务'], [/^通话类型/, '类别'], [/^呼叫方向/, '方向'],
+      [/^开始时间/, '起始时间'], [/^数量/, '时长或流量'], [/^忙闲时/, '忙闲'],
+    ];
+    for (const [label, column] of mapping) await page.getByLabel(label).selectOption(column);
+    await page.getByRole('button', { name: '开始导入' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    assert.match(await report.getByRole('status').innerText(), /成功 5 行，失败 3 行/);
+    await waitForRowCount(page, 'import-errors', 3);
+    const errors = await page.getByTestId('import-errors').innerText();
+    assert.match(errors, /4\s+unknown customer "13599999999"/);
+    assert.match(errors, /6\s+bad date "2026-13-03 10:00:00"/);
+    assert.match(errors, /8\s+negative duration/);
+    await report.scrollIntoViewIfNeeded();
+    await screenshot(page, 'billing-import-report');
+
+    await page.getByRole('link', { name: '出账' }).click();
+    await page.getByLabel('账期').fill('2026-10');
+    await page.getByRole('button', { name: '出账', exact: true }).click();
+    await page.getByTestId('run-result').waitFor();
+    assert.match(await page.getByTestId('run-result').innerText(), /2026-10 已出账/);
+
+    await page.goto(`/customers/${customerId}`);
+    await page.getByRole('tab', { name: '账单' }).click();
+    await page.getByTestId('customer-bills').waitFor();
+    // Silver: ¥60 + (121,000 + 10 − 7,000 allowance) minutes over at ¥0.15 = ¥60 + 114,010 × 0.15 = ¥17,161.50.
+    assert.match(await page.getByTestId('customer-bills').innerText(), /2026-10\s+¥17161\.50/);
+    assert.match(await page.getByRole('table', { name: '账单 2026-10' }).innerText(), /国内语音（超出部分）/);
+    await screenshot(page, 'customer-bills');
+    await page.getByRole('tab', { name: '余额' }).click();
+    assert.match(await page.getByTestId('balance-now').innerText(), /-17161\.50/);
+  });
+});
