@@ -146,6 +146,14 @@ for (const kind of testDatabases()) {
       assert.equal(total, all);
       assert.ok(byReason.body.rows.some((r: { key: string }) => r.key === 'price'));
 
+      // Every demo customer has a package, so every churner is counted under one; no segment is published yet.
+      const byPackage = await admin.get(`/api/churn/reports?groupBy=package&from=${daysAgo(60)}&to=${today}`);
+      assert.equal(byPackage.status, 200);
+      assert.equal(byPackage.body.rows.reduce((a: number, r: { churned: number }) => a + r.churned, 0), all);
+      for (const r of byPackage.body.rows) assert.ok(r.key !== '' && r.base >= r.churned, JSON.stringify(r));
+      const bySegment = await admin.get(`/api/churn/reports?groupBy=segment&from=${daysAgo(60)}&to=${today}`);
+      assert.deepEqual(bySegment.body.rows.map((r: { key: string; churned: number }) => [r.key, r.churned]), [['', all]]);
+
       const file = await fetch(`${app.baseUrl}/api/churn/reports.xlsx?groupBy=reason&from=${daysAgo(60)}&to=${today}`, { headers: { cookie: admin.cookie! } });
       assert.equal(file.status, 200);
       assert.match(file.headers.get('content-type')!, /spreadsheetml/);

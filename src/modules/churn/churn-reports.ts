@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import type { Db } from '../../platform/db.ts';
 import { toXlsx } from '../stats/index.ts';
+import { packageSegmentsSql } from '../products/index.ts';
 import type { ChurnReport, ChurnReportQuery } from './churn.schema.ts';
 import { inRegion } from './churn-records.repository.ts';
 
@@ -14,10 +15,11 @@ export function reportPeriod(f: { from?: string; to?: string }): { from: string;
   return { from, to };
 }
 
-const GROUP_KEY: Record<Exclude<ChurnReportQuery['groupBy'], 'month'>, RawBuilder<string>> = {
+const GROUP_KEY: Record<Exclude<ChurnReportQuery['groupBy'], 'month' | 'package'>, RawBuilder<string>> = {
   region: sql<string>`b.region_id::text`,
   category: sql<string>`b.category`,
   level: sql<string>`b.level`,
+  segment: sql<string>`coalesce(b.segment, '')`,
   reason: sql<string>`r.reason_category`,
 };
 
@@ -25,7 +27,8 @@ const GROUP_KEY: Record<Exclude<ChurnReportQuery['groupBy'], 'month'>, RawBuilde
  * Churn rate = customers who churned in the period ÷ customers on the books at some point in it (since
  * before its end, not churned before its start). A customer's "since" is the earlier of the account's
  * opening and its first churn record, so customers imported after they left still count in the base.
- * By month, each month is its own period; by reason, the base is everyone (the rates add up to the total).
+ * By month, each month is its own period; by reason, the base is everyone (the rates add up to the total);
+ * by package, see churnedByPackage.
  */
 export async function churnReport(db: Db, ctx: RequestContext, f: ChurnReportQuery): Promise<ChurnReport> {
   const { from, to } = reportPeriod(f);
@@ -34,7 +37,7 @@ export async function churnReport(db: Db, ctx: RequestContext, f: ChurnReportQue
   const base = sql`
     WITH first_churn AS (SELECT customer_id, min(churned_on) AS churned_on FROM churn_records GROUP BY customer_id),
     book AS (
-      SELECT c.id, c.region_id, c.category, c.level, LEAST(c.created_at::date, fc.churned_on) AS since, fc.churned_on AS first_churn
+      SELECT c.id, c.region_id, c.category, c.level, c.segment, LEAST(c.created_at::date, fc.churned_on) AS since, fc.churned_on AS first_churn
       FROM customers c LEFT JOIN first_churn fc ON fc.customer_id = c.id
       WHERE c.status <> 'merged' AND ${scope} AND ${region})`;
   let rows: { key: string; label: string; churned: string; base: string }[];
@@ -46,6 +49,14 @@ export async function churnReport(db: Db, ctx: RequestContext, f: ChurnReportQue
           WHERE r.churned_on >= m AND r.churned_on < (m + interval '1 month')::date) AS churned,
         (SELECT count(*) FROM book b WHERE b.since < (m + interval '1 month')::date AND (b.first_churn IS NULL OR b.first_churn >= m)) AS base
       FROM months ORDER BY m`.execute(db)).rows;
+  } else if (f.groupBy === 'package') {
+    rows = (await sql<{ key: string; label: string; churned: string; base: string }>`${base},
+      churned AS (${churnedByPackage(from, to)}),
+      kept AS (
+        SELECT ps.product_name AS key, count(DISTINCT b.id) AS kept FROM book b JOIN (${packageSegmentsSql(monthStart(to))}) ps ON ps.customer_id = b.id
+        WHERE b.since <= ${to}::date AND (b.first_churn IS NULL OR b.first_churn > ${to}::date) GROUP BY 1)
+      SELECT ch.key, ch.key AS label, ch.churned, ch.churned + COALESCE(k.kept, 0) AS base
+      FROM churned ch LEFT JOIN kept k ON k.key = ch.key ORDER BY ch.churned DESC, ch.key`.execute(db)).rows;
   } else {
     const key = GROUP_KEY[f.groupBy];
     const active = sql`b.since <= ${to}::date AND (b.first_churn IS NULL OR b.first_churn >= ${from}::date)`;
@@ -69,6 +80,25 @@ export async function churnReport(db: Db, ctx: RequestContext, f: ChurnReportQue
       rate: Number(r.base) ? Math.round((Number(r.churned) / Number(r.base)) * 10000) / 10000 : null,
     })),
   };
+}
+
+function monthStart(date: string): string {
+  return `${date.slice(0, 7)}-01`;
+}
+
+/**
+ * Churners by the package they had in the month they left (from the products module). By package the
+ * base is those churners plus the customers still on that package at the end of the period.
+ */
+function churnedByPackage(from: string, to: string) {
+  // The products module's package query takes the month as SQL; here it is each record's own month.
+  const churnMonth = sql`date_trunc('month', r.churned_on)::date` as unknown as string;
+  return sql`
+    SELECT coalesce(pk.product_name, '') AS key, count(*) AS churned
+    FROM churn_records r JOIN book b ON b.id = r.customer_id
+    LEFT JOIN LATERAL (SELECT ps.product_name FROM (${packageSegmentsSql(churnMonth)}) ps WHERE ps.customer_id = r.customer_id
+      ORDER BY ps.seg_end DESC LIMIT 1) pk ON true
+    WHERE r.churned_on BETWEEN ${from}::date AND ${to}::date GROUP BY 1`;
 }
 
 const HEADERS = {

@@ -62,7 +62,7 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-export const REPORT_GROUPS = ['month', 'region', 'category', 'level', 'reason'] as const;
+export const REPORT_GROUPS = ['month', 'region', 'category', 'level', 'segment', 'package', 'reason'] as const;
 export const ChurnReportQuery = z.object({
   groupBy: z.enum(REPORT_GROUPS).default('month'),
   ...period,

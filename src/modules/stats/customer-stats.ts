@@ -19,6 +19,8 @@ const KEY = {
   category: sql<string>`c.category`,
   level: sql<string>`c.level`,
   lifecycle: sql<string>`c.lifecycle`,
+  // The segment an analyst published (segmentation module); '' for customers in none.
+  segment: sql<string>`coalesce(c.segment, '')`,
 } as const;
 
 interface CountRow { key: string; label: string; active: string; new: string; cancelled: string; churned: string }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id } from '../../platform/http/schemas.ts';
 
-export const STATS_GROUPS = ['region', 'category', 'level', 'lifecycle', 'month'] as const;
+export const STATS_GROUPS = ['region', 'category', 'level', 'lifecycle', 'segment', 'month'] as const;
 const isoDate = z.iso.date();
 
 export const CustomerStatsQuery = z.object({

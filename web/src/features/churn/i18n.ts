@@ -22,7 +22,8 @@ export const useChurnT = registerTranslations('churn', {
     },
     reports: {
       title: '流失分析', groupBy: '统计维度', from: '开始日期', to: '结束日期', apply: '查询', export: '导出 Excel', print: '打印', empty: '该时段没有流失',
-      group: { month: '按月份', region: '按地区', category: '按客户类别', level: '按客户等级', reason: '按流失原因' },
+      group: { month: '按月份', region: '按地区', category: '按客户类别', level: '按客户等级', segment: '按客户分群', package: '按套餐', reason: '按流失原因' },
+      none: '（无）',
       column: { group: '分组', churned: '流失客户', base: '客户基数', rate: '流失率' },
     },
     risk: {
@@ -59,7 +60,8 @@ export const useChurnT = registerTranslations('churn', {
     },
     reports: {
       title: 'Churn analysis', groupBy: 'Group by', from: 'From', to: 'To', apply: 'Show', export: 'Export to Excel', print: 'Print', empty: 'No churn in this period',
-      group: { month: 'Month', region: 'Region', category: 'Category', level: 'Level', reason: 'Reason' },
+      group: { month: 'Month', region: 'Region', category: 'Category', level: 'Level', segment: 'Segment', package: 'Package', reason: 'Reason' },
+      none: '(none)',
       column: { group: 'Group', churned: 'Churned', base: 'Customer base', rate: 'Churn rate' },
     },
     risk: {

@@ -5,7 +5,7 @@ export const REASONS = ['price', 'network_quality', 'service', 'moved_away', 'co
 export type Reason = (typeof REASONS)[number];
 export const OUTCOMES = ['won_back', 'refused', 'unreachable'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const REPORT_GROUPS = ['month', 'region', 'category', 'level', 'reason'] as const;
+export const REPORT_GROUPS = ['month', 'region', 'category', 'level', 'segment', 'package', 'reason'] as const;
 export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
 /** The server's shapes: src/modules/churn/churn.schema.ts. */

@@ -18,7 +18,7 @@ export function ChurnReportPage() {
   const [form, setForm] = useState({ from: '', to: '' });
   const report = useChurnReport(filters);
   const rows = report.data?.rows ?? [];
-  const label = (r: ReportRow) => filters.groupBy === 'reason' ? t(`reason.${r.key}`, { defaultValue: r.label })
+  const label = (r: ReportRow) => r.key === '' ? t('reports.none') : filters.groupBy === 'reason' ? t(`reason.${r.key}`, { defaultValue: r.label })
     : VALUE_LABELS[r.key]?.[i18n.language === 'en' ? 'en' : 'zh'] ?? r.label;
   const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(2)}%`);
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../../../app/api-client.ts';
 
-export const STATS_GROUPS = ['region', 'category', 'level', 'lifecycle', 'month'] as const;
+export const STATS_GROUPS = ['region', 'category', 'level', 'lifecycle', 'segment', 'month'] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
 /** The server's customer statistics (src/modules/stats/stats.schema.ts). */

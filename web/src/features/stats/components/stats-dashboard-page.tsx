@@ -20,7 +20,7 @@ export function StatsDashboardPage() {
   const stats = useCustomerStats(filters);
   const regions = useRegions();
   const rows = stats.data?.rows ?? [];
-  const label = (r: StatsRow) => (r.key === 'total' ? t('total') : t(`value.${r.label}`, { defaultValue: r.label }));
+  const label = (r: StatsRow) => (r.key === 'total' ? t('total') : r.key === '' ? t('none') : t(`value.${r.label}`, { defaultValue: r.label }));
 
   function update(next: Partial<StatsFilters>) {
     const merged = { ...filters, ...next };
