@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { withTransaction } from '../src/platform/db.ts';
 import { setArrears } from '../src/modules/customers/index.ts';
 import type { TestClient } from '../src/testing/test-client.ts';
-import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './support/browser.ts';
+import { loginAs, screenshot, startBrowserSuite, waitForRowCount, type BrowserSuite } from './support/browser.ts';
 import { createCustomer, regionId, uniqueMobile, validIdCard, withWrongCheckDigit } from './support/customers.ts';
 
 describe('customer screens', () => {
@@ -66,12 +66,12 @@ describe('customer screens', () => {
     await page.getByRole('heading', { name: '客户查询' }).click(); // focus leaves the search box
     await page.keyboard.press('/');
     const search = page.getByRole('searchbox', { name: '搜索客户' });
-    assert.equal(await search.evaluate((el) => el === document.activeElement), true);
+    assert.equal(await page.locator('[data-hotkey="search"]:focus').count(), 1);
     await search.fill(phone.slice(-6));
     await search.press('Enter');
     const rows = page.getByTestId('customer-table').locator('tbody tr');
     // The newest customers are listed before the search; wait for the search's answer to replace them.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-table"] tbody tr').length === 1);
+    await waitForRowCount(page, 'customer-table', 1);
     assert.match(await rows.first().innerText(), new RegExp(customer.customerNo));
     await page.getByRole('searchbox', { name: '搜索客户' }).fill('');
     await rows.nth(1).waitFor();
@@ -134,7 +134,7 @@ describe('customer screens', () => {
     await page.goto('/customers');
     await page.getByRole('searchbox', { name: '搜索客户' }).fill(phone);
     await page.getByRole('searchbox', { name: '搜索客户' }).press('Enter');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="customer-table"] tbody tr').length === 2);
+    await waitForRowCount(page, 'customer-table', 2);
     await page.getByRole('checkbox', { name: `选择 ${first.customerNo}` }).check();
     await page.getByRole('checkbox', { name: `选择 ${second.customerNo}` }).check();
     await page.getByRole('button', { name: '合并所选客户' }).click();

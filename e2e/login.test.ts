@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ADMIN_PASSWORD } from '../src/testing/test-app.ts';
 import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './support/browser.ts';
 
 describe('signing in', () => {
@@ -53,5 +54,31 @@ describe('signing in', () => {
       await page.getByRole('button', { name: '登录' }).and(page.locator(':enabled')).waitFor();
     }
     await assert.doesNotReject(page.getByRole('alert').filter({ hasText: '锁定' }).waitFor());
+  });
+
+  test('"My account" changes the password: too short and a wrong current one are refused at their fields', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'chenjie');
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '我的账户' }).click();
+    const dialog = page.getByRole('dialog', { name: '修改密码' });
+    await dialog.getByLabel('原密码').fill('wrong-current');
+    await dialog.getByLabel(/^新密码/).fill('short');
+    await dialog.getByLabel('确认新密码').fill('short');
+    await dialog.getByLabel('确认新密码').press('Enter');
+    await dialog.getByText('新密码至少 8 个字符').waitFor();
+
+    await dialog.getByLabel(/^新密码/).fill('chenjie-new-2026');
+    await dialog.getByLabel('确认新密码').fill('chenjie-new-2026');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.locator('.field', { has: page.getByLabel('原密码') }).getByRole('alert').filter({ hasText: '原密码不正确' }).waitFor();
+
+    await dialog.getByLabel('原密码').fill(ADMIN_PASSWORD);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').filter({ hasText: '密码已修改' }).waitFor();
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await loginAs(page, 'chenjie', { password: 'chenjie-new-2026' });
   });
 });

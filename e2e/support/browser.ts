@@ -63,3 +63,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
+
+/** Waits until the table (by data-testid) shows exactly `count` rows, e.g. a search's answer replacing the previous page. */
+export async function waitForRowCount(page: Page, testId: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ([id, n]) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document
+      .querySelectorAll(`[data-testid="${id}"] tbody tr`).length === n,
+    [testId, count] as const,
+  );
+}
