@@ -2,30 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
-import { syntheticProfiles, THESIS_SEGMENTS } from './synthetic-profiles.ts';
+import { seedThesisProfiles } from './segmentation-test-support.ts';
 import { VARIABLE_KEYS } from './variables.ts';
-
-const COLUMNS = ['base_fee', 'voice_spend', 'local_call_spend', 'long_distance_spend', 'roaming_spend', 'local_minutes', 'provincial_ld_minutes',
-  'domestic_ld_minutes', 'international_minutes', 'provincial_roaming_minutes', 'domestic_roaming_minutes', 'international_roaming_minutes',
-  'internet_spend', 'busy_data_gb', 'idle_data_gb'] as const;
-
-/** Usage profiles drawn around the thesis centres for every active customer, for the months given (as billing's rating would write them). */
-async function seedProfiles(app: TestApp, customerIds: string[], months: string[]): Promise<Map<string, string>> {
-  const { matrix, truth } = syntheticProfiles(customerIds.length * months.length, 31);
-  const truthOf = new Map<string, string>();
-  const rows = months.flatMap((month, m) => customerIds.map((customerId, c) => {
-    const i = m * customerIds.length + c;
-    // The row's segment is fixed per customer: draw the row of the same segment for each month.
-    const row = i - (i % 3) + THESIS_SEGMENTS.indexOf(truth[c]);
-    truthOf.set(customerId, truth[c]);
-    return Object.fromEntries([['customer_id', customerId], ['month', `${month}-01`],
-      ...COLUMNS.map((col, t) => [col, col.endsWith('minutes') ? Math.round(matrix[row * 15 + t]) : matrix[row * 15 + t].toFixed(2)])]);
-  }));
-  // The test's months hold only the test's profiles, whatever the demo data put there.
-  await app.services.db.deleteFrom('usage_profiles').where('month', 'in', months.map((m) => `${m}-01`)).execute();
-  for (let i = 0; i < rows.length; i += 500) await app.services.db.insertInto('usage_profiles').values(rows.slice(i, i + 500) as never).execute();
-  return truthOf;
-}
 
 async function finishedRun(app: TestApp, client: TestClient, body: object) {
   const started = await client.post('/api/segmentation/runs', body);
@@ -49,7 +27,7 @@ for (const kind of testDatabases()) {
       admin = await app.login('admin');
       wangfang = await app.login('wangfang');
       const active = await app.services.db.selectFrom('customers').select('id').where('status', '=', 'active').orderBy('id').execute();
-      truthOf = await seedProfiles(app, active.map((r) => r.id), ['2026-09', '2026-10']);
+      truthOf = await seedThesisProfiles(app, active.map((r) => r.id), ['2026-09', '2026-10']);
     });
     after(() => app.close());
 

@@ -9,6 +9,7 @@ import { workOrdersFeature } from '../features/work-orders/work-orders-feature.t
 import { knowledgeFeature } from '../features/knowledge/knowledge-feature.tsx';
 import { productsFeature } from '../features/products/products-feature.tsx';
 import { billingFeature } from '../features/billing/billing-feature.tsx';
+import { segmentationFeature } from '../features/segmentation/segmentation-feature.tsx';
 
 /**
  * Every feature of the web app: its pages and its entries in the left nav.
@@ -25,4 +26,5 @@ export const features: Feature[] = [
   knowledgeFeature,
   productsFeature,
   billingFeature,
+  segmentationFeature,
 ];

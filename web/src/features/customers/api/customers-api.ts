@@ -7,7 +7,7 @@ export interface Customer {
   idCard: string | null; phone: string; address: string | null; education: Education | null; job: string | null; income: string | null;
   category: Category; level: Level; lifecycle: Lifecycle; regionId: string; regionName: string;
   accountManagerId: string | null; accountManagerName: string | null; arrears: string; status: Status;
-  cancelReason: string | null; mergedIntoId: string | null; version: number; createdAt: string; updatedAt: string;
+  cancelReason: string | null; mergedIntoId: string | null; segment: string | null; version: number; createdAt: string; updatedAt: string;
 }
 
 export const CATEGORIES = ['individual', 'enterprise', 'key_account'] as const;
@@ -28,7 +28,7 @@ export interface CustomerInput {
 }
 
 export interface CustomerFilters {
-  q?: string; region?: string; category?: string; level?: string; lifecycle?: string; status?: string; accountManager?: string;
+  q?: string; region?: string; category?: string; level?: string; lifecycle?: string; status?: string; accountManager?: string; segment?: string;
   sort?: 'createdAt' | 'name' | 'customerNo'; order?: 'asc' | 'desc'; cursor?: string; limit?: number;
 }
 

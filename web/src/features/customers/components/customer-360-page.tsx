@@ -55,6 +55,7 @@ export function Customer360Page() {
               <div><dt>{t('field.phone')}</dt><dd className="mono" data-testid="customer-phone">{c.phone}</dd></div>
               <div><dt>{t('field.idCard')}</dt><dd className="mono" data-testid="customer-id-card">{c.idCard ?? '—'}</dd></div>
               <div><dt>{t('field.category')}</dt><dd>{t(`category.${c.category}`)}</dd></div>
+              <div><dt>{t('field.segment')}</dt><dd data-testid="customer-segment">{c.segment ?? '—'}</dd></div>
               <div><dt>{t('field.region')}</dt><dd>{c.regionName}</dd></div>
               <div><dt>{t('field.accountManager')}</dt><dd>{c.accountManagerName ?? '—'}</dd></div>
               <div><dt>{t('field.arrears')}</dt><dd className={Number(c.arrears) > 0 ? 'mono text-danger' : 'mono'}>¥{c.arrears}</dd></div>

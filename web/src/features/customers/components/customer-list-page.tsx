@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, Pager } from '../../../components/ui/data-table.tsx';
-import { SelectField } from '../../../components/ui/fields.tsx';
+import { SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { CATEGORIES, LEVELS, LIFECYCLES, STATUSES, useColleagues, useCustomers, useOrgUnits, type Customer, type CustomerFilters } from '../api/customers-api.ts';
@@ -12,7 +12,7 @@ import { useCustomersT } from '../i18n.ts';
 import { LevelBadge, LifecycleBadge, StatusBadge } from './customer-badges.tsx';
 import { regionOptions } from './region-options.ts';
 
-const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status', 'accountManager'] as const;
+const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status', 'accountManager', 'segment'] as const;
 const PAGE_SIZE = 20;
 
 /** Find customers: one search box, filters, server-sorted keyset pages. Filters live in the URL so Back and links keep them. */
@@ -61,6 +61,7 @@ export function CustomerListPage() {
     { id: 'category', header: t('field.category'), cell: ({ row }) => t(`category.${row.original.category}`) },
     { id: 'level', header: t('field.level'), cell: ({ row }) => <LevelBadge level={row.original.level} /> },
     { id: 'lifecycle', header: t('field.lifecycle'), cell: ({ row }) => <LifecycleBadge lifecycle={row.original.lifecycle} /> },
+    { id: 'segment', header: t('field.segment'), cell: ({ row }) => row.original.segment ?? '—' },
     { id: 'region', header: t('field.region'), cell: ({ row }) => row.original.regionName },
     { id: 'accountManager', header: t('field.accountManager'), cell: ({ row }) => row.original.accountManagerName ?? '—' },
     { id: 'status', header: t('field.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
@@ -102,6 +103,10 @@ export function CustomerListPage() {
               onChange={(e) => setFilter('status', e.target.value)} />
             <SelectField label={t('field.accountManager')} value={filters.accountManager ?? ''} placeholder={t('list.anyManager')}
               options={(colleagues.data ?? []).map((c) => ({ value: c.id, label: c.name }))} onChange={(e) => setFilter('accountManager', e.target.value)} />
+            {/* The published segment (客户细分); applied on Enter or leaving the box, so typing with an IME does not search each keystroke. */}
+            <TextField key={filters.segment ?? ''} label={t('field.segment')} defaultValue={filters.segment ?? ''} placeholder={t('list.any')}
+              onBlur={(e) => setFilter('segment', e.target.value.trim())}
+              onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); setFilter('segment', e.currentTarget.value.trim()); } }} />
           </div>
         </form>
         {can('customers:admin') && (
