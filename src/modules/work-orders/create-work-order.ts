@@ -38,7 +38,7 @@ export function createWorkOrder(db: Db, ctx: RequestContext, input: CreateWorkOr
     if (route) {
       await repo.insertEvent(trx, {
         workOrderId: id, actorId: null, actorName: ctx.locale === 'en' ? 'automatic routing' : '自动派单', action: 'dispatch',
-        fromStatus: 'new', toStatus: 'dispatched', departmentId: route.departmentId, note: `rule #${route.ruleId}`,
+        fromStatus: 'new', toStatus: 'dispatched', departmentId: route.departmentId, note: route.ruleName,
       });
       await notifyDepartment(trx, id, route.departmentId, route.assigneeId);
     }

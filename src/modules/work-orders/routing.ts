@@ -12,6 +12,7 @@ export interface RoutingFacts {
 }
 export interface Route {
   ruleId: string;
+  ruleName: string;
   departmentId: string;
   assigneeId: string | null;
 }
@@ -35,7 +36,7 @@ export async function centreFor(db: Conn, kind: CentreKind, regionPath: string):
 /** Routes by the active rules in order; the first rule that matches and has a department to send to wins. */
 export async function routeWorkOrder(db: Conn, facts: RoutingFacts): Promise<Route | undefined> {
   const rules = await db.selectFrom('routing_rules as r').leftJoin('org_units as o', 'o.id', 'r.region_id')
-    .select(['r.id', 'r.business_type', 'r.customer_category', 'r.type_id', 'r.centre_kind', 'r.department_id', 'r.assignee_id', 'o.path as region_path'])
+    .select(['r.id', 'r.name', 'r.business_type', 'r.customer_category', 'r.type_id', 'r.centre_kind', 'r.department_id', 'r.assignee_id', 'o.path as region_path'])
     .where('r.active', '=', true).orderBy('r.position').orderBy('r.id').execute();
   for (const rule of rules) {
     if (rule.region_path !== null && !facts.regionPath.startsWith(rule.region_path)) continue;
@@ -43,7 +44,7 @@ export async function routeWorkOrder(db: Conn, facts: RoutingFacts): Promise<Rou
     if (rule.customer_category !== null && rule.customer_category !== facts.customerCategory) continue;
     if (rule.type_id !== null && rule.type_id !== facts.typeId) continue;
     const departmentId = rule.department_id ?? (await centreFor(db, rule.centre_kind!, facts.regionPath));
-    if (departmentId) return { ruleId: rule.id, departmentId, assigneeId: rule.assignee_id };
+    if (departmentId) return { ruleId: rule.id, ruleName: rule.name, departmentId, assigneeId: rule.assignee_id };
   }
   return undefined;
 }
