@@ -42,6 +42,10 @@ export async function deleteSession(db: Conn, tokenHash: string): Promise<string
   return (await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).returning('employee_id').executeTakeFirst())?.employee_id;
 }
 
+export async function deleteEmployeeSessions(db: Conn, employeeId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('employee_id', '=', employeeId).execute();
+}
+
 export async function deleteOtherSessions(db: Conn, employeeId: string, keepTokenHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('employee_id', '=', employeeId).where('token_hash', '<>', keepTokenHash).execute();
 }

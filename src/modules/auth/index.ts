@@ -1,6 +1,11 @@
 import path from 'node:path';
 import type { CrmModule } from '../../platform/module.ts';
+import { onEmployeeDisabled } from '../system/index.ts';
 import { authRoutes } from './auth.routes.ts';
+import { deleteEmployeeSessions } from './auth.repository.ts';
+
+// Disabling an employee ends their sessions for good (re-enabling them later must not revive an old cookie).
+onEmployeeDisabled(deleteEmployeeSessions);
 
 export const authModule: CrmModule = {
   name: 'auth',
