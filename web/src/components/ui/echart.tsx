@@ -24,7 +24,8 @@ export function EChart({ option, height = 320, label }: { option: EChartsCoreOpt
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    // No animation: figures appear at once, and print and screenshots never catch a half-drawn bar.
+    chart.current?.setOption({ animation: false, ...option }, true);
   }, [option]);
   return <div ref={ref} role="img" aria-label={label} className="echart" style={{ height, width: '100%' }} />;
 }
