@@ -14,6 +14,8 @@ export function runBilling(db: Db, ctx: RequestContext, month: string): Promise<
   return withTransaction(db, async (trx) => {
     const current = (await sql<{ m: string }>`SELECT to_char(current_date, 'YYYY-MM-01') AS m`.execute(trx)).rows[0].m;
     if (m > current) throw billingError('FUTURE_MONTH', undefined, { month: 'this month or earlier' });
+    // Rating sorts the month's records by customer and time; in memory that is several times faster than spilling to disk.
+    await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     const run = await trx.insertInto('billing_runs').values({ month: m, reason: 'run', customers: 0, total: '0', started_by: ctx.employeeId === '0' ? null : ctx.employeeId })
       .returning('id').executeTakeFirstOrThrow();
     const result = await rateMonth(trx, { month: m, runId: run.id });

@@ -90,7 +90,10 @@ export async function runImport(database: DatabaseHandle, ctx: RequestContext, s
       const i = req.mapping[field] ? header.indexOf(req.mapping[field]) : -1;
       return i < 0 ? sql`NULL::text` : sql.ref(`c${i + 1}`);
     };
+    await sql`ANALYZE ${sql.table(stage)}`.execute(database.db);
     return await withTransaction(database.db, async (trx) => {
+      // The validation sorts and hashes the whole batch; in memory that is several times faster than spilling to disk.
+      await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
       const months = await sql<{ m: string }>`SELECT DISTINCT substr(replace(trim(${col(spec.dateField)}), '/', '-'), 1, 7) || '-01' AS m
         FROM ${sql.table(stage)} WHERE replace(trim(${col(spec.dateField)}), '/', '-') ~ ${DATE_OK}`.execute(trx);
       if (spec.kind === 'usage') for (const { m } of months.rows) await ensureMonthPartition(trx, m);
