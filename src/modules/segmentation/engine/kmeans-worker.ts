@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerRequest, WorkerSetup } from './worker-protocol.ts';
 
 /**
- * One k-means worker: owns the rows [start, end) of the shared matrix and their Hamerly bounds.
+ * One k-means worker: owns the rows [start, end) of the shared matrix and their Elkan bounds.
  * The matrix, labels and bounds live in SharedArrayBuffers, so an iteration only sends the centres in
  * and the per-cluster sums out. Sums are kept incrementally: a point that keeps its cluster costs nothing.
  */
@@ -11,7 +11,8 @@ const { d, start, end } = setup;
 const x = new Float64Array(setup.data);
 const labels = new Int32Array(setup.labels);
 const upper = new Float64Array(setup.upper);
-const lower = new Float64Array(setup.lower);
+/** Elkan's lower bounds, k per row of this worker's slice (private: no one else reads them). */
+let lower = new Float64Array(0);
 const minD2 = new Float64Array(setup.minD2);
 let k = 0;
 let sums = new Float64Array(0);
@@ -38,21 +39,20 @@ function move(row: number, from: number, to: number): void {
   for (let t = 0; t < d; t++) sums[to * d + t] += x[xo + t];
 }
 
-/** Nearest and second-nearest centre of `row`; sets label and both bounds. Returns true if the label changed. */
+/** Measures `row` against every centre: exact bounds, and its label. Returns true if the label changed. */
 function assignExact(row: number, c: Float64Array): boolean {
+  const lo = (row - start) * k;
   let best = 0;
   let bestD = Infinity;
-  let second = Infinity;
   for (let j = 0; j < k; j++) {
-    const v = dist2(row, c, j);
+    const v = Math.sqrt(dist2(row, c, j));
+    lower[lo + j] = v;
     if (v < bestD) {
-      second = bestD;
       bestD = v;
       best = j;
-    } else if (v < second) second = v;
+    }
   }
-  upper[row] = Math.sqrt(bestD);
-  lower[row] = Math.sqrt(second);
+  upper[row] = bestD;
   const old = labels[row];
   if (old === best) return false;
   move(row, old, best);
@@ -87,37 +87,52 @@ function handle(req: WorkerRequest): unknown {
       k = req.k;
       sums = new Float64Array(k * d);
       counts = new Float64Array(k);
+      lower = new Float64Array((end - start) * k);
       for (let i = start; i < end; i++) labels[i] = -1;
       for (let i = start; i < end; i++) assignExact(i, req.centres);
       return { sums, counts, changed: end - start, distances: (end - start) * k };
     }
-    case 'hamerly': {
-      const { centres, shift, halfGap } = req;
-      // Moving centres loosen the bounds: the own centre by its shift, the others by at most the largest shift
-      // (the second largest when the point's own centre moved most).
-      let maxShift = 0;
-      let maxAt = -1;
-      let secondShift = 0;
-      for (let j = 0; j < k; j++) {
-        if (shift[j] > maxShift) {
-          secondShift = maxShift;
-          maxShift = shift[j];
-          maxAt = j;
-        } else if (shift[j] > secondShift) secondShift = shift[j];
-      }
+    case 'elkan': {
+      const { centres, shift, halfGap, centreGap } = req;
       let changed = 0;
       let distances = 0;
       for (let i = start; i < end; i++) {
-        const a = labels[i];
-        upper[i] += shift[a];
-        lower[i] -= a === maxAt ? secondShift : maxShift;
-        const bound = halfGap[a] > lower[i] ? halfGap[a] : lower[i];
-        if (upper[i] <= bound) continue;
-        upper[i] = Math.sqrt(dist2(i, centres, a));
+        // Moving centres loosen the bounds: the upper by the own centre's shift, each lower by its centre's.
+        let a = labels[i];
+        const lo = (i - start) * k;
+        let minLower = Infinity;
+        for (let j = 0; j < k; j++) {
+          const l = lower[lo + j] - shift[j];
+          lower[lo + j] = l;
+          if (j !== a && l < minLower) minLower = l;
+        }
+        let u = upper[i] + shift[a];
+        // Hamerly's test first: nearer than half the gap to any other centre, or than every other lower bound.
+        if (u <= halfGap[a] || u <= minLower) {
+          upper[i] = u;
+          continue;
+        }
+        u = Math.sqrt(dist2(i, centres, a));
+        lower[lo + a] = u;
         distances++;
-        if (upper[i] <= bound) continue;
-        distances += k;
-        if (assignExact(i, centres)) changed++;
+        // Then Elkan's per-centre tests: only centres that could be nearer are measured.
+        const old = a;
+        for (let j = 0; j < k; j++) {
+          if (j === a || u <= lower[lo + j] || u <= centreGap[a * k + j]) continue;
+          const dj = Math.sqrt(dist2(i, centres, j));
+          distances++;
+          lower[lo + j] = dj;
+          if (dj < u) {
+            a = j;
+            u = dj;
+          }
+        }
+        upper[i] = u;
+        if (a !== old) {
+          move(i, old, a);
+          labels[i] = a;
+          changed++;
+        }
       }
       return { sums, counts, changed, distances };
     }

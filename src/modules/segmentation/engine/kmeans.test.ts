@@ -30,7 +30,7 @@ function plainLloyd(x: Float64Array, n: number, d: number, init: Float64Array, k
   return labels;
 }
 
-describe('k-means with Hamerly bounds', () => {
+describe('k-means with Elkan bounds', () => {
   const n = 4_000;
   const d = 5;
   const random = seededRandom(77);

@@ -24,7 +24,7 @@ export interface KMeansResult {
   inertia: number;
   iterations: number;
   converged: boolean;
-  /** Point-to-centre distances computed, to show what the Hamerly bounds saved. */
+  /** Point-to-centre distances computed, to show what the bounds saved. */
   distanceComputations: number;
 }
 
@@ -75,9 +75,10 @@ function drawByWeight(weight: Float64Array, n: number, total: number, u: number)
 }
 
 /**
- * Lloyd's k-means with Hamerly's bounds: each row keeps an upper bound on the distance to its centre and a
- * lower bound on the distance to every other; only rows whose bounds overlap are measured again. The result is
- * exactly Lloyd's; convergence is scikit-learn's (no label changed, or the centres moved less than `tolerance`).
+ * Lloyd's k-means with Elkan's bounds: each row keeps an upper bound on the distance to its centre and a lower
+ * bound on the distance to each other centre; a row is measured again only against centres whose bounds overlap
+ * (Hamerly's single test first, which settles most rows). The result is exactly Lloyd's; convergence is
+ * scikit-learn's (no label changed, or the centres moved less than `tolerance`).
  */
 export async function kmeans(pool: KMeansPool, options: KMeansOptions): Promise<KMeansResult> {
   const { k } = options;
@@ -112,11 +113,11 @@ export async function kmeans(pool: KMeansPool, options: KMeansOptions): Promise<
     if (shiftTotal <= tolerance || iterations >= maxIterations) {
       converged = shiftTotal <= tolerance;
       // Make the labels agree with the final centres, as scikit-learn does.
-      replies = await pool.hamerly(centres, shift, halfGaps(centres, k, d));
+      replies = await pool.elkan(centres, shift, ...gaps(centres, k, d));
       sizes = combine(replies, centres, k, d).counts;
       break;
     }
-    replies = await pool.hamerly(centres, shift, halfGaps(centres, k, d));
+    replies = await pool.elkan(centres, shift, ...gaps(centres, k, d));
   }
   const inertia = sumTotals(await pool.inertia(centres));
   return { k, centres, init, labels: pool.labels, sizes, inertia, iterations, converged, distanceComputations };
@@ -141,18 +142,23 @@ function combine(replies: AssignReply[], old: Float64Array, k: number, d: number
   return { next, counts, changed, distances };
 }
 
-/** Half the distance from each centre to its nearest other centre: a row closer than that cannot switch. */
-function halfGaps(centres: Float64Array, k: number, d: number): Float64Array {
-  const gap = new Float64Array(k).fill(Infinity);
+/**
+ * Half the distance between every two centres (k×k), and from each centre to its nearest other: a row closer
+ * to its centre than that cannot switch.
+ */
+function gaps(centres: Float64Array, k: number, d: number): [Float64Array, Float64Array] {
+  const half = new Float64Array(k).fill(Infinity);
+  const between = new Float64Array(k * k);
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
-      const dist = Math.sqrt(squaredDistance(centres, a, centres, b, d));
-      if (dist < gap[a]) gap[a] = dist;
-      if (dist < gap[b]) gap[b] = dist;
+      const v = Math.sqrt(squaredDistance(centres, a, centres, b, d)) / 2;
+      between[a * k + b] = v;
+      between[b * k + a] = v;
+      if (v < half[a]) half[a] = v;
+      if (v < half[b]) half[b] = v;
     }
   }
-  for (let j = 0; j < k; j++) gap[j] /= 2;
-  return gap;
+  return [half, between];
 }
 
 export function squaredDistance(a: Float64Array, i: number, b: Float64Array, j: number, d: number): number {

@@ -34,7 +34,7 @@ export class KMeansPool {
   static open(matrix: Float64Array, n: number, d: number, workers = defaultWorkerCount(n)): KMeansPool {
     const data = matrix.buffer instanceof SharedArrayBuffer ? matrix : copyToShared(matrix);
     const shared = (bytes: number) => new SharedArrayBuffer(Math.max(8, bytes));
-    return new KMeansPool(n, d, data, { labels: shared(n * 4), upper: shared(n * 8), lower: shared(n * 8), minD2: shared(n * 8) }, workers);
+    return new KMeansPool(n, d, data, { labels: shared(n * 4), upper: shared(n * 8), minD2: shared(n * 8) }, workers);
   }
 
   get size(): number {
@@ -54,8 +54,8 @@ export class KMeansPool {
   assign(k: number, centres: Float64Array): Promise<AssignReply[]> {
     return this.#all(() => ({ op: 'assign', k, centres }));
   }
-  hamerly(centres: Float64Array, shift: Float64Array, halfGap: Float64Array): Promise<AssignReply[]> {
-    return this.#all(() => ({ op: 'hamerly', centres, shift, halfGap }));
+  elkan(centres: Float64Array, shift: Float64Array, halfGap: Float64Array, centreGap: Float64Array): Promise<AssignReply[]> {
+    return this.#all(() => ({ op: 'elkan', centres, shift, halfGap, centreGap }));
   }
   inertia(centres: Float64Array): Promise<TotalReply[]> {
     return this.#all(() => ({ op: 'inertia', centres }));

@@ -3,7 +3,6 @@ export interface WorkerSetup {
   data: SharedArrayBuffer;
   labels: SharedArrayBuffer;
   upper: SharedArrayBuffer;
-  lower: SharedArrayBuffer;
   minD2: SharedArrayBuffer;
   n: number;
   d: number;
@@ -15,7 +14,7 @@ export type WorkerRequest =
   | { op: 'nearest'; centre: Float64Array; reset: boolean }
   | { op: 'potential'; centre: Float64Array }
   | { op: 'assign'; k: number; centres: Float64Array }
-  | { op: 'hamerly'; centres: Float64Array; shift: Float64Array; halfGap: Float64Array }
+  | { op: 'elkan'; centres: Float64Array; shift: Float64Array; halfGap: Float64Array; centreGap: Float64Array }
   | { op: 'inertia'; centres: Float64Array }
   | { op: 'moments' }
   | { op: 'silhouette'; k: number; rows: Int32Array; rowLabels: Int32Array; from: number; to: number };
