@@ -78,6 +78,19 @@ describe('customer screens', () => {
     await screenshot(page, 'customer-list');
   });
 
+  test('the list is keyboard-navigable: ↓ moves to the next row and Enter opens that customer', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei');
+    const rows = page.getByTestId('customer-table').locator('tbody tr');
+    await rows.nth(1).waitFor();
+    const secondNo = await rows.nth(1).locator('a').first().innerText();
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('customer-name').waitFor();
+    assert.match(await page.locator('.breadcrumb').innerText(), new RegExp(secondNo));
+  });
+
   test('an edit is saved and shows on the history tab as old → new', async () => {
     const customer = await createCustomer(admin, { name: '赵文静', regionId: jinan, address: '济南市市中区经七路 2 号' });
     const page = await suite.newPage();

@@ -2,6 +2,7 @@ import { registerTranslations } from '../../app/i18n.ts';
 
 export const useCustomersT = registerTranslations('customers', {
   'zh-CN': {
+    colon: '：',
     nav: { customers: '客户', open: '开户', merge: '合并客户' },
     field: {
       customerNo: '客户编号', name: '姓名 / 名称', gender: '性别', birthDate: '出生日期', idCard: '身份证号', phone: '联系电话', address: '地址',
@@ -44,6 +45,7 @@ export const useCustomersT = registerTranslations('customers', {
     },
   },
   en: {
+    colon: ': ',
     nav: { customers: 'Customers', open: 'Open account', merge: 'Merge customers' },
     field: {
       customerNo: 'Customer no.', name: 'Name', gender: 'Gender', birthDate: 'Birth date', idCard: 'ID card no.', phone: 'Phone', address: 'Address',

@@ -15,6 +15,7 @@ import { LevelBadge, LifecycleBadge, StatusBadge } from './customer-badges.tsx';
 import { CustomerDetailsTab } from './customer-details-tab.tsx';
 import { CustomerHistoryTab } from './customer-history-tab.tsx';
 import { CancelAccountDialog } from './cancel-account-dialog.tsx';
+import { useRegionName } from './region-options.ts';
 
 /** The customer 360° view: who they are at a glance, then tabs (details, the other features' tabs, history). */
 export function Customer360Page() {
@@ -26,6 +27,7 @@ export function Customer360Page() {
   const [params, setParams] = useSearchParams();
   const [cancelling, setCancelling] = useState(false);
   const customer = useCustomer(id);
+  const regionName = useRegionName();
 
   if (customer.error instanceof ApiError && customer.error.status === 404) return <NotFoundPage message={t('view.notFound')} />;
   if (customer.error) return <div className="page"><FormError message={customer.error.message} /></div>;
@@ -56,7 +58,7 @@ export function Customer360Page() {
               <div><dt>{t('field.idCard')}</dt><dd className="mono" data-testid="customer-id-card">{c.idCard ?? '—'}</dd></div>
               <div><dt>{t('field.category')}</dt><dd>{t(`category.${c.category}`)}</dd></div>
               <div><dt>{t('field.segment')}</dt><dd data-testid="customer-segment">{c.segment ?? '—'}</dd></div>
-              <div><dt>{t('field.region')}</dt><dd>{c.regionName}</dd></div>
+              <div><dt>{t('field.region')}</dt><dd>{regionName(c)}</dd></div>
               <div><dt>{t('field.accountManager')}</dt><dd>{c.accountManagerName ?? '—'}</dd></div>
               <div><dt>{t('field.arrears')}</dt><dd className={Number(c.arrears) > 0 ? 'mono text-danger' : 'mono'}>¥{c.arrears}</dd></div>
             </dl>
@@ -85,7 +87,7 @@ function StatusBanner({ customer }: { customer: Customer }) {
     );
   }
   if (customer.status === 'cancelled') {
-    return <div className="notice notice--info banner" role="status">{t('view.cancelledBanner')}{customer.cancelReason ? ` · ${t('view.reason')}：${customer.cancelReason}` : ''}</div>;
+    return <div className="notice notice--info banner" role="status">{t('view.cancelledBanner')}{customer.cancelReason ? ` · ${t('view.reason')}${t('colon')}${customer.cancelReason}` : ''}</div>;
   }
   return null;
 }

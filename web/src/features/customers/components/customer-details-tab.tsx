@@ -8,6 +8,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useUpdateCustomer, type Customer } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
 import { CustomerFormFields } from './customer-form-fields.tsx';
+import { useRegionName } from './region-options.ts';
 import { changedFields, formFromCustomer, type CustomerFormState } from './customer-form.ts';
 
 /** All of the customer's fields; "Edit" (with customers:edit, while active) turns them into a form that saves only what changed. */
@@ -17,6 +18,7 @@ export function CustomerDetailsTab({ customer }: { customer: Customer }) {
   const { i18n } = useTranslation();
   const { can } = useAuth();
   const [editing, setEditing] = useState(false);
+  const regionName = useRegionName();
 
   if (editing) return <EditCustomerForm customer={customer} onDone={() => setEditing(false)} />;
   const rows: [string, string][] = [
@@ -33,7 +35,7 @@ export function CustomerDetailsTab({ customer }: { customer: Customer }) {
     [t('field.category'), t(`category.${customer.category}`)],
     [t('field.level'), t(`level.${customer.level}`)],
     [t('field.lifecycle'), t(`lifecycle.${customer.lifecycle}`)],
-    [t('field.region'), customer.regionName],
+    [t('field.region'), regionName(customer)],
     [t('field.accountManager'), customer.accountManagerName ?? '—'],
     [t('field.createdAt'), new Date(customer.createdAt).toLocaleString(i18n.language)],
   ];

@@ -46,7 +46,7 @@ export function CustomerHistoryTab({ customerId }: { customerId: string }) {
                 const [from, to] = Array.isArray(change) ? change : [undefined, change];
                 return (
                   <li key={field}>
-                    <span className="muted">{t(`field.${field}`, { defaultValue: field })}：</span>
+                    <span className="muted">{t(`field.${field}`, { defaultValue: field })}{t('colon')}</span>
                     {from !== undefined && from !== null && <><span className="history__old">{show(field, from)}</span> → </>}
                     <span className="history__new">{show(field, to)}</span>
                   </li>

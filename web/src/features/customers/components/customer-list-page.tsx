@@ -10,7 +10,7 @@ import { useAppT } from '../../../app/app-i18n.ts';
 import { CATEGORIES, LEVELS, LIFECYCLES, STATUSES, useColleagues, useCustomers, useOrgUnits, type Customer, type CustomerFilters } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
 import { LevelBadge, LifecycleBadge, StatusBadge } from './customer-badges.tsx';
-import { regionOptions } from './region-options.ts';
+import { regionOptions, useRegionName } from './region-options.ts';
 
 const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status', 'accountManager', 'segment'] as const;
 const PAGE_SIZE = 20;
@@ -28,6 +28,7 @@ export function CustomerListPage() {
   const [typed, setTyped] = useState(params.get('q') ?? '');
   const regions = useOrgUnits();
   const colleagues = useColleagues();
+  const regionName = useRegionName();
 
   const filters: CustomerFilters = {
     q: params.get('q') ?? undefined,
@@ -62,11 +63,11 @@ export function CustomerListPage() {
     { id: 'level', header: t('field.level'), cell: ({ row }) => <LevelBadge level={row.original.level} /> },
     { id: 'lifecycle', header: t('field.lifecycle'), cell: ({ row }) => <LifecycleBadge lifecycle={row.original.lifecycle} /> },
     { id: 'segment', header: t('field.segment'), cell: ({ row }) => row.original.segment ?? '—' },
-    { id: 'region', header: t('field.region'), cell: ({ row }) => row.original.regionName },
+    { id: 'region', header: t('field.region'), cell: ({ row }) => regionName(row.original) },
     { id: 'accountManager', header: t('field.accountManager'), cell: ({ row }) => row.original.accountManagerName ?? '—' },
     { id: 'status', header: t('field.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
     { id: 'createdAt', header: t('field.createdAt'), enableSorting: true, cell: ({ row }) => new Date(row.original.createdAt).toLocaleDateString(i18n.language) },
-  ], [t, i18n.language]);
+  ], [t, i18n.language, regionName]);
 
   const selected = Object.keys(selection).filter((id) => selection[id]);
   const enumOptions = (group: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`${group}.${v}`) }));

@@ -8,6 +8,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useCustomer, useMergeCustomers, type Customer } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
 import { CustomerPicker } from './customer-picker.tsx';
+import { useRegionName } from './region-options.ts';
 
 /** The fields whose surviving value the user chooses (customers.schema.ts MERGEABLE_FIELDS). */
 const FIELDS = ['name', 'idCard', 'phone', 'address', 'education', 'job', 'income', 'category', 'level', 'lifecycle', 'regionId', 'accountManagerId'] as const;
@@ -29,6 +30,7 @@ export function MergeCustomersPage() {
   const [choice, setChoice] = useState<Partial<Record<Field, Side>>>({});
   const [confirming, setConfirming] = useState(false);
   const merge = useMergeCustomers();
+  const regionName = useRegionName();
   const error = merge.error instanceof ApiError ? merge.error : null;
 
   function pickSide(key: 'a' | 'b', id: string | undefined) {
@@ -41,7 +43,7 @@ export function MergeCustomersPage() {
 
   function display(c: Customer, field: Field): string {
     switch (field) {
-      case 'regionId': return c.regionName;
+      case 'regionId': return regionName(c);
       case 'accountManagerId': return c.accountManagerName ?? '—';
       case 'category': case 'level': case 'lifecycle': return t(`${field}.${c[field]}`);
       case 'education': return c.education ? t(`education.${c.education}`) : '—';

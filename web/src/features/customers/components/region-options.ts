@@ -1,6 +1,7 @@
 import type { Option } from '../../../components/ui/fields.tsx';
 import { pick } from '../../../app/i18n.ts';
-import type { OrgUnit } from '../api/customers-api.ts';
+import { useTranslation } from 'react-i18next';
+import { useOrgUnits, type OrgUnit } from '../api/customers-api.ts';
 
 const REGION_KINDS = new Set(['province', 'city', 'county']);
 
@@ -11,4 +12,14 @@ export function regionOptions(units: OrgUnit[] | undefined, lang: string): Optio
   const depth = (u: OrgUnit) => u.path.split('/').filter(Boolean).length;
   const top = Math.min(...regions.map(depth));
   return regions.map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(depth(u) - top)}${pick({ zh: u.name, en: u.nameEn }, lang)}` }));
+}
+
+/** The region's name in the current language (the API sends the Chinese name only). */
+export function useRegionName(): (customer: { regionId: string; regionName: string }) => string {
+  const units = useOrgUnits();
+  const { i18n } = useTranslation();
+  return (c) => {
+    const unit = units.data?.find((u) => u.id === c.regionId);
+    return unit ? pick({ zh: unit.name, en: unit.nameEn }, i18n.language) : c.regionName;
+  };
 }
