@@ -119,6 +119,13 @@ for (const kind of testDatabases()) {
       assert.equal((await admin.get(`/api/customers/${ids.gold}`)).body.arrears, '1.50');
     });
 
+    it('refuses to merge away a customer who still owes money', async () => {
+      const res = await admin.post('/api/customers/merge', { survivorId: ids.diamond, mergedId: ids.gold });
+      assert.equal(res.status, 409, JSON.stringify(res.body));
+      assert.equal(res.body.error.code, 'MERGED_HAS_ARREARS');
+      assert.equal((await admin.get(`/api/customers/${ids.gold}`)).body.status, 'active');
+    });
+
     it('refuses to bill a future month', async () => {
       const res = await admin.post('/api/billing/runs', { month: '2099-01' });
       assert.equal(res.status, 400);
