@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useAppT } from '../../app/app-i18n.ts';
 
 /**
  * A modal dialog on the native <dialog>: the browser traps focus, Esc closes it and the page behind is inert.
@@ -7,6 +8,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 export function Dialog({ title, onClose, children, footer, wide }: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const { t } = useAppT();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -22,7 +24,7 @@ export function Dialog({ title, onClose, children, footer, wide }: { title: stri
     >
       <header className="dialog__header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="×" onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>×</button>
       </header>
       <div className="dialog__body">{children}</div>
       {footer && <footer className="dialog__footer">{footer}</footer>}
