@@ -25,6 +25,12 @@ describe('system management and the audit log', () => {
 
   const roleOf = async (code: string) =>
     ((await api.get('/api/roles')).body.items as { code: string; permissions: string[]; dataScope: string }[]).find((r) => r.code === code)!;
+  /** Toasts of earlier steps would cover the screenshot; a click dismisses each. */
+  async function screenshotClean(page: Page, name: string) {
+    for (const toast of await page.locator('.toast').all()) await toast.click().catch(() => {});
+    await page.locator('.toast').first().waitFor({ state: 'detached' });
+    await screenshot(page, name);
+  }
   const employeeRow = (username: string) => admin.getByTestId('employee-table').locator('tbody tr').filter({ hasText: username });
 
   test('the org tree shows the branch, and a new team is added under the call centre', async () => {
@@ -36,7 +42,7 @@ describe('system management and the audit log', () => {
     await dialog.getByLabel('英文名称').fill('Outbound team 2');
     await dialog.getByLabel('代码').fill('CC-T2');
     assert.equal(await dialog.getByLabel('类型').inputValue(), 'team', 'a unit under a department is most likely a team');
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
     await callCentre.getByRole('treeitem', { name: '外呼二组' }).waitFor();
 
     const units = (await api.get('/api/org-units')).body.items as { id: string; code: string; parentId: string; kind: string }[];
@@ -55,18 +61,20 @@ describe('system management and the audit log', () => {
     const team = await dialog.getByLabel('所属机构').locator('option', { hasText: '外呼一组' }).getAttribute('value');
     await dialog.getByLabel('所属机构').selectOption(team!);
     await dialog.getByLabel('电话营销员').check();
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
     await dialog.getByText('密码至少 8 个字符').waitFor();
     await dialog.getByLabel('初始密码').fill(newcomer.password);
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
+    await employeeRow('zhaolei').waitFor();
+    await screenshotClean(admin, 'system-employees');
 
     await admin.getByLabel('搜索员工').fill(newcomer.username);
     await admin.getByLabel('搜索员工').press('Enter');
     const row = employeeRow(newcomer.username);
     await row.waitFor();
+    assert.equal(await admin.getByTestId('employee-table').locator('tbody tr').count(), 1, 'the search finds just them');
     assert.match(await row.innerText(), /李小明[\s\S]*外呼一组[\s\S]*电话营销员[\s\S]*在职/);
-    await screenshot(admin, 'system-employees');
 
     const created = (await api.get('/api/employees?q=xiaoming')).body.items[0];
     const roles = (await api.get('/api/roles')).body.items as { id: string; code: string }[];
@@ -86,14 +94,36 @@ describe('system management and the audit log', () => {
     await admin.getByText('能看到同一班组同事负责的记录。', { exact: true }).waitFor();
     await admin.getByLabel('查看敏感信息').waitFor();
     assert.equal(await admin.getByLabel('查看敏感信息').isChecked(), false);
-    await screenshot(admin, 'system-roles');
-    await admin.getByRole('button', { name: '保存' }).click();
+    // Frame the matrix: the data scope at the top, the sensitive-data box at the bottom.
+    await admin.getByLabel('数据范围').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshotClean(admin, 'system-roles');
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
     const row = admin.getByTestId('role-table').locator('tbody tr').filter({ hasText: 'telemarketer' });
     await row.filter({ hasText: '本班组' }).waitFor();
 
     const role = await roleOf('telemarketer');
     assert.deepEqual([...role.permissions].sort(), [...before.permissions, 'customers:export'].sort(), 'only the ticked box was added');
     assert.equal(role.dataScope, 'team');
+  });
+
+  test('a new role is created with "all actions" on one area and a single action on another', async () => {
+    await admin.getByRole('link', { name: '新建角色' }).click();
+    await admin.getByRole('textbox', { name: '角色代码' }).fill('qa_auditor');
+    await admin.getByRole('textbox', { name: '角色名称' }).fill('质检员');
+    const matrix = admin.getByTestId('permission-matrix');
+    await matrix.getByLabel('客户 导出', { exact: true }).check();
+    await matrix.getByLabel('客户 全部操作', { exact: true }).check();
+    // "All actions" covers each single action, which then cannot be unticked on its own.
+    assert.equal(await matrix.getByLabel('客户 修改', { exact: true }).isChecked(), true);
+    assert.equal(await matrix.getByLabel('客户 修改', { exact: true }).isDisabled(), true);
+    await matrix.getByLabel('审计日志 查看', { exact: true }).check();
+    await admin.getByLabel('数据范围').selectOption('all');
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await admin.getByTestId('role-table').locator('tbody tr').filter({ hasText: 'qa_auditor' }).filter({ hasText: '全部' }).waitFor();
+
+    const role = await roleOf('qa_auditor');
+    assert.deepEqual([...role.permissions].sort(), ['audit:view', 'customers:*'], '"all actions" replaced the single customers:export');
+    assert.equal(role.dataScope, 'all');
   });
 
   test('the new telemarketer signs in and sees masked phones, and no system management', async () => {
@@ -129,6 +159,34 @@ describe('system management and the audit log', () => {
     await telemarketer.getByRole('button', { name: '登录' }).click();
     await telemarketer.getByRole('alert').waitFor();
     assert.equal(await telemarketer.getByTestId('user-menu').count(), 0);
+  });
+
+  test('the employee moves team and gains a role, gets a new password, and signs in again once re-enabled', async () => {
+    const row = employeeRow(newcomer.username);
+    await row.getByRole('button', { name: '编辑' }).click();
+    const edit = admin.getByRole('dialog', { name: '编辑员工：李小明' });
+    const team2 = await edit.getByLabel('所属机构').locator('option', { hasText: '外呼二组' }).getAttribute('value');
+    await edit.getByLabel('所属机构').selectOption(team2!);
+    await edit.getByLabel('售后服务').check();
+    await edit.getByRole('button', { name: '保存', exact: true }).click();
+    await row.filter({ hasText: '外呼二组' }).filter({ hasText: '售后服务' }).waitFor();
+
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const reset = admin.getByRole('dialog', { name: '重置 李小明 的密码' });
+    newcomer.password = 'xiaoming-new-2';
+    await reset.getByLabel('新密码').fill(newcomer.password);
+    await reset.getByRole('button', { name: '重置密码' }).click();
+    await reset.waitFor({ state: 'detached' });
+
+    await row.getByRole('button', { name: '启用' }).click();
+    await admin.getByRole('dialog', { name: '启用员工' }).getByRole('button', { name: '启用' }).click();
+    await row.filter({ hasText: '在职' }).waitFor();
+
+    await loginAs(telemarketer, newcomer.username, { password: newcomer.password });
+    await telemarketer.getByTestId('customer-table').getByTestId('phone').first().waitFor();
+    const phones = await telemarketer.getByTestId('customer-table').getByTestId('phone').allInnerTexts();
+    // After-sales service may see full numbers: the role's `sensitive:view` now applies to them.
+    assert.ok(phones.some((p) => /^\d{11}$/.test(p)), `phones unmasked for after-sales: ${phones.join(', ')}`);
   });
 
   test('an API token is shown once, copied, works with Bearer, and stops working when revoked', async () => {
@@ -170,8 +228,8 @@ describe('system management and the audit log', () => {
     await admin.waitForURL(/action=login/);
     await rows.first().filter({ hasText: '登录' }).waitFor();
     const texts = await rows.allInnerTexts();
-    assert.equal(texts.length, 1, 'one successful sign-in (the refused one after disabling is a login_failed)');
-    assert.match(texts[0], /李小明[\s\S]*登录[\s\S]*登录会话/);
+    assert.equal(texts.length, 2, 'two successful sign-ins (the refused one while disabled is a login_failed)');
+    for (const text of texts) assert.match(text, /李小明[\s\S]*登录[\s\S]*登录会话/);
     await rows.first().getByRole('button', { name: /展开/ }).click();
     await admin.getByTestId('audit-changes').filter({ hasText: newcomer.username }).waitFor();
 
@@ -183,11 +241,24 @@ describe('system management and the audit log', () => {
     await admin.waitForURL(new RegExp(`entityId=${employeeId}`));
     const disabled = rows.filter({ hasText: '停用' });
     await disabled.waitFor();
-    assert.equal(await rows.count(), 2, 'created, then disabled');
+    assert.equal(await rows.count(), 5, 'created, disabled, moved, password reset, enabled');
     await disabled.getByRole('button', { name: /展开/ }).click();
     const changes = admin.getByTestId('audit-changes');
     await changes.filter({ hasText: 'status' }).waitFor();
     assert.match(await changes.innerText(), /status\s+active\s+disabled/);
-    await screenshot(admin, 'audit-log');
+    await screenshotClean(admin, 'audit-log');
+
+    // Unfiltered, the demo's writes fill more than one page: "load more" appends the next, still newest first.
+    await filters.getByRole('button', { name: '清除条件' }).click();
+    await admin.getByText('已显示 50 条').waitFor();
+    await admin.getByRole('button', { name: '加载更多' }).click();
+    await admin.getByText(/已显示 (\d{3,}|[6-9]\d|5[1-9]) 条/).waitFor();
+    const ids = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-id')))).map(Number);
+    assert.ok(ids.length > 50);
+    assert.ok(ids.every((id, i) => i === 0 || id < ids[i - 1]), 'newest first, no repeats across pages');
+
+    await admin.getByRole('button', { name: 'English' }).click();
+    await admin.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await admin.getByRole('columnheader', { name: 'When' }).waitFor();
   });
 });

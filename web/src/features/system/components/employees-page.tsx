@@ -92,7 +92,8 @@ export function EmployeesPage() {
         </form>
         <FormError message={list.error?.message} />
         <DataTable label={t('section.employees')} testId="employee-table" columns={columns} data={list.data?.items ?? []} getRowId={(e) => e.id}
-          empty={list.isLoading ? app.t('common.loading') : t('employees.empty')} />
+          empty={list.isLoading ? app.t('common.loading') : t('employees.empty')}
+          onOpen={can('system:edit') ? (employee) => setOpened({ kind: 'edit', employee }) : undefined} />
         <Pager labels={{ previous: app.t('common.previous'), next: app.t('common.next') }} info={t('employees.pageInfo', { page: cursors.length + 1 })}
           canPrevious={cursors.length > 0} canNext={!!list.data?.nextCursor}
           onPrevious={() => setCursors(cursors.slice(0, -1))} onNext={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])} />
