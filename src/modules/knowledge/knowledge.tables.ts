@@ -15,6 +15,7 @@ export interface KbArticlesTable {
   author_id: string;
   version: Generated<number>;
   search_vector: string;
+  title_vector: Generated<string>;
   question_id: string | null;
   published_at: Date | null;
   created_at: Generated<Date>;
