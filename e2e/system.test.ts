@@ -55,7 +55,7 @@ describe('system management and the audit log', () => {
     await admin.getByRole('link', { name: '员工', exact: true }).click();
     await admin.getByRole('button', { name: '新建员工' }).click();
     const dialog = admin.getByRole('dialog', { name: '新建员工' });
-    await dialog.getByLabel('用户名').fill(newcomer.username);
+    await dialog.getByLabel('用户名').fill('zhaolei');
     await dialog.getByLabel('初始密码').fill('short');
     await dialog.getByLabel('姓名').fill(newcomer.name);
     const team = await dialog.getByLabel('所属机构').locator('option', { hasText: '外呼一组' }).getAttribute('value');
@@ -64,6 +64,11 @@ describe('system management and the audit log', () => {
     await dialog.getByRole('button', { name: '保存', exact: true }).click();
     await dialog.getByText('密码至少 8 个字符').waitFor();
     await dialog.getByLabel('初始密码').fill(newcomer.password);
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
+    // The server refuses a taken username; the message sits beside the field and the form keeps what was typed.
+    await dialog.locator('.field__error', { hasText: '用户名已被使用' }).waitFor();
+    assert.equal(await dialog.getByLabel('姓名').inputValue(), newcomer.name);
+    await dialog.getByLabel('用户名').fill(newcomer.username);
     await dialog.getByRole('button', { name: '保存', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await employeeRow('zhaolei').waitFor();

@@ -42,7 +42,7 @@ export function CreateApiTokenDialog({ employees, onClose }: { employees: Employ
   return (
     <Dialog title={t('tokens.createTitle')} onClose={onClose}>
       <form className="form-stack" onSubmit={submit}>
-        <FormError message={error && Object.keys(error.fields).length === 0 ? error.message : null} />
+        <FormError message={error?.message} />
         <TextField label={t('tokens.name')} required autoFocus maxLength={100} value={name} onChange={(e) => setName(e.target.value)} hint={t('tokens.nameHint')} error={error?.fields.name} />
         <SelectField label={t('tokens.employee')} value={employeeId} onChange={(e) => setEmployeeId(e.target.value)} placeholder={t('tokens.self')}
           options={employees.map((e) => ({ value: e.id, label: `${e.name}（${e.username}）` }))} hint={t('tokens.employeeHint')} error={error?.fields.employeeId} />

@@ -28,7 +28,8 @@ export function EmployeeDialog({ employee, onClose }: { employee?: Employee; onC
   const [local, setLocal] = useState<Record<string, string>>({});
   const write = employee ? update : create;
   const server = write.error instanceof ApiError ? write.error : null;
-  const fields: Record<string, string | undefined> = { ...server?.fields, ...local };
+  // The server's field texts are terse; a taken username is better said with the localized message.
+  const fields: Record<string, string | undefined> = { ...server?.fields, ...(server?.code === 'USERNAME_TAKEN' ? { username: server.message } : {}), ...local };
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
 
   function toggleRole(id: string, on: boolean) {
@@ -55,7 +56,7 @@ export function EmployeeDialog({ employee, onClose }: { employee?: Employee; onC
   return (
     <Dialog title={employee ? t('employees.editTitle', { name: employee.name }) : t('employees.createTitle')} onClose={onClose} wide>
       <form className="form-stack" onSubmit={submit}>
-        <FormError message={server && Object.keys(server.fields).length === 0 ? server.message : null} />
+        <FormError message={server?.message} />
         <div className="form-grid">
           {!employee && (
             <>

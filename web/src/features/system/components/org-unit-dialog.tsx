@@ -35,7 +35,7 @@ export function OrgUnitDialog({ parent, onClose }: { parent: OrgUnit | null; onC
   return (
     <Dialog title={title} onClose={onClose}>
       <form className="form-stack" onSubmit={submit}>
-        <FormError message={error && Object.keys(error.fields).length === 0 ? error.message : null} />
+        <FormError message={error?.message} />
         <TextField label={t('orgUnits.name')} required autoFocus maxLength={100} value={form.name} onChange={set('name')} error={error?.fields.name} />
         <TextField label={t('orgUnits.nameEn')} maxLength={100} value={form.nameEn} onChange={set('nameEn')} error={error?.fields.nameEn} />
         <TextField label={t('orgUnits.code')} maxLength={40} value={form.code} onChange={set('code')} error={error?.fields.code} />

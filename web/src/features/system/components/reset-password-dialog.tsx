@@ -29,7 +29,7 @@ export function ResetPasswordDialog({ employee, onClose }: { employee: Employee;
   return (
     <Dialog title={t('employees.resetTitle', { name: employee.name })} onClose={onClose}>
       <form className="form-stack" onSubmit={submit}>
-        <FormError message={error && !error.fields.password ? error.message : null} />
+        <FormError message={error?.message} />
         <TextField label={t('employees.newPassword')} type="password" autoComplete="new-password" required autoFocus value={password}
           onChange={(e) => setPassword(e.target.value)} hint={t('employees.passwordHint')} error={tooShort ? t('employees.tooShort') : error?.fields.password} />
         <div className="form-actions">

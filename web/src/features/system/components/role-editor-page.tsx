@@ -59,10 +59,10 @@ function RoleForm({ role, areas }: { role?: Role; areas: PermissionArea[] }) {
       <div className="breadcrumb"><Link to="/system/roles">{t('roles.back')}</Link> / {title}</div>
       <form className="card card__body form-stack" onSubmit={submit} aria-label={title}>
         <h2>{title}</h2>
-        <FormError message={error && Object.keys(error.fields).length === 0 ? error.message : null} />
+        <FormError message={error?.message} />
         <fieldset disabled={!editable} className="form-stack" style={{ border: 0, padding: 0, margin: 0 }}>
           <div className="form-grid">
-            <TextField label={t('roles.code')} required readOnly={!!role} value={form.code} onChange={set('code')} hint={role ? undefined : t('roles.codeHint')} error={error?.fields.code} />
+            <TextField label={t('roles.code')} required readOnly={!!role} value={form.code} onChange={set('code')} hint={role ? undefined : t('roles.codeHint')} error={error?.code === 'ROLE_CODE_TAKEN' ? error.message : error?.fields.code} />
             <TextField label={t('roles.name')} required maxLength={50} value={form.name} onChange={set('name')} error={error?.fields.name} />
             <TextField label={t('roles.nameEn')} maxLength={50} value={form.nameEn} onChange={set('nameEn')} error={error?.fields.nameEn} />
             <SelectField className="span-2" label={t('roles.dataScope')} value={form.dataScope} onChange={set('dataScope')} error={error?.fields.dataScope}
