@@ -11,8 +11,14 @@ const { d, start, end } = setup;
 const x = new Float64Array(setup.data);
 const labels = new Int32Array(setup.labels);
 const upper = new Float64Array(setup.upper);
-/** Elkan's lower bounds, k per row of this worker's slice (private: no one else reads them). */
+// Bounds of this worker's rows, private (no one else reads them): Elkan's lower bound per centre, refreshed lazily
+// (as of iteration `stamp`, loosened by the cumulative shifts since), and Hamerly's one lower bound over all other
+// centres, kept current, which settles most rows in O(1).
 let lower = new Float64Array(0);
+let lowerAll = new Float64Array(0);
+let stamp = new Int32Array(0);
+/** cumulative[t][j]: how far centre j has moved in total by iteration t. */
+let cumulative: Float64Array[] = [];
 const minD2 = new Float64Array(setup.minD2);
 let k = 0;
 let sums = new Float64Array(0);
@@ -53,6 +59,9 @@ function assignExact(row: number, c: Float64Array): boolean {
     }
   }
   upper[row] = bestD;
+  let second = Infinity;
+  for (let j = 0; j < k; j++) if (j !== best && lower[lo + j] < second) second = lower[lo + j];
+  lowerAll[row - start] = second;
   const old = labels[row];
   if (old === best) return false;
   move(row, old, best);
@@ -88,34 +97,50 @@ function handle(req: WorkerRequest): unknown {
       sums = new Float64Array(k * d);
       counts = new Float64Array(k);
       lower = new Float64Array((end - start) * k);
+      lowerAll = new Float64Array(end - start);
+      stamp = new Int32Array(end - start);
+      cumulative = [new Float64Array(k)];
       for (let i = start; i < end; i++) labels[i] = -1;
       for (let i = start; i < end; i++) assignExact(i, req.centres);
       return { sums, counts, changed: end - start, distances: (end - start) * k };
     }
     case 'elkan': {
       const { centres, shift, halfGap, centreGap } = req;
+      const now = cumulative.length;
+      cumulative.push(cumulative[now - 1].map((v, j) => v + shift[j]));
+      // Another centre moved at most this far: the largest shift, or the second largest for the row whose own centre moved most.
+      let maxShift = 0;
+      let maxAt = -1;
+      let secondShift = 0;
+      for (let j = 0; j < k; j++) {
+        if (shift[j] > maxShift) {
+          secondShift = maxShift;
+          maxShift = shift[j];
+          maxAt = j;
+        } else if (shift[j] > secondShift) secondShift = shift[j];
+      }
       let changed = 0;
       let distances = 0;
       for (let i = start; i < end; i++) {
-        // Moving centres loosen the bounds: the upper by the own centre's shift, each lower by its centre's.
         let a = labels[i];
-        const lo = (i - start) * k;
-        let minLower = Infinity;
-        for (let j = 0; j < k; j++) {
-          const l = lower[lo + j] - shift[j];
-          lower[lo + j] = l;
-          if (j !== a && l < minLower) minLower = l;
-        }
+        const r = i - start;
         let u = upper[i] + shift[a];
-        // Hamerly's test first: nearer than half the gap to any other centre, or than every other lower bound.
-        if (u <= halfGap[a] || u <= minLower) {
+        const all = lowerAll[r] - (a === maxAt ? secondShift : maxShift);
+        lowerAll[r] = all;
+        // Hamerly's test: nearer than half the gap to any other centre, or than every other centre can be.
+        if (u <= halfGap[a] || u <= all) {
           upper[i] = u;
           continue;
         }
+        const lo = r * k;
+        const then = cumulative[stamp[r]];
+        const current = cumulative[now];
+        for (let j = 0; j < k; j++) lower[lo + j] -= current[j] - then[j];
+        stamp[r] = now;
         u = Math.sqrt(dist2(i, centres, a));
         lower[lo + a] = u;
         distances++;
-        // Then Elkan's per-centre tests: only centres that could be nearer are measured.
+        // Elkan's tests: only centres that could be nearer are measured.
         const old = a;
         for (let j = 0; j < k; j++) {
           if (j === a || u <= lower[lo + j] || u <= centreGap[a * k + j]) continue;
@@ -128,6 +153,9 @@ function handle(req: WorkerRequest): unknown {
           }
         }
         upper[i] = u;
+        let second = Infinity;
+        for (let j = 0; j < k; j++) if (j !== a && lower[lo + j] < second) second = lower[lo + j];
+        lowerAll[r] = second;
         if (a !== old) {
           move(i, old, a);
           labels[i] = a;

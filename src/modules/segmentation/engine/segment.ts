@@ -13,6 +13,8 @@ const ELBOW_SAMPLE = 20_000;
 /** Rows scored for the silhouette (pairwise, so quadratic) and drawn in the 2-D chart. */
 const SILHOUETTE_SAMPLE = 2_000;
 const CHART_SAMPLE = 2_000;
+/** k-means starts per K on the sample (scikit-learn's default n_init is 10 on all rows). */
+const STARTS = 5;
 
 export interface SegmentationParams {
   /** Variable keys in the order of the matrix's columns. */
@@ -51,9 +53,10 @@ export interface SegmentationOutcome {
 }
 
 /**
- * A whole segmentation of an n×d matrix in original units: standardise, scan K = 2..8 on a sample (the
- * elbow chart, and the choice when K is "auto": best silhouette), cluster every row with the chosen K,
- * then profile, name and project the clusters. `onProgress` gets 0–100.
+ * A whole segmentation of an n×d matrix in original units: standardise, scan K = 2..8 on a sample with
+ * several k-means++ starts each (the elbow chart, and the choice when K is "auto": best silhouette), cluster
+ * every row with the chosen K from the sample's best centres, then profile, name and project the clusters.
+ * `onProgress` gets 0–100.
  */
 export async function runSegmentation(raw: Float64Array, n: number, params: SegmentationParams, onProgress: (percent: number) => void | Promise<void> = () => {}): Promise<SegmentationOutcome> {
   const d = params.variables.length;
@@ -63,12 +66,24 @@ export async function runSegmentation(raw: Float64Array, n: number, params: Segm
   const elbowRows = sampleRows(n, ELBOW_SAMPLE, params.seed);
   const elbowPool = KMeansPool.open(takeRows(std.z, d, elbowRows), elbowRows.length, d, params.workers);
   const elbow: ElbowPoint[] = [];
+  const bestCentres = new Map<number, Float64Array>();
   try {
     const scored = sampleRows(elbowRows.length, SILHOUETTE_SAMPLE, params.seed + 1);
     const maxK = Math.min(K_RANGE.max, elbowRows.length - 1);
     for (let k = K_RANGE.min; k <= maxK; k++) {
-      const run = await kmeans(elbowPool, { k, seed: params.seed, tolerance, maxIterations: params.maxIterations });
-      elbow.push({ k, inertia: run.inertia, silhouette: await silhouetteScore(elbowPool, k, run.labels, scored) });
+      // Several starts on the sample, keeping the tightest: one unlucky k-means++ draw can split a real
+      // segment and merge two others. Its centres then start the run on every row.
+      let best: Awaited<ReturnType<typeof kmeans>> | undefined;
+      let bestLabels = new Int32Array(0);
+      for (let start = 0; start < STARTS; start++) {
+        const run = await kmeans(elbowPool, { k, seed: params.seed + 7919 * start, tolerance, maxIterations: params.maxIterations });
+        if (!best || run.inertia < best.inertia) {
+          best = run;
+          bestLabels = Int32Array.from(run.labels);
+        }
+      }
+      bestCentres.set(k, best!.centres);
+      elbow.push({ k, inertia: best!.inertia, silhouette: await silhouetteScore(elbowPool, k, bestLabels, scored) });
       await onProgress(Math.round((40 * (k - K_RANGE.min + 1)) / (maxK - K_RANGE.min + 1)));
     }
   } finally {
@@ -79,7 +94,7 @@ export async function runSegmentation(raw: Float64Array, n: number, params: Segm
   const pool = KMeansPool.open(std.z, n, d, params.workers);
   try {
     const run = await kmeans(pool, {
-      k, seed: params.seed, tolerance, maxIterations: params.maxIterations,
+      k, seed: params.seed, init: bestCentres.get(k), tolerance, maxIterations: params.maxIterations,
       // The iteration count is unknown in advance: creep towards 90 %.
       onIteration: (i) => onProgress(40 + Math.round(50 * (i / (i + 4)))),
     });
