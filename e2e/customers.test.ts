@@ -91,6 +91,26 @@ describe('customer screens', () => {
     assert.match(await page.locator('.breadcrumb').innerText(), new RegExp(secondNo));
   });
 
+  test('the list sorts by a clicked column and pages forward and back', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'admin');
+    const firstCells = () => page.getByTestId('customer-table').locator('tbody tr td:nth-child(2)').allInnerTexts();
+    await page.getByRole('button', { name: /客户编号/ }).click();
+    await page.waitForURL(/sort=customerNo&order=asc/);
+    await page.getByTestId('customer-table').locator('tbody tr', { hasText: 'C000000001' }).waitFor();
+    const pageOne = await firstCells();
+    assert.deepEqual(pageOne, [...pageOne].sort());
+    assert.equal(pageOne[0], 'C000000001');
+
+    await page.getByRole('button', { name: /下一页/ }).click();
+    await page.getByText('第 2 页').waitFor();
+    await page.getByTestId('customer-table').locator('tbody tr', { hasText: 'C000000001' }).waitFor({ state: 'detached' });
+    const pageTwo = await firstCells();
+    assert.ok(pageTwo[0] > pageOne[pageOne.length - 1], 'page 2 continues after page 1');
+    await page.getByRole('button', { name: /上一页/ }).click();
+    await page.getByTestId('customer-table').locator('tbody tr', { hasText: 'C000000001' }).waitFor();
+  });
+
   test('an edit is saved and shows on the history tab as old → new', async () => {
     const customer = await createCustomer(admin, { name: '赵文静', regionId: jinan, address: '济南市市中区经七路 2 号' });
     const page = await suite.newPage();
@@ -144,7 +164,7 @@ describe('customer screens', () => {
     const second = (await admin.get(`/api/customers/${secondId}`)).body;
 
     // Select both in the list, keep the first, take the second's address.
-    await page.goto('/customers');
+    await page.getByRole('link', { name: '客户查询' }).first().click();
     await page.getByRole('searchbox', { name: '搜索客户' }).fill(phone);
     await page.getByRole('searchbox', { name: '搜索客户' }).press('Enter');
     await waitForRowCount(page, 'customer-table', 2);
