@@ -4,7 +4,7 @@ import { startLianxi } from './server.ts';
 const config = readConfig();
 const { app, services, adminPassword, database } = await startLianxi(config);
 await app.listen({ port: config.port, host: config.host });
-services.jobs.start();
+if (config.jobs) services.jobs.start();
 
 const url = `http://localhost:${config.port}`;
 console.log(`\nLianxi CRM is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);

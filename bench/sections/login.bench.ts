@@ -40,7 +40,7 @@ export const section: BenchSection = {
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
     const figure: Figure = {
-      section: 'login', scenario: SCENARIO, connections: STAFF, via: 'raw', requests: STAFF, perSecond: STAFF / seconds,
+      section: 'login', scenario: SCENARIO, connections: STAFF, via: 'raw', requests: STAFF, succeeded: results.filter(Boolean).length, perSecond: STAFF / seconds,
       p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: results.filter((ok) => !ok).length,
     };
     log(`raw  argon2id verify ×${STAFF}: ${seconds.toFixed(1)} s, p50 ${figure.p50.toFixed(0)} ms`);
@@ -54,14 +54,15 @@ export const section: BenchSection = {
       headers: { 'content-type': 'application/json' },
       next: () => ({ path: '/api/auth/login', body: JSON.stringify({ username: username(1 + (i++ % STAFF)), password: settings.password }) }),
     });
-    log(`api  ${SCENARIO}: ${figure.requests - figure.errors} signed in, p50 ${figure.p50.toFixed(0)} ms, p99 ${figure.p99.toFixed(0)} ms`);
+    log(`api  ${SCENARIO}: ${figure.succeeded} signed in, p50 ${figure.p50.toFixed(0)} ms, p99 ${figure.p99.toFixed(0)} ms`);
     return [figure];
   },
 
   verdicts(figures) {
     const api = figures.find((f) => f.section === 'login' && f.via === 'api');
     if (!api) return ['login: not measured'];
-    const ok = api.errors === 0 && api.requests === STAFF && api.p50 < 2000;
-    return [`login · ${SCENARIO}: ${api.requests - api.errors} of ${STAFF} signed in, p50 ${api.p50.toFixed(0)} ms (target < 2000) → ${ok ? 'met' : 'MISSED'}`];
+    const signedIn = api.succeeded ?? 0;
+    const ok = signedIn === STAFF && api.p50 < 2000;
+    return [`login · ${SCENARIO}: ${signedIn} of ${STAFF} signed in, p50 ${api.p50.toFixed(0)} ms (target < 2000) → ${ok ? 'met' : 'MISSED'}`];
   },
 };

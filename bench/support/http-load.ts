@@ -41,12 +41,13 @@ export async function measureHttp(load: HttpLoad): Promise<Figure> {
   return {
     section: load.section, scenario: load.scenario, connections: load.connections, via: 'api',
     requests: result.requests.total,
-    perSecond: result.requests.total / result.duration,
+    succeeded: result['2xx'],
+    perSecond: result['2xx'] / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     // Requests still being answered when autocannon stops add a little CPU: a slight overestimate.
-    cpuPerRequest: cpuBefore === undefined ? undefined : ((load.cpuMs!() - cpuBefore) * 1000) / Math.max(1, result.requests.total),
+    cpuPerRequest: cpuBefore === undefined || result.requests.total === 0 ? undefined : ((load.cpuMs!() - cpuBefore) * 1000) / result.requests.total,
   };
 }
 

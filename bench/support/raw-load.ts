@@ -60,7 +60,7 @@ export async function measureRaw(load: RawLoad): Promise<Figure> {
   latencies.sort((a, b) => a - b);
   return {
     section: load.section, scenario: load.scenario, connections: load.connections, via: 'raw',
-    requests: latencies.length + errors, perSecond: latencies.length / seconds,
+    requests: latencies.length + errors, succeeded: latencies.length, perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors,
     cpuPerRequest: (cpu.user + cpu.system) / Math.max(1, latencies.length + errors),
   };

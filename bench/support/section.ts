@@ -60,6 +60,8 @@ export interface Figure {
   perSecond: number;
   p50: number;
   p99: number;
+  /** Requests answered with success (2xx, or a raw query that returned); `requests - errors` when absent. */
+  succeeded?: number;
   /** Requests that failed: connection errors, timeouts, non-2xx answers. */
   errors: number;
   /**

@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** How long a session lives without use. */
   sessionIdleMinutes: number;
+  /** Whether this process runs background jobs; LIANXI_JOBS=0 makes it serve HTTP only (one jobs process, several web ones). */
+  jobs: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.LIANXI_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionIdleMinutes: Number(env.LIANXI_SESSION_IDLE_MINUTES ?? 480),
+    jobs: env.LIANXI_JOBS !== '0',
   };
 }
