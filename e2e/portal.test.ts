@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestClient } from '../src/testing/test-client.ts';
 import { customerOnPackage, upload, USAGE_HEADER, USAGE_MAPPING } from '../src/modules/billing/billing-test-support.ts';
-import { screenshot, startBrowserSuite, type BrowserSuite } from './support/browser.ts';
+import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './support/browser.ts';
 
 describe('customer self-service portal', () => {
   let suite: BrowserSuite;
@@ -52,6 +52,18 @@ describe('customer self-service portal', () => {
     const staffView = (await admin.get('/api/portal-requests?status=open')).body.items;
     assert.ok(staffView.some((r: { subject: string; customerId: string }) => r.subject === '手机没有信号' && r.customerId === customerId));
     await screenshot(page, 'portal-fault');
+
+    // Staff see the fault in their list and answer it; the customer sees the answer.
+    const staff = await suite.newPage();
+    await loginAs(staff, 'admin', { path: '/portal-requests' });
+    const row = staff.getByTestId('portal-requests-staff').getByRole('row').filter({ hasText: '手机没有信号' });
+    await row.getByLabel('状态').selectOption('in_progress');
+    await row.getByLabel('回复').fill('已安排工程师明天上门检测');
+    await row.getByRole('button', { name: '答复' }).click();
+    await staff.getByText('已答复').waitFor();
+    await page.reload();
+    await page.getByTestId('portal-requests').getByText('已安排工程师明天上门检测').waitFor();
+    assert.match(await page.getByTestId('portal-requests').innerText(), /处理中/);
   });
 
   test('a staff session does not open the portal', async () => {

@@ -27,7 +27,7 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
         {/* The customer portal has its own sign-in and session; it never loads the staff app. */}
-        {window.location.pathname.startsWith('/portal') ? <PortalApp /> : (
+        {/^\/portal(\/|$)/.test(window.location.pathname) ? <PortalApp /> : (
           <AuthProvider loginPage={(auth) => <LoginPage login={auth.login} />}>
             <RouterProvider router={router} />
           </AuthProvider>
