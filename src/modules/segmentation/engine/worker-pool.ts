@@ -16,7 +16,7 @@ export class KMeansPool {
   readonly minD2: Float64Array;
   readonly #workers: Worker[];
 
-  private constructor(n: number, d: number, data: Float64Array, buffers: Omit<WorkerSetup, 'n' | 'd' | 'start' | 'end' | 'data'>, workers: number) {
+  private constructor(n: number, d: number, data: Float64Array, buffers: Omit<WorkerSetup, 'd' | 'start' | 'end' | 'data'>, workers: number) {
     this.n = n;
     this.d = d;
     this.data = data;
@@ -25,7 +25,7 @@ export class KMeansPool {
     const per = Math.ceil(n / workers);
     this.#workers = [];
     for (let w = 0; w < workers; w++) {
-      const setup: WorkerSetup = { ...buffers, data: data.buffer as SharedArrayBuffer, n, d, start: Math.min(n, w * per), end: Math.min(n, (w + 1) * per) };
+      const setup: WorkerSetup = { ...buffers, data: data.buffer as SharedArrayBuffer, d, start: Math.min(n, w * per), end: Math.min(n, (w + 1) * per) };
       this.#workers.push(new Worker(WORKER_URL, { workerData: setup }));
     }
   }

@@ -4,7 +4,6 @@ export interface WorkerSetup {
   labels: SharedArrayBuffer;
   upper: SharedArrayBuffer;
   minD2: SharedArrayBuffer;
-  n: number;
   d: number;
   start: number;
   end: number;

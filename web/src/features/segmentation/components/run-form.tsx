@@ -53,7 +53,7 @@ export function RunForm() {
   const options = (values: string[]) => values.map((v) => ({ value: v, label: t(`value.${v}`) }));
 
   return (
-    <form className="card seg-form" onSubmit={submit} aria-label={t('form.title')} noValidate>
+    <form className="card card__body seg-form" onSubmit={submit} aria-label={t('form.title')} noValidate>
       <h2>{t('form.title')}</h2>
       <div className="seg-form__row">
         <TextField label={t('form.month')} type="month" required value={form.month} onChange={(e) => setForm({ ...form, month: e.target.value })} error={fieldError('month')} />

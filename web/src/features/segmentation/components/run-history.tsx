@@ -9,7 +9,7 @@ export function RunHistory() {
   const items = runs.data?.items ?? [];
   const params = (r: RunSummary) => `${r.month}${r.months > 1 ? ` ×${r.months}` : ''} · K=${r.k === 'auto' ? `${t('form.auto')}${r.kUsed ? ` → ${r.kUsed}` : ''}` : r.k} · ${r.variables.length} · seed ${r.seed}`;
   return (
-    <section className="card">
+    <section className="card card__body">
       <h2>{t('history.title')}</h2>
       <div className="table-wrap">
         <table className="table" aria-label={t('history.title')} data-testid="segmentation-runs">

@@ -19,19 +19,19 @@ export function RunPage() {
   const run = useRun(id);
   const r = run.data;
   return (
-    <div className="page">
+    <div className="page seg-page">
       <div className="page__header">
         <h1>{t('run.title', { id })}</h1>
         <Link to="/segmentation">{t('run.back')}</Link>
       </div>
-      {!r && <div className="card">{run.error ? run.error.message : app.t('common.loading')}</div>}
+      {!r && <div className="card card__body">{run.error ? run.error.message : app.t('common.loading')}</div>}
       {r && (r.status === 'queued' || r.status === 'running') && (
-        <section className="card">
+        <section className="card card__body">
           <label className="seg-progress">{t('run.progress')} <progress max={100} value={r.progress}>{r.progress}%</progress> {r.progress}%</label>
           <p className="muted">{t(`status.${r.status}`)}</p>
         </section>
       )}
-      {r?.status === 'failed' && <section className="card"><FormError message={t('run.failed', { error: r.error ?? '' })} /></section>}
+      {r?.status === 'failed' && <section className="card card__body"><FormError message={t('run.failed', { error: r.error ?? '' })} /></section>}
       {r?.status === 'done' && <RunResult run={r} lang={i18n.language} />}
     </div>
   );
@@ -54,7 +54,7 @@ function RunResult({ run, lang }: { run: RunDetail; lang: string }) {
 
   return (
     <>
-      <section className="card">
+      <section className="card card__body">
         <h2>{t('run.sizes')}</h2>
         <p className="muted">
           {t('run.customers', { n: total.toLocaleString(lang) })} · K={run.kUsed} · {t('run.iterations', { n: run.iterations })} ({run.converged ? t('run.converged') : t('run.notConverged')})
@@ -84,7 +84,7 @@ function RunResult({ run, lang }: { run: RunDetail; lang: string }) {
           )}
         </form>
       </section>
-      <section className="card">
+      <section className="card card__body">
         <h2>{t('run.profile')}</h2>
         <div className="table-wrap">
           <table className="table" aria-label={t('run.profile')} data-testid="segmentation-profile">
@@ -109,12 +109,12 @@ function RunResult({ run, lang }: { run: RunDetail; lang: string }) {
         </div>
       </section>
       <div className="seg-charts">
-        <section className="card">
+        <section className="card card__body">
           <h2>{t('run.scatter')}</h2>
           <p className="muted">{t('run.explained', { share: (((run.projection?.explained[0] ?? 0) + (run.projection?.explained[1] ?? 0)) * 100).toFixed(0) })}</p>
           <ProjectionChart run={run} names={names} />
         </section>
-        <section className="card">
+        <section className="card card__body">
           <h2>{t('run.elbow', { n: (run.elbowSampleSize ?? 0).toLocaleString(lang) })}</h2>
           <ElbowChart run={run} />
         </section>

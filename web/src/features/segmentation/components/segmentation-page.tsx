@@ -9,7 +9,7 @@ export function SegmentationPage() {
   const { t } = useSegmentationT();
   const { can } = useAuth();
   return (
-    <div className="page">
+    <div className="page seg-page">
       <div className="page__header"><h1>{t('title')}</h1></div>
       {can('segmentation:create') && <RunForm />}
       <RunHistory />
