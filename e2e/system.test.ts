@@ -220,6 +220,7 @@ describe('system management and the audit log', () => {
     await row.getByRole('button', { name: '吊销' }).click();
     await admin.getByRole('dialog', { name: '吊销令牌' }).getByRole('button', { name: '吊销' }).click();
     await row.filter({ hasText: '已吊销' }).waitFor();
+    assert.doesNotMatch(await row.innerText(), /从未使用/, 'the call through the token shows as its last use');
     assert.equal((await call()).status, 401);
   });
 

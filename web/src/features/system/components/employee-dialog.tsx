@@ -8,7 +8,7 @@ import { FormError, SelectField, TextField } from '../../../components/ui/fields
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useCreateEmployee, useOrgUnits, useRoles, useUpdateEmployee, type Employee } from '../api/system-api.ts';
 import { useSystemT } from '../i18n.ts';
-import { orgUnitOptions } from './org-unit-options.ts';
+import { orgUnitOptions } from './org-tree.ts';
 import { MIN_PASSWORD } from './reset-password-dialog.tsx';
 
 /** Creates an employee (with username and first password), or edits one (name, contact, org unit, roles). */

@@ -7,19 +7,8 @@ import { FormError } from '../../../components/ui/fields.tsx';
 import { useOrgUnits, type OrgUnit } from '../api/system-api.ts';
 import { useSystemT } from '../i18n.ts';
 import { OrgUnitDialog } from './org-unit-dialog.tsx';
+import { buildOrgTree, type OrgTreeNode } from './org-tree.ts';
 import { SystemSection } from './system-section.tsx';
-
-interface TreeNode { unit: OrgUnit; children: TreeNode[] }
-
-function buildTree(units: OrgUnit[]): TreeNode[] {
-  const nodes = new Map(units.map((u) => [u.id, { unit: u, children: [] as TreeNode[] }]));
-  const roots: TreeNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.unit.parentId ? nodes.get(node.unit.parentId) : undefined;
-    (parent ? parent.children : roots).push(node);
-  }
-  return roots;
-}
 
 /** The org tree (province → city → county / department → team); each unit can get a child unit. */
 export function OrgUnitsPage() {
@@ -27,7 +16,7 @@ export function OrgUnitsPage() {
   const app = useAppT();
   const { can } = useAuth();
   const units = useOrgUnits();
-  const tree = useMemo(() => buildTree(units.data ?? []), [units.data]);
+  const tree = useMemo(() => buildOrgTree(units.data ?? []), [units.data]);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [adding, setAdding] = useState<OrgUnit | null | undefined>(undefined); // null: a top-level unit
 
@@ -60,7 +49,7 @@ export function OrgUnitsPage() {
 }
 
 function TreeItem({ node, collapsed, onToggle, onAdd }: {
-  node: TreeNode; collapsed: Set<string>; onToggle: (id: string) => void; onAdd?: (unit: OrgUnit) => void;
+  node: OrgTreeNode; collapsed: Set<string>; onToggle: (id: string) => void; onAdd?: (unit: OrgUnit) => void;
 }) {
   const { t } = useSystemT();
   const { i18n } = useTranslation();
