@@ -21,7 +21,7 @@ export const paymentsImport: ImportSpec = {
         SELECT s.*, ${parsedTimestamp(sql`ts_raw`)} AS paid_at,
           CASE WHEN amount_raw ~ '^[0-9]{1,12}(\\.[0-9]{1,2})?$' THEN amount_raw::numeric(14,2) END AS amount
         FROM s
-      ), k AS (${customerKeys(sql`SELECT DISTINCT cust FROM s`)}),
+      ), k AS (${customerKeys(sql`SELECT DISTINCT trim(${col('customer')}) FROM ${sql.table(stage)}`)}),
       c AS MATERIALIZED (
         SELECT n.row_no, n.source_id, n.paid_at, n.amount, n.place, n.method, k.customer_id,
           CASE
@@ -33,9 +33,9 @@ export const paymentsImport: ImportSpec = {
             WHEN k.matches IS NULL THEN 'unknown customer "' || coalesce(n.cust, '') || '"'
             WHEN k.matches > 1 THEN 'phone ' || n.cust || ' belongs to several customers; use the customer number'
             WHEN row_number() OVER (PARTITION BY n.source_id ORDER BY n.row_no) > 1 THEN 'duplicate receipt id ' || n.source_id || ' in this file'
-            WHEN EXISTS (SELECT 1 FROM payments p WHERE p.source_id = n.source_id) THEN 'already imported (receipt ' || n.source_id || ')'
+            WHEN p.id IS NOT NULL THEN 'already imported (receipt ' || n.source_id || ')'
           END AS error
-        FROM n LEFT JOIN k ON k.cust = n.cust
+        FROM n LEFT JOIN k ON k.cust = n.cust LEFT JOIN payments p ON p.source_id = n.source_id
       ), ins AS (
         INSERT INTO payments (customer_id, source_id, paid_at, amount, place, method, batch_id)
         SELECT customer_id, source_id, paid_at, amount, place, method, ${batchId} FROM c WHERE error IS NULL RETURNING paid_at

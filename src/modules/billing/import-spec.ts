@@ -10,7 +10,8 @@ export interface ImportSpec {
   /** The field whose value decides the month (and the usage partition). */
   dateField: string;
   /** Validates the staged rows, inserts the good ones and the errors of the bad ones, in the caller's transaction. */
-  apply(trx: Trx, stage: string, col: (field: string) => RawBuilder<unknown>, batchId: string): Promise<{ accepted: number; rejected: number; months: string[] }>;
+  /** `range`: the first day of the earliest month in the file and of the month after the latest. */
+  apply(trx: Trx, stage: string, col: (field: string) => RawBuilder<unknown>, batchId: string, range: { from: string; to: string }): Promise<{ accepted: number; rejected: number; months: string[] }>;
   /** What follows in the same transaction: late usage re-rates billed months, payments move balances. */
   afterApply(trx: Trx, batchId: string, months: string[]): Promise<void>;
 }

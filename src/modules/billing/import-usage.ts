@@ -27,7 +27,7 @@ export const usageImport: ImportSpec = {
     { key: 'quantity', required: true }, { key: 'busy', required: false },
   ],
   dateField: 'startedAt',
-  async apply(trx: Trx, stage: string, col: (field: string) => RawBuilder<unknown>, batchId: string) {
+  async apply(trx: Trx, stage: string, col: (field: string) => RawBuilder<unknown>, batchId: string, range: { from: string; to: string }) {
     const result = await sql<{ accepted: number; rejected: number; months: string[] }>`
       WITH s AS (
         SELECT row_no, trim(${col('sourceId')}) AS source_id, trim(${col('customer')}) AS cust, lower(trim(${col('kind')})) AS kind_raw,
@@ -41,7 +41,7 @@ export const usageImport: ImportSpec = {
           CASE WHEN qty_raw ~ '^[0-9]{1,15}$' THEN qty_raw::bigint END AS quantity,
           CASE WHEN busy_raw IN ('busy', '忙时', '1', 'true', 'y') THEN true WHEN busy_raw IN ('idle', '闲时', '0', 'false', 'n') THEN false END AS busy_given
         FROM s
-      ), k AS (${customerKeys(sql`SELECT DISTINCT cust FROM s`)}),
+      ), k AS (${customerKeys(sql`SELECT DISTINCT trim(${col('customer')}) FROM ${sql.table(stage)}`)}),
       c AS MATERIALIZED (
         SELECT n.row_no, n.source_id, n.kind, n.area, n.direction, n.started_at, n.quantity, k.customer_id,
           coalesce(n.busy_given, extract(hour FROM n.started_at) BETWEEN 8 AND 22) AS busy,
@@ -57,9 +57,12 @@ export const usageImport: ImportSpec = {
             WHEN k.matches IS NULL THEN 'unknown customer "' || coalesce(n.cust, '') || '"'
             WHEN k.matches > 1 THEN 'phone ' || n.cust || ' belongs to several customers; use the customer number'
             WHEN row_number() OVER (PARTITION BY n.source_id, n.started_at ORDER BY n.row_no) > 1 THEN 'duplicate record id ' || n.source_id || ' in this file'
-            WHEN EXISTS (SELECT 1 FROM usage_records u WHERE u.source_id = n.source_id AND u.started_at = n.started_at) THEN 'already imported (record ' || n.source_id || ')'
+            WHEN u.source_id IS NOT NULL THEN 'already imported (record ' || n.source_id || ')'
           END AS error
         FROM n LEFT JOIN k ON k.cust = n.cust
+        -- An anti-join, not a probe per row; the month bounds let the planner read only the partitions the file touches.
+        LEFT JOIN usage_records u ON u.source_id = n.source_id AND u.started_at = n.started_at
+          AND u.started_at >= ${range.from}::date AND u.started_at < ${range.to}::date
       ), ins AS (
         INSERT INTO usage_records (customer_id, started_at, source_id, kind, area, direction, busy, quantity, batch_id)
         SELECT customer_id, started_at, source_id, kind, area, direction, busy, quantity, ${batchId} FROM c WHERE error IS NULL

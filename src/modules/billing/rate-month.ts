@@ -32,6 +32,8 @@ export async function rateMonth(trx: Trx, opts: { month: string; runId: string; 
 
   await sql`CREATE TEMP TABLE rating_segments ON COMMIT DROP AS
     SELECT * FROM (${packageSegmentsSql(m, opts.customerIds)}) s WHERE s.days > 0`.execute(trx);
+  // Temporary tables have no statistics until analysed; without them the planner guesses joins badly at scale.
+  await sql`ANALYZE rating_segments`.execute(trx);
   await sql`CREATE TEMP TABLE rating_records ON COMMIT DROP AS
     WITH u AS (
       SELECT u.customer_id, u.area, u.direction, u.busy, u.kind, u.quantity, u.started_at, u.source_id, s.segment_id,
@@ -65,6 +67,7 @@ export async function rateMonth(trx: Trx, opts: { month: string; runId: string; 
     SELECT c.*, greatest(0, least(units, cum - allowance)) AS charged,
       greatest(0, least(units, cum - allowance)) * rate / (CASE WHEN kind = 'data' THEN ${KB_PER_GB} ELSE 1 END) AS charge
     FROM c`.execute(trx);
+  await sql`ANALYZE rating_records`.execute(trx);
 
   // Items: base fee per package segment, then one line per segment and usage code.
   await sql`CREATE TEMP TABLE rating_items ON COMMIT DROP AS
@@ -79,6 +82,7 @@ export async function rateMonth(trx: Trx, opts: { month: string; runId: string; 
       round(sum(r.charged) * max(r.rate) / (CASE WHEN r.code LIKE 'data%' THEN ${KB_PER_GB} ELSE 1 END), 2)
     FROM rating_records r JOIN rating_segments s ON s.segment_id = r.segment_id
     GROUP BY r.customer_id, s.segment_id, s.seg_start, s.product_id, r.code`.execute(trx);
+  await sql`ANALYZE rating_items`.execute(trx);
 
   await sql`INSERT INTO bills (customer_id, month, total, run_id)
     SELECT customer_id, ${m}::date, sum(amount), ${opts.runId} FROM rating_items GROUP BY customer_id

@@ -102,7 +102,9 @@ export async function runImport(database: DatabaseHandle, ctx: RequestContext, s
         kind: spec.kind, batch_key: batchKey, file_name: req.fileName.slice(0, 200), encoding, mapping: JSON.stringify(req.mapping),
         total_rows: 0, accepted: 0, rejected: 0, imported_by: ctx.employeeId === '0' ? null : ctx.employeeId,
       }).returning('id').executeTakeFirstOrThrow();
-      const result = await spec.apply(trx, stage, col, batch.id);
+      const bounds = months.rows.map((r) => r.m).sort();
+      const range = bounds.length ? { from: bounds[0], to: nextMonth(bounds[bounds.length - 1]) } : { from: '1970-01-01', to: '1970-01-01' };
+      const result = await spec.apply(trx, stage, col, batch.id, range);
       await trx.updateTable('import_batches').set({ total_rows: result.accepted + result.rejected, accepted: result.accepted, rejected: result.rejected, months: result.months })
         .where('id', '=', batch.id).execute();
       await spec.afterApply(trx, batch.id, result.months);
@@ -126,6 +128,11 @@ export async function previewImport(req: Omit<ImportRequest, 'mapping'>): Promis
   req.stream.resume();
   if (first.done) throw billingError('EMPTY_FILE');
   return { encoding, ...previewRows(first.value, 10) };
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 function copyProblem(e: unknown): string {
