@@ -17,7 +17,7 @@ import { platformError } from './platform/errors.ts';
 import type { App, Services } from './platform/module.ts';
 import { modules } from './modules/registry.ts';
 
-const webDist = path.resolve(import.meta.dirname, '../web/dist');
+const defaultWebDist = path.resolve(import.meta.dirname, '../web/dist');
 
 /** Builds the HTTP application: platform plumbing, then every module's routes. Nothing domain-specific. */
 export async function buildApp(config: Config, database: DatabaseHandle, opts: { logger?: boolean } = {}) {
@@ -64,6 +64,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
   for (const mod of modules) await mod.routes?.(app, services);
   for (const mod of modules) await mod.jobs?.(jobs, services);
 
+  // Browser tests serve a snapshot of the build (LIANXI_WEB_DIST) so a rebuild of web/dist meanwhile cannot pull pages from under them.
+  const webDist = process.env.LIANXI_WEB_DIST || defaultWebDist;
   if (existsSync(webDist)) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(webDist) || request.method !== 'GET') throw platformError('ROUTE_NOT_FOUND');

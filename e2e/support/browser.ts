@@ -3,7 +3,8 @@
  * serving the built web app from web/dist (`npm test` builds it first). Each test gets a fresh browser context
  * (no cookies, no localStorage) and logs in through the login page, as a person would.
  */
-import { mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/testing/test-app.ts';
@@ -13,6 +14,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run', '--disable-component-update', '--disable-sync',
 ];
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 
 export interface BrowserSuite {
   app: TestApp;
@@ -22,13 +24,39 @@ export interface BrowserSuite {
   close(): Promise<void>;
 }
 
+/**
+ * Copies the built web app to a private directory for this test file's server: `npm test` (or anyone's `npm run build:web`)
+ * may rebuild web/dist while browser tests run, and a half-written build must not reach them. Retries until the copy is whole:
+ * index.html and every asset it references.
+ */
+async function snapshotWebBuild(): Promise<string> {
+  const target = mkdtempSync(path.join(tmpdir(), 'lianxi-web-'));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      cpSync(WEB_DIST, target, { recursive: true });
+      const html = readFileSync(path.join(target, 'index.html'), 'utf8');
+      const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+      if (assets.length > 0 && assets.every((a) => existsSync(path.join(target, a)))) return target;
+    } catch {
+      // a file vanished mid-copy: the build is being rewritten
+    }
+    if (attempt === 60) throw new Error('web/dist is missing or incomplete: run `npm run build:web`');
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(target);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 export async function startBrowserSuite(opts: { demoCustomers?: number } = {}): Promise<BrowserSuite> {
+  const webDist = await snapshotWebBuild();
+  process.env.LIANXI_WEB_DIST = webDist;
   const app = await startTestApp('pglite', { demoCustomers: opts.demoCustomers });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   } catch (err) {
     await app.close();
+    rmSync(webDist, { recursive: true, force: true });
     throw err;
   }
   const contexts: BrowserContext[] = [];
@@ -37,7 +65,7 @@ export async function startBrowserSuite(opts: { demoCustomers?: number } = {}): 
     baseUrl: app.baseUrl,
     async newPage() {
       const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(30_000); // generous: the suite shares 2 cores with API tests
       contexts.push(context);
       return context.newPage();
     },
@@ -45,6 +73,7 @@ export async function startBrowserSuite(opts: { demoCustomers?: number } = {}): 
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close();
       await app.close();
+      rmSync(webDist, { recursive: true, force: true });
     },
   };
 }
