@@ -46,7 +46,7 @@ export async function insertArticles(db: Db, count: number, log: (m: string) => 
 
 /**
  * Inserts work orders `from`..`to` in one INSERT … SELECT: spread over the maintenance centres, customers,
- * types, priorities and statuses of a year's traffic, newest last.
+ * types, priorities and statuses of a year's traffic, newest last; past-due open orders already marked as breached.
  */
 export async function insertWorkOrders(db: Db, from: number, to: number, total: number): Promise<void> {
   await sql`
@@ -55,7 +55,8 @@ export async function insertWorkOrders(db: Db, from: number, to: number, total: 
          people AS (SELECT array_agg(id ORDER BY id) AS ids FROM employees),
          cust AS (SELECT min(id) AS first, count(*) AS n FROM customers)
     INSERT INTO work_orders (customer_id, type_id, business_type, region_id, priority, contact_phone, description, status, department_id,
-      assignee_id, accepted_by, response_due, resolve_due, responded_at, resolved_at, satisfaction, reopen_count, created_at, updated_at)
+      assignee_id, accepted_by, response_due, resolve_due, responded_at, resolved_at, satisfaction, reopen_count, created_at, updated_at,
+      resolve_breached)
     SELECT cust.first + (g * 7919) % cust.n, types.ids[1 + g % 2],
       (ARRAY['broadband', 'fixed_line', 'mobile', 'iptv', 'dedicated_line', 'optical_cable'])[1 + g % 6],
       c.region_id, (ARRAY['normal', 'normal', 'high', 'low', 'urgent'])[1 + g % 5], '13800138000',
@@ -66,7 +67,9 @@ export async function insertWorkOrders(db: Db, from: number, to: number, total: 
       CASE WHEN s.status <> 'dispatched' THEN t.at + interval '40 minutes' END,
       CASE WHEN s.status IN ('resolved', 'visited', 'archived') THEN t.at + interval '9 hours' END,
       CASE WHEN s.status IN ('visited', 'archived') THEN (ARRAY['very_satisfied', 'satisfied', 'satisfied', 'neutral', 'dissatisfied'])[1 + g % 5] END,
-      CASE WHEN g % 17 = 0 THEN 1 ELSE 0 END, t.at, t.at
+      CASE WHEN g % 17 = 0 THEN 1 ELSE 0 END, t.at, t.at,
+      -- Open orders past their deadline were marked by the SLA sweep at the time, as in a system that has been running.
+      s.status IN ('dispatched', 'in_progress') AND t.at + interval '1 day' < now()
     FROM generate_series(${from}::bigint, ${to}::bigint) g
     CROSS JOIN centres CROSS JOIN types CROSS JOIN people CROSS JOIN cust
     JOIN customers c ON c.id = cust.first + (g * 7919) % cust.n
