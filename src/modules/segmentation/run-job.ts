@@ -15,7 +15,8 @@ import { VARIABLES } from './variables.ts';
  */
 export async function runSegmentationJob(payload: RunJobPayload, { db, reportProgress }: JobHelpers): Promise<unknown> {
   const run = await repo.findRunForJob(db, payload.runId);
-  if (!run || run.status !== 'queued') return { skipped: true };
+  // 'running' here means the process that ran it died (the job's lock expired): start it again.
+  if (!run || (run.status !== 'queued' && run.status !== 'running')) return { skipped: true };
   await repo.updateRun(db, run.id, { status: 'running', started_at: new Date(), progress: 0 });
   let shown = 0;
   const progress = async (percent: number) => {
