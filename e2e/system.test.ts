@@ -34,8 +34,8 @@ describe('system management and the audit log', () => {
   const employeeRow = (username: string) => admin.getByTestId('employee-table').locator('tbody tr').filter({ hasText: username });
 
   test('the org tree shows the branch, and a new team is added under the call centre', async () => {
-    const callCentre = admin.getByRole('treeitem', { name: '呼叫中心', exact: true });
-    await callCentre.getByRole('treeitem', { name: '外呼一组' }).waitFor();
+    const callCentre = admin.getByRole('listitem', { name: '呼叫中心', exact: true });
+    await callCentre.getByRole('listitem', { name: '外呼一组' }).waitFor();
     await callCentre.locator('> .org-tree__row').getByRole('button', { name: '添加下级' }).click();
     const dialog = admin.getByRole('dialog', { name: '在「呼叫中心」下添加机构' });
     await dialog.getByRole('textbox', { name: '名称', exact: true }).fill('外呼二组');
@@ -43,7 +43,10 @@ describe('system management and the audit log', () => {
     await dialog.getByLabel('代码').fill('CC-T2');
     assert.equal(await dialog.getByLabel('类型').inputValue(), 'team', 'a unit under a department is most likely a team');
     await dialog.getByRole('button', { name: '保存', exact: true }).click();
-    await callCentre.getByRole('treeitem', { name: '外呼二组' }).waitFor();
+    await callCentre.getByRole('listitem', { name: '外呼二组' }).waitFor();
+    await callCentre.getByRole('button', { name: '展开或收起 呼叫中心' }).click();
+    await callCentre.getByRole('listitem', { name: '外呼一组' }).waitFor({ state: 'detached' });
+    await callCentre.getByRole('button', { name: '展开或收起 呼叫中心' }).click();
 
     const units = (await api.get('/api/org-units')).body.items as { id: string; code: string; parentId: string; kind: string }[];
     const team = units.find((u) => u.code === 'CC-T2');

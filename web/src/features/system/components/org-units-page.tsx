@@ -37,7 +37,7 @@ export function OrgUnitsPage() {
       <section className="card card__body">
         <FormError message={units.error?.message} />
         {units.isLoading && <p className="muted">{app.t('common.loading')}</p>}
-        <ul className="org-tree" role="tree" aria-label={t('section.orgUnits')} data-testid="org-tree">
+        <ul className="org-tree" aria-label={t('section.orgUnits')} data-testid="org-tree">
           {tree.map((node) => (
             <TreeItem key={node.unit.id} node={node} collapsed={collapsed} onToggle={toggle} onAdd={can('system:create') ? setAdding : undefined} />
           ))}
@@ -57,10 +57,10 @@ function TreeItem({ node, collapsed, onToggle, onAdd }: {
   const open = !collapsed.has(unit.id);
   const name = pick({ zh: unit.name, en: unit.nameEn }, i18n.language);
   return (
-    <li role="treeitem" aria-expanded={children.length ? open : undefined} aria-label={name}>
+    <li aria-label={name}>
       <div className="org-tree__row">
         {children.length
-          ? <button type="button" className="org-tree__toggle" aria-label={t('orgUnits.toggle', { name })} onClick={() => onToggle(unit.id)}>{open ? '▼' : '▶'}</button>
+          ? <button type="button" className="org-tree__toggle" aria-expanded={open} aria-label={t('orgUnits.toggle', { name })} onClick={() => onToggle(unit.id)}>{open ? '▼' : '▶'}</button>
           : <span className="org-tree__leaf" aria-hidden="true" />}
         <span>{name}</span>
         <span className="badge">{t(`kind.${unit.kind}`)}</span>
@@ -68,7 +68,7 @@ function TreeItem({ node, collapsed, onToggle, onAdd }: {
         {onAdd && <button type="button" className="button button--small" onClick={() => onAdd(unit)}>＋ {t('orgUnits.addChild')}</button>}
       </div>
       {children.length > 0 && open && (
-        <ul role="group">
+        <ul>
           {children.map((c) => <TreeItem key={c.unit.id} node={c} collapsed={collapsed} onToggle={onToggle} onAdd={onAdd} />)}
         </ul>
       )}
