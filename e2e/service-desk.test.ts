@@ -5,7 +5,7 @@ import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './sup
 import { createCustomer, regionId } from './support/customers.ts';
 
 /** Runs one step of the work order from its page: the step's button, then the fields it asks for, then 确认. */
-async function step(page: Page, button: string, fill: (page: Page) => Promise<void> = async () => {}) {
+async function step(page: Page, button: string, fill: (page: Page) => Promise<unknown> = async () => undefined) {
   const panel = page.getByTestId('transition-panel');
   await panel.getByRole('button', { name: button, exact: true }).click();
   await fill(page);

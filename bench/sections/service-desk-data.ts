@@ -56,7 +56,7 @@ export async function insertWorkOrders(db: Db, from: number, to: number, total: 
          cust AS (SELECT min(id) AS first, count(*) AS n FROM customers)
     INSERT INTO work_orders (customer_id, type_id, business_type, region_id, priority, contact_phone, description, status, department_id,
       assignee_id, accepted_by, response_due, resolve_due, responded_at, resolved_at, satisfaction, reopen_count, created_at, updated_at,
-      resolve_breached)
+      response_breached, resolve_breached)
     SELECT cust.first + (g * 7919) % cust.n, types.ids[1 + g % 2],
       (ARRAY['broadband', 'fixed_line', 'mobile', 'iptv', 'dedicated_line', 'optical_cable'])[1 + g % 6],
       c.region_id, (ARRAY['normal', 'normal', 'high', 'low', 'urgent'])[1 + g % 5], '13800138000',
@@ -69,7 +69,7 @@ export async function insertWorkOrders(db: Db, from: number, to: number, total: 
       CASE WHEN s.status IN ('visited', 'archived') THEN (ARRAY['very_satisfied', 'satisfied', 'satisfied', 'neutral', 'dissatisfied'])[1 + g % 5] END,
       CASE WHEN g % 17 = 0 THEN 1 ELSE 0 END, t.at, t.at,
       -- Open orders past their deadline were marked by the SLA sweep at the time, as in a system that has been running.
-      s.status IN ('dispatched', 'in_progress') AND t.at + interval '1 day' < now()
+      s.status = 'dispatched' AND t.at + interval '2 hours' < now(), s.status IN ('dispatched', 'in_progress') AND t.at + interval '1 day' < now()
     FROM generate_series(${from}::bigint, ${to}::bigint) g
     CROSS JOIN centres CROSS JOIN types CROSS JOIN people CROSS JOIN cust
     JOIN customers c ON c.id = cust.first + (g * 7919) % cust.n
