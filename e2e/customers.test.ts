@@ -29,6 +29,8 @@ describe('customer screens', () => {
   test('opening an account shows a bad ID card at its field, then opens it with a good one and derives gender and birth date', async () => {
     const page = await suite.newPage();
     await loginAs(page, 'zhangwei', { path: '/customers/new' });
+    // Zhang Wei sits at the Jinan front desk: the region starts as Jinan.
+    await page.getByLabel('所属地区').locator(`option[value="${jinan}"]:checked`).waitFor({ state: 'attached' });
     const good = validIdCard('19850615');
     await fillOpenAccount(page, { name: '李秀英', idCard: withWrongCheckDigit(good), phone: uniqueMobile() });
     await page.getByRole('button', { name: '开户', exact: true }).click();

@@ -1,14 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../app/api-client.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { FormError } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { findPossibleDuplicates, useOpenAccount, type Customer } from '../api/customers-api.ts';
+import { findPossibleDuplicates, useOpenAccount, useOrgUnits, type Customer } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
 import { CustomerFormFields } from './customer-form-fields.tsx';
 import { EMPTY_FORM, inputFromForm, type CustomerFormState } from './customer-form.ts';
+import { homeRegionId } from './region-options.ts';
 
 /** Customers sharing a phone, found before saving; `confirmed` once the clerk chose to open the account anyway. */
 interface DuplicateCheck { phone: string; items: Customer[]; confirmed: boolean }
@@ -23,6 +24,12 @@ export function OpenAccountPage() {
   const [duplicates, setDuplicates] = useState<DuplicateCheck | null>(null);
   const [checking, setChecking] = useState(false);
   const open = useOpenAccount();
+  const units = useOrgUnits();
+  // Start in the clerk's own region; they change it for the odd customer from elsewhere.
+  const home = homeRegionId(units.data, me.employee.orgUnitId);
+  useEffect(() => {
+    if (home) setForm((f) => (f.regionId ? f : { ...f, regionId: home }));
+  }, [home]);
   const error = open.error instanceof ApiError ? open.error : null;
 
   async function checkDuplicates(phone: string): Promise<DuplicateCheck | null> {

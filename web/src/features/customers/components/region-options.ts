@@ -23,3 +23,12 @@ export function useRegionName(): (customer: { regionId: string; regionName: stri
     return unit ? pick({ zh: unit.name, en: unit.nameEn }, i18n.language) : c.regionName;
   };
 }
+
+/** The region an org unit belongs to (itself, or its nearest province/city/county ancestor): where a clerk's new customers usually live. */
+export function homeRegionId(units: OrgUnit[] | undefined, orgUnitId: string): string | undefined {
+  const byId = new Map((units ?? []).map((u) => [u.id, u]));
+  for (let unit = byId.get(orgUnitId); unit; unit = unit.parentId ? byId.get(unit.parentId) : undefined) {
+    if (REGION_KINDS.has(unit.kind)) return unit.id;
+  }
+  return undefined;
+}
