@@ -83,7 +83,14 @@ describe('churn and win-back screens', () => {
     await task.getByRole('button', { name: `挽回成功 ${customer.customerNo}` }).click();
     await task.waitFor({ state: 'detached' });
 
-    const done = (await admin.get('/api/retention-tasks?limit=10')).body.items.find((t: { customerId: string }) => t.customerId === customer.id);
+    const done = (await admin.get(`/api/retention-tasks?customerId=${customer.id}`)).body.items[0];
     assert.deepEqual([done.outcome, done.assigneeId, done.offer], ['won_back', zhangweiId, '赠送 6 个月 20GB 流量，套餐降档 10 元']);
+
+    // The customer's 360° page shows the score's reasons and the won-back task.
+    await page.goto(`/customers/${customer.id}`);
+    await page.getByRole('tab', { name: '流失风险' }).click();
+    const tab = page.getByTestId('churn-tab');
+    await tab.getByText('挽回成功').waitFor();
+    assert.match(await tab.innerText(), /月消费较前两月下降/);
   });
 });

@@ -97,8 +97,10 @@ for (const kind of testDatabases()) {
       const again = await zhangwei.post('/api/retention-tasks', { customerId: top.customerId, offer: '再来一次' });
       assert.equal(again.status, 409);
       assert.equal(again.body.error.code, 'TASK_ALREADY_OPEN');
-      const listed = (await zhangwei.get('/api/churn/risk?limit=1')).body.items[0] as RiskItem;
-      assert.equal(listed.openTaskId, started.body.id);
+      const listed = (await zhangwei.get(`/api/churn/risk?customerId=${top.customerId}`)).body.items as RiskItem[];
+      assert.deepEqual(listed.map((i) => [i.customerId, i.openTaskId]), [[top.customerId, started.body.id]]);
+      const ofCustomer = (await zhangwei.get(`/api/retention-tasks?customerId=${top.customerId}`)).body.items;
+      assert.deepEqual(ofCustomer.map((t: { id: string }) => t.id), [started.body.id]);
 
       assert.equal((await zhangwei.post(`/api/retention-tasks/${started.body.id}/outcome`, { outcome: 'maybe' })).status, 400);
       const won = await zhangwei.post(`/api/retention-tasks/${started.body.id}/outcome`, { outcome: 'won_back', note: '已办理优惠' });

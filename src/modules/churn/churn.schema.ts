@@ -75,6 +75,7 @@ export type ChurnReport = z.infer<typeof ChurnReport>;
 
 export const RiskQuery = z.object({
   managerId: id.optional(),
+  customerId: id.optional(),
   minScore: z.coerce.number().int().min(0).max(100).default(0),
   sort: z.enum(['score', 'name', 'customerNo']).default('score'),
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -128,6 +129,7 @@ export const Task = z.object({
 export type Task = z.infer<typeof Task>;
 export const TaskQuery = z.object({
   planId: id.optional(),
+  customerId: id.optional(),
   assigneeId: id.optional(),
   mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   status: z.enum(['open', 'done']).optional(),

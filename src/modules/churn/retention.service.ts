@@ -106,6 +106,7 @@ export function startTask(db: Db, ctx: RequestContext, input: StartTask): Promis
 export async function listTasks(db: Db, ctx: RequestContext, f: TaskQuery) {
   let query = repo.taskSelect(db, ctx);
   if (f.planId) query = query.where('t.plan_id', '=', f.planId);
+  if (f.customerId) query = query.where('t.customer_id', '=', f.customerId);
   if (f.assigneeId) query = query.where('t.assignee_id', '=', f.assigneeId);
   if (f.mine) query = query.where('t.assignee_id', '=', ctx.employeeId);
   if (f.status) query = query.where('t.outcome', f.status === 'open' ? 'is' : 'is not', null);

@@ -3,6 +3,7 @@ import { contactsCustomerTab } from '../features/contacts/contacts-customer-tab.
 import { workOrdersCustomerTab } from '../features/work-orders/work-orders-customer-tab.tsx';
 import { subscriptionsCustomerTab } from '../features/products/products-feature.tsx';
 import { billingCustomerTabs } from '../features/billing/billing-feature.tsx';
+import { churnCustomerTab } from '../features/churn/churn-feature.tsx';
 
 /**
  * Tabs other features add to the customer 360° page, between "Details" and "History", in this order.
@@ -13,4 +14,5 @@ export const customerTabs: CustomerTab[] = [
   workOrdersCustomerTab,
   subscriptionsCustomerTab,
   ...billingCustomerTabs,
+  churnCustomerTab,
 ];

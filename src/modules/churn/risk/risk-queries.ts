@@ -27,6 +27,7 @@ export async function listAtRisk(db: Db, ctx: RequestContext, f: RiskQuery) {
     .where('c.status', '=', 'active')
     .where('s.score', '>=', f.minScore);
   if (f.managerId) query = query.where('c.account_manager_id', '=', f.managerId);
+  if (f.customerId) query = query.where('s.customer_id', '=', f.customerId);
   const column = SORT[f.sort];
   const after = decodeCursor(f.cursor, z.tuple([z.union([z.string(), z.number()]), z.string()]));
   if (after) query = query.where((eb) => eb(eb.refTuple(column, 's.customer_id'), f.order === 'asc' ? '>' : '<', eb.tuple(after[0] as string, after[1])));

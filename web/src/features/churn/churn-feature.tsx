@@ -1,8 +1,9 @@
-import type { Feature } from '../../app/feature-types.ts';
+import type { CustomerTab, Feature } from '../../app/feature-types.ts';
 import { ChurnRecordsPage } from './components/churn-records-page.tsx';
 import { ChurnReportPage } from './components/churn-report-page.tsx';
 import { AtRiskPage } from './components/at-risk-page.tsx';
 import { RetentionPage } from './components/retention-page.tsx';
+import { ChurnCustomerTab } from './components/churn-customer-tab.tsx';
 
 export const churnFeature: Feature = {
   id: 'churn',
@@ -18,4 +19,11 @@ export const churnFeature: Feature = {
     { to: '/churn', label: { zh: '流失客户', en: 'Churned customers' }, icon: 'users', permission: 'churn:view', order: 63 },
     { to: '/churn/reports', label: { zh: '流失分析', en: 'Churn analysis' }, icon: 'chart', permission: 'churn:view', order: 64 },
   ],
+};
+
+export const churnCustomerTab: CustomerTab = {
+  key: 'churn',
+  label: { zh: '流失风险', en: 'Churn risk' },
+  permission: 'churn:view',
+  component: ChurnCustomerTab,
 };

@@ -3,6 +3,7 @@ import { registerTranslations } from '../../app/i18n.ts';
 export const useChurnT = registerTranslations('churn', {
   'zh-CN': {
     nav: { records: '流失客户', reports: '流失分析', risk: '流失预警', retention: '挽留计划' },
+    tab: { risk: '流失风险评分', notScored: '暂无评分（非在网客户或尚未评分）', tasks: '挽留任务', noTasks: '没有挽留任务', records: '流失记录' },
     reason: { price: '价格', network_quality: '网络质量', service: '服务', moved_away: '搬迁', competitor_offer: '竞争对手优惠', other: '其他' },
     source: { cancellation: '销户', import: '导入', manual: '登记' },
     outcome: { won_back: '挽回成功', refused: '客户拒绝', unreachable: '联系不上' },
@@ -41,6 +42,7 @@ export const useChurnT = registerTranslations('churn', {
   },
   en: {
     nav: { records: 'Churned customers', reports: 'Churn analysis', risk: 'Churn risk', retention: 'Retention plans' },
+    tab: { risk: 'Churn-risk score', notScored: 'No score (not active, or not scored yet)', tasks: 'Retention tasks', noTasks: 'No retention tasks', records: 'Churn records' },
     reason: { price: 'Price', network_quality: 'Network quality', service: 'Service', moved_away: 'Moved away', competitor_offer: 'Competitor offer', other: 'Other' },
     source: { cancellation: 'Cancellation', import: 'Import', manual: 'Entered' },
     outcome: { won_back: 'Won back', refused: 'Refused', unreachable: 'Unreachable' },

@@ -13,7 +13,7 @@ export interface ChurnRecord {
   id: string; customerId: string; customerNo: string; customerName: string; regionName: string; churnedOn: string;
   reasonCategory: Reason; reason: string | null; competitor: string | null; notes: string | null; source: 'cancellation' | 'import' | 'manual';
 }
-export interface RecordFilters { from?: string; to?: string; reasonCategory?: string }
+export interface RecordFilters { from?: string; to?: string; reasonCategory?: string; customerId?: string }
 export interface ImportReport {
   total: number; valid: number; invalid: number; imported: number;
   rows: { row: number; customerNo: string; churnedOn: string; reasonCategory: string; competitor: string | null; errors: string[] }[];
@@ -26,7 +26,7 @@ export interface RiskItem {
   accountManagerName: string | null; score: number; model: 'logistic' | 'rules'; factors: { feature: string; value: number; text: string }[];
   scoredAt: string; openTaskId: string | null;
 }
-export interface RiskFilters { managerId?: string; minScore?: number; sort: 'score' | 'name' | 'customerNo'; order: 'asc' | 'desc' }
+export interface RiskFilters { managerId?: string; customerId?: string; minScore?: number; sort: 'score' | 'name' | 'customerNo'; order: 'asc' | 'desc' }
 export interface Plan {
   id: string; name: string; offer: string; ownerId: string; ownerName: string; dueDate: string; createdAt: string;
   tasks: number; done: number; wonBack: number; refused: number; unreachable: number; successRate: number | null;
@@ -84,10 +84,10 @@ export function usePlans() {
 export const useCreatePlan = () => useChurnWrite((input: { name: string; offer: string; ownerId: string; dueDate: string; customerIds: string[] }) =>
   post<{ plan: Plan; skipped: { customerId: string; reason: string }[] }>('/api/retention-plans', input));
 
-export function useTasks(filters: { mine?: boolean; planId?: string; status?: 'open' | 'done' }) {
+export function useTasks(filters: { mine?: boolean; planId?: string; customerId?: string; status?: 'open' | 'done' }) {
   return useQuery({
     queryKey: ['churn', 'tasks', filters],
-    queryFn: () => get<Page<Task>>('/api/retention-tasks', { mine: filters.mine ? 'true' : undefined, planId: filters.planId, status: filters.status, limit: 200 }),
+    queryFn: () => get<Page<Task>>('/api/retention-tasks', { mine: filters.mine ? 'true' : undefined, planId: filters.planId, customerId: filters.customerId, status: filters.status, limit: 200 }),
   });
 }
 export const useStartTask = () => useChurnWrite((input: { customerId: string; offer: string; dueDate?: string }) => post<Task>('/api/retention-tasks', input));
