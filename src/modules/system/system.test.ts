@@ -25,7 +25,7 @@ for (const kind of testDatabases()) {
     });
 
     it('creates an employee with roles who can then sign in with the role\'s rights', async () => {
-      const roles = (await admin.get('/api/roles')).body.items as { id: string; code: string }[];
+      const roles = (await admin.get('/api/roles')).body.items as { id: string; code: string; permissions: string[] }[];
       assert.deepEqual(roles.map((r) => r.code).slice(0, 6), ['admin', 'account_manager', 'marketing_manager', 'after_sales', 'telemarketer', 'cc_supervisor']);
       const units = (await admin.get('/api/org-units')).body.items as { id: string; code: string }[];
       const res = await admin.post('/api/employees', {
@@ -38,7 +38,7 @@ for (const kind of testDatabases()) {
       const me = (await agent.get('/api/auth/me')).body;
       assert.equal(me.scope, 'own');
       // The role's rights, whatever later modules granted telemarketers in their migrations.
-      const telemarketer = (roles as { code: string; permissions: string[] }[]).find((r) => r.code === 'telemarketer')!;
+      const telemarketer = roles.find((r) => r.code === 'telemarketer')!;
       assert.deepEqual([...me.permissions].sort(), [...telemarketer.permissions].sort());
       assert.ok(me.permissions.includes('customers:view') && !me.permissions.includes('sensitive:view'));
       assert.equal((await agent.get('/api/employees')).status, 403);
