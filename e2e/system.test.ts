@@ -76,6 +76,8 @@ describe('system management and the audit log', () => {
     await dialog.waitFor({ state: 'detached' });
     await employeeRow('zhaolei').waitFor();
     await screenshotClean(admin, 'system-employees');
+    assert.equal(await employeeRow('admin').getByRole('button', { name: '停用' }).count(), 0, 'no one is offered to disable themselves');
+    assert.equal(await employeeRow('zhaolei').getByRole('button', { name: '停用' }).count(), 1);
 
     await admin.getByLabel('搜索员工').fill(newcomer.username);
     await admin.getByLabel('搜索员工').press('Enter');

@@ -22,7 +22,7 @@ export function EmployeesPage() {
   const { t } = useSystemT();
   const app = useAppT();
   const { i18n } = useTranslation();
-  const { can } = useAuth();
+  const { can, me } = useAuth();
   const toast = useToast();
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
@@ -53,14 +53,17 @@ export function EmployeesPage() {
         <div className="row-actions">
           <button type="button" className="button button--small" onClick={() => setOpened({ kind: 'edit', employee: row.original })}>{t('employees.edit')}</button>
           <button type="button" className="button button--small" onClick={() => setOpened({ kind: 'reset', employee: row.original })}>{t('employees.resetPassword')}</button>
-          <button type="button" className={`button button--small${row.original.status === 'active' ? ' button--danger' : ''}`}
-            onClick={() => setOpened({ kind: 'status', employee: row.original })}>
-            {t(row.original.status === 'active' ? 'employees.disable' : 'employees.enable')}
-          </button>
+          {/* The server refuses to disable oneself; no button to press for nothing. */}
+          {row.original.id !== me.employee.id && (
+            <button type="button" className={`button button--small${row.original.status === 'active' ? ' button--danger' : ''}`}
+              onClick={() => setOpened({ kind: 'status', employee: row.original })}>
+              {t(row.original.status === 'active' ? 'employees.disable' : 'employees.enable')}
+            </button>
+          )}
         </div>
       ),
     },
-  ], [t, i18n.language, roleNames, can]);
+  ], [t, i18n.language, roleNames, can, me.employee.id]);
 
   function search(value: string) {
     setQ(value.trim());
