@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursor, id, limit } from '../../platform/http/schemas.ts';
+import { registerFieldMessages } from '../../platform/http/field-messages.ts';
 import { idCardProblem, isPhone, normalisePhone } from './customer-validators.ts';
 
 export const CATEGORIES = ['individual', 'enterprise', 'key_account'] as const;
@@ -14,13 +15,33 @@ const ID_CARD_MESSAGES = {
   checksum: 'the check digit is wrong (GB 11643); please re-check the number',
 } as const;
 
+const MESSAGES = {
+  phone: 'must be a mainland mobile (11 digits) or a landline with area code',
+  amount: 'an amount with at most 2 decimals',
+  individualNeedsIdCard: 'an individual customer needs an ID-card number',
+  reason: 'say why, in a few words',
+  twoCustomers: 'pick two different customers',
+} as const;
+
+// What the web app shows beside the fields in Chinese.
+registerFieldMessages({
+  [ID_CARD_MESSAGES.format]: '身份证号应为 17 位数字加 1 位数字或 X',
+  [ID_CARD_MESSAGES.birth_date]: '身份证号中的出生日期不存在',
+  [ID_CARD_MESSAGES.checksum]: '身份证号校验位不正确（GB 11643），请核对',
+  [MESSAGES.phone]: '请输入 11 位手机号或带区号的固定电话',
+  [MESSAGES.amount]: '请输入金额，最多两位小数',
+  [MESSAGES.individualNeedsIdCard]: '个人客户须填写身份证号',
+  [MESSAGES.reason]: '请简要说明原因',
+  [MESSAGES.twoCustomers]: '请选择两位不同的客户',
+});
+
 export const idCardNo = z.string().trim().toUpperCase().superRefine((value, ctx) => {
   const problem = idCardProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: ID_CARD_MESSAGES[problem] });
 });
 export const phoneNo = z.string().trim().transform(normalisePhone)
-  .refine(isPhone, 'must be a mainland mobile (11 digits) or a landline with area code');
-const money = z.union([z.number(), z.string()]).transform(String).pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, 'an amount with at most 2 decimals'));
+  .refine(isPhone, MESSAGES.phone);
+const money = z.union([z.number(), z.string()]).transform(String).pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, MESSAGES.amount));
 
 export const Customer = z.object({
   id, customerNo: z.string(), name: z.string(), gender: z.enum(['male', 'female']).nullable(), birthDate: z.string().nullable(),
@@ -56,7 +77,7 @@ export const OpenAccount = z.object({
   level: editable.level.default('ordinary'),
   lifecycle: editable.lifecycle.default('potential'),
   accountManagerId: editable.accountManagerId.optional(),
-}).refine((v) => v.category !== 'individual' || v.idCard, { path: ['idCard'], message: 'an individual customer needs an ID-card number' });
+}).refine((v) => v.category !== 'individual' || v.idCard, { path: ['idCard'], message: MESSAGES.individualNeedsIdCard });
 export type OpenAccount = z.infer<typeof OpenAccount>;
 
 export const UpdateCustomer = z.object({ ...editable, idCard: idCardNo }).partial().extend({
@@ -81,7 +102,7 @@ export const CustomerQuery = z.object({
 });
 export type CustomerQuery = z.infer<typeof CustomerQuery>;
 
-export const CancelAccount = z.object({ reason: z.string().trim().min(2, 'say why, in a few words').max(500) });
+export const CancelAccount = z.object({ reason: z.string().trim().min(2, MESSAGES.reason).max(500) });
 
 export const MERGEABLE_FIELDS = ['name', 'idCard', 'phone', 'address', 'education', 'job', 'income', 'category', 'level', 'lifecycle', 'regionId', 'accountManagerId'] as const;
 export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
@@ -90,7 +111,7 @@ export const MergeCustomers = z.object({
   mergedId: id,
   /** For each field, whose value the surviving record keeps; unlisted fields keep the survivor's. */
   fields: z.partialRecord(z.enum(MERGEABLE_FIELDS), z.enum(['survivor', 'merged'])).default({}),
-}).refine((v) => v.survivorId !== v.mergedId, { path: ['mergedId'], message: 'pick two different customers' });
+}).refine((v) => v.survivorId !== v.mergedId, { path: ['mergedId'], message: MESSAGES.twoCustomers });
 export type MergeCustomers = z.infer<typeof MergeCustomers>;
 
 export const HistoryEntry = z.object({

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, localeFrom, platformError } from '../errors.ts';
+import { chineseFieldMessage } from './field-messages.ts';
 
 function send(reply: FastifyReply, request: FastifyRequest, error: AppError) {
   const locale = request.ctx?.locale ?? localeFrom(request.headers['accept-language']);
@@ -24,9 +25,10 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (err instanceof AppError) return send(reply, request, err);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: Record<string, string> = {};
+    const chinese = /^zh\b/i.test(request.headers['accept-language']?.trim() ?? '');
     for (const issue of err.validation) {
       const key = fieldName(issue.instancePath, err.validationContext ?? 'body');
-      fields[key] ??= issue.message ?? 'invalid';
+      fields[key] ??= chinese ? chineseFieldMessage(issue) : (issue.message ?? 'invalid');
     }
     return send(reply, request, platformError('VALIDATION_FAILED', undefined, fields));
   }
