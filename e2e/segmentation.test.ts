@@ -40,6 +40,8 @@ describe('customer segmentation screens', () => {
     await page.getByRole('img', { name: '主成分散点图（PCA，抽样）' }).locator('canvas').first().waitFor();
     await page.getByRole('img', { name: /肘部图与轮廓系数/ }).locator('canvas').first().waitFor();
     await screenshot(page, 'segmentation-run');
+    await page.getByRole('img', { name: '主成分散点图（PCA，抽样）' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'segmentation-charts');
 
     // Rename the internet-heavy cluster, then publish.
     const names = page.getByRole('form', { name: '类名' });

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
+import { MarkPointComponent } from 'echarts/components';
 import { EChart } from '../../../components/ui/echart.tsx';
 import type { RunDetail } from '../api/segmentation-api.ts';
 import { useSegmentationT } from '../i18n.ts';
 
-// The shared chart bundles bar and line; the PCA scatter is this feature's own.
-echarts.use([ScatterChart]);
+// The shared chart bundles bar and line; the PCA scatter and the elbow's K marker are this feature's own.
+echarts.use([ScatterChart, MarkPointComponent]);
 
 export const CLUSTER_COLOURS = ['#2f6fde', '#e8833a', '#3aa56b', '#c2416b', '#8a63d2', '#c9a227', '#2aa3b5', '#6b7280'];
 
@@ -14,8 +15,9 @@ export const CLUSTER_COLOURS = ['#2f6fde', '#e8833a', '#3aa56b', '#c2416b', '#8a
 export function ProjectionChart({ run, names }: { run: RunDetail; names: string[] }) {
   const { t } = useSegmentationT();
   const option = useMemo(() => ({
-    tooltip: { trigger: 'item' }, legend: { top: 0 }, grid: { left: 40, right: 20, top: 40, bottom: 30 },
-    xAxis: { type: 'value', name: 'PC1', scale: true }, yAxis: { type: 'value', name: 'PC2', scale: true },
+    tooltip: { trigger: 'item' }, legend: { top: 0 }, grid: { left: 50, right: 20, top: 40, bottom: 40 },
+    xAxis: { type: 'value', name: 'PC1', nameLocation: 'middle', nameGap: 24, scale: true },
+    yAxis: { type: 'value', name: 'PC2', nameLocation: 'middle', nameGap: 28, scale: true },
     series: names.map((name, j) => ({
       name, type: 'scatter', symbolSize: 4, itemStyle: { color: CLUSTER_COLOURS[j % CLUSTER_COLOURS.length] },
       data: (run.projection?.points ?? []).filter((p) => p[2] === j).map((p) => [p[0], p[1]]),

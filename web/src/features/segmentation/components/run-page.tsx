@@ -49,7 +49,14 @@ function RunResult({ run, lang }: { run: RunDetail; lang: string }) {
   const [confirming, setConfirming] = useState(false);
   useEffect(() => setNames(run.clusterNames ?? []), [run.clusterNames]);
   const editable = can('segmentation:edit');
-  const variable = (key: string) => variables.data?.find((v) => v.key === key);
+  // "Local minutes (min)"; a label that already names its unit ("Busy-hour traffic (GB)") keeps it once.
+  const variableLabel = (key: string) => {
+    const meta = variables.data?.find((v) => v.key === key);
+    if (!meta) return key;
+    const label = pick(meta, lang);
+    const unit = t(`unit.${meta.unit}`);
+    return label.includes(unit) ? label : `${label} (${unit})`;
+  };
   const total = run.customerCount ?? 0;
 
   return (
@@ -95,10 +102,9 @@ function RunResult({ run, lang }: { run: RunDetail; lang: string }) {
             </tr></thead>
             <tbody>
               {run.variables.map((key, v) => {
-                const meta = variable(key);
                 return (
                   <tr key={key}>
-                    <td>{meta ? pick(meta, lang) : key} <span className="muted">({meta ? t(`unit.${meta.unit}`) : ''})</span></td>
+                    <td>{variableLabel(key)}</td>
                     {(run.profiles ?? []).map((p, j) => <td key={j} className="numeric">{p[v].toLocaleString(lang, { maximumFractionDigits: 1 })}</td>)}
                     <td className="numeric muted">{run.overall?.[v].toLocaleString(lang, { maximumFractionDigits: 1 })}</td>
                   </tr>
