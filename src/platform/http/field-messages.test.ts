@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import { chineseFieldMessage } from './field-messages.ts';
 
 describe('field messages in Chinese', () => {
@@ -13,9 +13,9 @@ describe('field messages in Chinese', () => {
     assert.equal(chineseFieldMessage({ keyword: 'invalid_value', params: { values: ['a', 'b'] } }), '请从列表中选择');
   });
 
-  describe('over HTTP', () => {
+  for (const kind of testDatabases()) describe(`over HTTP on ${kind}`, () => {
     let app: TestApp;
-    before(async () => { app = await startTestApp('pglite', { demoCustomers: 0 }); });
+    before(async () => { app = await startTestApp(kind, { demoCustomers: 0 }); });
     after(() => app.close());
 
     it('come in Chinese when the request asks for Chinese, in English otherwise', async () => {
