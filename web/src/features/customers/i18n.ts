@@ -3,7 +3,7 @@ import { registerTranslations } from '../../app/i18n.ts';
 export const useCustomersT = registerTranslations('customers', {
   'zh-CN': {
     colon: '：',
-    nav: { customers: '客户', open: '开户', merge: '合并客户' },
+    nav: { merge: '合并客户' },
     field: {
       customerNo: '客户编号', name: '姓名 / 名称', gender: '性别', birthDate: '出生日期', idCard: '身份证号', phone: '联系电话', address: '地址',
       education: '学历', job: '职业', income: '月收入（元）', category: '客户类别', level: '客户等级', lifecycle: '生命周期', segment: '客户细分', region: '所属地区',
@@ -20,11 +20,11 @@ export const useCustomersT = registerTranslations('customers', {
     list: {
       title: '客户查询', search: '编号、姓名、电话（可输后 4 位）、身份证号', searchLabel: '搜索客户', open: '开户', merge: '合并所选客户',
       selected: '已选择 {{count}} 位客户', mergeHint: '选择两位客户可合并', pageInfo: '第 {{page}} 页', empty: '没有符合条件的客户',
-      anyRegion: '全部地区', any: '全部', anyManager: '全部客户经理', select: '选择', status: '状态',
+      anyRegion: '全部地区', any: '全部', anyManager: '全部客户经理', select: '选择',
     },
     open: {
       title: '开户', subtitle: '新客户建档', basics: '基本信息', profile: '客户画像', ownership: '归属', submit: '开户', submitting: '正在开户…',
-      derived: '性别与出生日期由身份证号自动识别', duplicatesTitle: '以下客户使用同一电话，可能是重复开户：', duplicateOpen: '查看',
+      derived: '性别与出生日期由身份证号自动识别', duplicatesTitle: '以下客户使用同一电话，可能是重复开户：',
       existing: '查看已有客户 {{customerNo}}', created: '已开户：{{customerNo}}', regionPick: '请选择地区', managerNone: '暂不指定', continueAnyway: '仍然开户',
       checking: '正在检查重复…',
     },
@@ -35,18 +35,18 @@ export const useCustomersT = registerTranslations('customers', {
     },
     cancel: { title: '销户', reason: '销户原因', confirm: '确认销户', done: '已销户', warning: '销户后客户资料不能再修改。' },
     history: {
-      empty: '暂无变更记录', by: '{{name}}', action: { create: '开户', update: '修改资料', cancel: '销户', merge: '合并', merged_into: '被合并', link_contact: '添加联系人', update_contact_role: '更改联系人角色', unlink_contact: '移除联系人' },
-      mergedFrom: '合并自', mergedInto: '合并到', empty_value: '（空）',
+      empty: '暂无变更记录', action: { create: '开户', update: '修改资料', cancel: '销户', merge: '合并', merged_into: '被合并', link_contact: '添加联系人', update_contact_role: '更改联系人角色', unlink_contact: '移除联系人' },
+      empty_value: '（空）',
     },
     merge: {
       title: '合并重复客户', pickA: '保留的客户', pickB: '被合并的客户', pickHint: '输入客户编号、姓名或电话查找', field: '字段',
-      keep: '保留此值', submit: '确认合并', done: '已合并：{{merged}} → {{survivor}}', explain: '被合并客户的联系人和历史记录将转到保留的客户，被合并客户将停用并指向保留的客户。',
-      swap: '交换', search: '查找', choose: '选择', change: '更换', same: '两位客户相同', notActive: '只能合并正常状态的客户', confirm: '确认将 {{merged}} 合并到 {{survivor}}？',
+      submit: '确认合并', done: '已合并：{{merged}} → {{survivor}}', explain: '被合并客户的联系人和历史记录将转到保留的客户，被合并客户将停用并指向保留的客户。',
+      swap: '交换', search: '查找', choose: '选择', change: '更换', notActive: '只能合并正常状态的客户', confirm: '确认将 {{merged}} 合并到 {{survivor}}？',
     },
   },
   en: {
     colon: ': ',
-    nav: { customers: 'Customers', open: 'Open account', merge: 'Merge customers' },
+    nav: { merge: 'Merge customers' },
     field: {
       customerNo: 'Customer no.', name: 'Name', gender: 'Gender', birthDate: 'Birth date', idCard: 'ID card no.', phone: 'Phone', address: 'Address',
       education: 'Education', job: 'Occupation', income: 'Monthly income (¥)', category: 'Category', level: 'Level', lifecycle: 'Lifecycle', segment: 'Segment', region: 'Region',
@@ -63,12 +63,12 @@ export const useCustomersT = registerTranslations('customers', {
     list: {
       title: 'Find customers', search: 'No., name, phone (or its last 4+ digits), ID card', searchLabel: 'Search customers', open: 'Open account',
       merge: 'Merge selected', selected: '{{count}} selected', mergeHint: 'Select two customers to merge them', pageInfo: 'Page {{page}}',
-      empty: 'No customers match', anyRegion: 'All regions', any: 'All', anyManager: 'All account managers', select: 'Select', status: 'Status',
+      empty: 'No customers match', anyRegion: 'All regions', any: 'All', anyManager: 'All account managers', select: 'Select',
     },
     open: {
       title: 'Open an account', subtitle: 'Register a new customer', basics: 'Basics', profile: 'Profile', ownership: 'Ownership', submit: 'Open account',
       submitting: 'Opening…', derived: 'Gender and birth date are read from the ID-card number', duplicatesTitle: 'These customers share the phone; this may be a duplicate:',
-      duplicateOpen: 'Open', existing: 'Open existing customer {{customerNo}}', created: 'Account opened: {{customerNo}}', regionPick: 'Choose a region',
+      existing: 'Open existing customer {{customerNo}}', created: 'Account opened: {{customerNo}}', regionPick: 'Choose a region',
       managerNone: 'Not assigned', continueAnyway: 'Open anyway', checking: 'Checking for duplicates…',
     },
     view: {
@@ -78,13 +78,13 @@ export const useCustomersT = registerTranslations('customers', {
     },
     cancel: { title: 'Cancel account', reason: 'Reason for cancelling', confirm: 'Cancel the account', done: 'Account cancelled', warning: 'A cancelled customer can no longer be changed.' },
     history: {
-      empty: 'No changes yet', by: '{{name}}', action: { create: 'Opened', update: 'Edited', cancel: 'Cancelled', merge: 'Merged', merged_into: 'Merged into another', link_contact: 'Contact added', update_contact_role: 'Contact role changed', unlink_contact: 'Contact removed' },
-      mergedFrom: 'Merged from', mergedInto: 'Merged into', empty_value: '(empty)',
+      empty: 'No changes yet', action: { create: 'Opened', update: 'Edited', cancel: 'Cancelled', merge: 'Merged', merged_into: 'Merged into another', link_contact: 'Contact added', update_contact_role: 'Contact role changed', unlink_contact: 'Contact removed' },
+      empty_value: '(empty)',
     },
     merge: {
       title: 'Merge duplicate customers', pickA: 'Customer to keep', pickB: 'Customer to merge away', pickHint: 'Type a customer no., name or phone', field: 'Field',
-      keep: 'Keep this value', submit: 'Merge', done: 'Merged: {{merged}} → {{survivor}}', explain: "The merged customer's contacts and history move to the kept one; the merged record is retired and points to it.",
-      swap: 'Swap', search: 'Find', choose: 'Choose', change: 'Change', same: 'Pick two different customers', notActive: 'Only active customers can be merged', confirm: 'Merge {{merged}} into {{survivor}}?',
+      submit: 'Merge', done: 'Merged: {{merged}} → {{survivor}}', explain: "The merged customer's contacts and history move to the kept one; the merged record is retired and points to it.",
+      swap: 'Swap', search: 'Find', choose: 'Choose', change: 'Change', notActive: 'Only active customers can be merged', confirm: 'Merge {{merged}} into {{survivor}}?',
     },
   },
 });
