@@ -7,6 +7,8 @@ import { syntheticHistories } from '../../src/modules/churn/risk/synthetic-histo
 import { currentMonth, refreshRiskScores } from '../../src/modules/churn/index.ts';
 import { monthsBefore } from '../../src/modules/churn/risk/signal-store.ts';
 import { loadOnce } from '../support/bench-database.ts';
+import { signIn } from '../support/api-session.ts';
+import { measureHttp, warmHttp } from '../support/http-load.ts';
 import type { BenchSection, Figure } from '../support/section.ts';
 
 /** Customers with monthly signals to score (the rest of the bench's customers have none and score from tenure and arrears). */
@@ -68,6 +70,24 @@ export const section: BenchSection = {
       section: 'churn', scenario: 'monthly risk scoring job (customers/s)', connections: 1, via: 'raw', requests: result.scored,
       perSecond: result.scored / seconds, p50: seconds * 1000, p99: seconds * 1000, errors: 0,
     });
+    return figures;
+  },
+
+  /** The at-risk list an account manager opens: the 50 highest scores in their region. */
+  async api({ baseUrl, settings, log, serverCpuMs }) {
+    const { cookie } = await signIn(baseUrl, 'zhangwei', settings.password);
+    const headers = { cookie, 'accept-language': 'zh-CN' };
+    const path = '/api/churn/risk?minScore=30&limit=50';
+    const check = await fetch(baseUrl + path, { headers });
+    if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
+    const load = { section: 'churn', scenario: 'at-risk list (50 highest)', baseUrl, headers, next: () => ({ path }), cpuMs: serverCpuMs };
+    await warmHttp({ ...load, connections: settings.connections[0] });
+    const figures: Figure[] = [];
+    for (const connections of settings.connections) {
+      const figure = await measureHttp({ ...load, connections, duration: settings.duration });
+      log(`api  at-risk list @${connections}: ${figure.perSecond.toFixed(0)} req/s, p99 ${figure.p99.toFixed(1)} ms, ${figure.errors} errors`);
+      figures.push(figure);
+    }
     return figures;
   },
 
