@@ -65,4 +65,26 @@ describe('billing screens', () => {
     await page.getByRole('tab', { name: '余额' }).click();
     assert.match(await page.getByTestId('balance-now').innerText(), /-17161\.50/);
   });
+
+  test('marketing sees the seeded packages and takes a new package from draft to released', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'wangfang', { path: '/products' });
+    const table = page.getByTestId('products');
+    await table.getByText('5G龙卡钻石卡').waitFor();
+    assert.match(await table.innerText(), /5G-GOLD\s+5G龙卡金卡[\s\S]*¥80\.00\s+2000\s+60\s+已发布/);
+    await page.getByRole('button', { name: '新建产品' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('编码').fill('5G-YOUTH');
+    await dialog.getByLabel('名称').fill('5G青春卡');
+    await dialog.getByLabel('月费 (元)').fill('39');
+    await dialog.getByLabel('套餐内分钟').fill('300');
+    await dialog.getByLabel('目标客户类别').selectOption('individual');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const row = table.getByRole('row').filter({ hasText: '5G-YOUTH' });
+    await row.getByText('草稿').waitFor();
+    await row.getByRole('button', { name: '提交测试' }).click();
+    await row.getByRole('button', { name: '发布' }).click();
+    await row.getByText('已发布').waitFor();
+    await screenshot(page, 'products');
+  });
 });

@@ -7,7 +7,7 @@ import { NEXT_STATUS, TARIFF_FIELDS, useChangeStatus, useProducts, useSaveProduc
 import { useProductsT } from '../i18n.ts';
 
 type Form = Record<string, string>;
-const EMPTY: Form = { code: '', kind: 'package', name: '', targetSegment: '', description: '', responsibility: '', ...Object.fromEntries(TARIFF_FIELDS.map((f) => [f, '0'])) };
+const EMPTY: Form = { code: '', kind: 'package', name: '', targetCategory: '', targetSegment: '', description: '', responsibility: '', ...Object.fromEntries(TARIFF_FIELDS.map((f) => [f, '0'])) };
 
 function ProductDialog({ product, services, onClose }: { product: Product | null; services: Product[]; onClose: () => void }) {
   const { t } = useProductsT();
@@ -23,7 +23,7 @@ function ProductDialog({ product, services, onClose }: { product: Product | null
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const body: Record<string, unknown> = { name: form.name, targetSegment: form.targetSegment || null, description: form.description, responsibility: form.responsibility, requires, bundles: form.kind === 'package' ? bundles : [] };
+    const body: Record<string, unknown> = { name: form.name, targetCategory: form.targetCategory || null, targetSegment: form.targetSegment || null, description: form.description, responsibility: form.responsibility, requires, bundles: form.kind === 'package' ? bundles : [] };
     if (!locked) for (const f of TARIFF_FIELDS) body[f] = f === 'includedMinutes' ? Number(form[f] || 0) : form[f] || '0';
     if (!product) Object.assign(body, { code: form.code, kind: form.kind });
     save.mutate(body, { onSuccess: () => { toast(t('saved')); onClose(); } });
@@ -39,6 +39,8 @@ function ProductDialog({ product, services, onClose }: { product: Product | null
           <SelectField label={t('field.kind')} value={form.kind} disabled={!!product} onChange={(e) => setForm({ ...form, kind: e.target.value })}
             options={[{ value: 'package', label: t('kind.package') }, { value: 'service', label: t('kind.service') }]} />
           {field('name', { required: true })}
+          <SelectField label={t('field.targetCategory')} value={form.targetCategory} onChange={(e) => setForm({ ...form, targetCategory: e.target.value })} placeholder={t('all')}
+            options={(['individual', 'enterprise', 'key_account'] as const).map((c) => ({ value: c, label: t(`category.${c}`) }))} />
           {field('targetSegment')}
           {TARIFF_FIELDS.map((f) => field(f, { inputMode: 'decimal', disabled: locked }))}
         </div>
