@@ -25,5 +25,14 @@ for (const kind of testDatabases()) {
       const tab = await zhangwei.get(`/api/customers/${jinan.body.id}/contacts`);
       assert.deepEqual(names(tab.body.items[0]), ['济南甲公司']);
     });
+
+    it('shows an unlinked contact to its creator and to a role that sees everything, not to others', async () => {
+      const zhangwei = await app.login('zhangwei');
+      const made = await zhangwei.post('/api/contacts', { name: '尚未关联的联系人' });
+      assert.equal(made.status, 201);
+      assert.equal((await zhangwei.get(`/api/contacts/${made.body.id}`)).status, 200);
+      assert.equal((await (await app.login('admin')).get(`/api/contacts/${made.body.id}`)).status, 200);
+      assert.equal((await (await app.login('liuna')).get(`/api/contacts/${made.body.id}`)).status, 404);
+    });
   });
 }

@@ -8,7 +8,7 @@ import './contacts.tables.ts';
 
 type Conn = Db | Trx;
 
-/** Contacts the caller may see: linked to a customer in their scope, or created by them; only in-scope customers are listed with them. */
+/** Contacts the caller may see: all with the `all` scope, else linked to a customer in their scope or created by them; only in-scope customers are listed with them. */
 function visibleContacts(db: Conn, ctx: RequestContext) {
   return db.selectFrom('contacts as ct')
     .select(['ct.id', 'ct.name', 'ct.phone', 'ct.email', 'ct.title', 'ct.notes'])
@@ -16,7 +16,8 @@ function visibleContacts(db: Conn, ctx: RequestContext) {
       SELECT json_agg(json_build_object('customerId', c.id::text, 'customerNo', c.customer_no, 'customerName', c.name, 'role', cc.role) ORDER BY c.id)
       FROM customer_contacts cc JOIN customers c ON c.id = cc.customer_id
       WHERE cc.contact_id = ct.id AND cc.customer_id IN (${visibleCustomerIds(db, ctx)})), '[]'::json)`.as('customers'))
-    .where((eb) => eb.or([
+    // Whoever sees all customers sees every contact, linked or not.
+    .where((eb) => ctx.scope === 'all' ? eb.lit(true) : eb.or([
       eb('ct.created_by', '=', ctx.employeeId),
       eb.exists(eb.selectFrom('customer_contacts as cc').select('cc.contact_id').whereRef('cc.contact_id', '=', 'ct.id')
         .where('cc.customer_id', 'in', visibleCustomerIds(db, ctx))),
