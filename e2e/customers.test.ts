@@ -57,6 +57,7 @@ describe('customer screens', () => {
     await loginAs(page, 'zhangwei', { path: '/customers/new' });
     await fillOpenAccount(page, { name: '王建国', idCard, phone: uniqueMobile() });
     await page.getByRole('button', { name: '开户', exact: true }).click();
+    await page.locator('.field', { has: page.getByLabel('身份证号') }).getByRole('alert').filter({ hasText: '已开户' }).waitFor();
     await page.getByRole('link', { name: `查看已有客户 ${existing.customerNo}` }).click();
     await page.getByTestId('customer-name').filter({ hasText: '王建国' }).waitFor();
     assert.equal(new URL(page.url()).pathname, `/customers/${existing.id}`);

@@ -66,6 +66,8 @@ export function OpenAccountPage() {
 
   const needsConfirmation = duplicates && duplicates.phone === form.phone.trim() && duplicates.items.length > 0 && !duplicates.confirmed;
   const existingId = error?.code === 'DUPLICATE_ID_CARD' ? String(error.details.customerId ?? '') : '';
+  // A refusal about one field (the ID card already has an account) shows at that field, in the user's language.
+  const fieldErrors = existingId && error ? { ...error.fields, idCard: error.message } : (error?.fields ?? {});
 
   return (
     <div className="page">
@@ -77,7 +79,7 @@ export function OpenAccountPage() {
         <FormError message={error && error.code !== 'VALIDATION_FAILED' ? error.message : null}>
           {existingId && <> <Link to={`/customers/${existingId}`}>{t('open.existing', { customerNo: String(error?.details.customerNo ?? '') })}</Link></>}
         </FormError>
-        <CustomerFormFields form={form} onChange={setForm} errors={error?.fields ?? {}} onPhoneBlur={() => void checkDuplicates(form.phone.trim())} />
+        <CustomerFormFields form={form} onChange={setForm} errors={fieldErrors} onPhoneBlur={() => void checkDuplicates(form.phone.trim())} />
         {duplicates && duplicates.phone === form.phone.trim() && duplicates.items.length > 0 && (
           <div className="notice" role="status" data-testid="possible-duplicates">
             {t('open.duplicatesTitle')}
