@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Services } from '../../platform/module.ts';
 import { localeFrom, platformError } from '../../platform/errors.ts';
 import type { IdentityContext } from '../../platform/access/context-cache.ts';
+import type { RouteAccess } from '../../platform/http/route-access.ts';
 import { password } from '../system/system.schema.ts';
 import { changePassword, login, logout, resolveApiToken, resolveSession } from './auth.service.ts';
 
@@ -30,7 +31,8 @@ export function authRoutes(app: App, { db, config }: Services): void {
 
   // Resolves who is calling (session cookie or API token) for every API request, and checks CSRF.
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Portal routes have their own customer session; a staff cookie in the same browser must neither grant nor block them.
+    if (!request.url.startsWith('/api/') || (request.routeOptions.config as RouteAccess | undefined)?.portal) return;
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = request.cookies[SESSION_COOKIE];
     let identity: IdentityContext | undefined;

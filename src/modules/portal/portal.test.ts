@@ -14,7 +14,7 @@ class PortalClient {
   }
   async call(method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
     const headers: Record<string, string> = { ...extra };
-    if (this.cookie) headers.cookie = this.cookie;
+    if (this.cookie) headers.cookie ??= this.cookie;
     if (this.csrf && method !== 'GET') headers['x-portal-csrf'] = this.csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -90,6 +90,13 @@ for (const kind of testDatabases()) {
       assert.equal((await admin.get(`/api/customers/${customerId}`)).body.address, '济南市历下区经十路100号');
       const history = (await admin.get(`/api/customers/${customerId}/history`)).body.items;
       assert.ok(history.some((h: { actorName: string; changes: Record<string, unknown> }) => h.actorName.startsWith('自助服务') && 'address' in h.changes));
+    });
+
+    it('lets a customer write while a staff session is open in the same browser', async () => {
+      const { c } = await login();
+      const both = `${c.cookie}; ${admin.cookie}`;
+      const res = await c.call('PATCH', '/api/portal/me', { address: '济南市历下区泉城路1号' }, { cookie: both });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
     });
 
     it('refuses a write without the portal CSRF token', async () => {
