@@ -152,5 +152,29 @@ for (const kind of testDatabases()) {
       const row = await app.services.db.selectFrom('churn_signals').selectAll().where('customer_id', '=', customerId).where('month', '=', month).executeTakeFirstOrThrow();
       assert.deepEqual([Number(row.spend), Number(row.data_mb), row.voice_min], [86.5, 2048, 320]);
     });
+
+    it("collects last month's complaints, faults and satisfaction from the service desk before scoring", async () => {
+      const db = app.services.db;
+      const customerId = synthetic.customerIds[1];
+      const month = monthsBefore(currentMonth(), 1);
+      const inMonth = new Date(`${month}T10:00:00Z`);
+      const types = new Map((await db.selectFrom('work_order_types').select(['id', 'code']).where('parent_id', 'is', null).execute()).map((t) => [t.code, t.id]));
+      const customer = await db.selectFrom('customers').select(['region_id', 'phone']).where('id', '=', customerId).executeTakeFirstOrThrow();
+      const order = (type: string, satisfaction: 'dissatisfied' | 'very_dissatisfied' | 'satisfied' | null, createdAt: Date) => ({
+        customer_id: customerId, type_id: types.get(type)!, business_type: 'broadband' as const, region_id: customer.region_id, priority: 'normal' as const,
+        contact_phone: customer.phone, description: '宽带无法上网', accepted_by: employee.get('admin')!, response_due: createdAt, resolve_due: createdAt,
+        satisfaction, created_at: createdAt,
+      });
+      await db.insertInto('work_orders').values([
+        order('complaint', 'very_dissatisfied', inMonth),
+        order('fault', 'dissatisfied', inMonth),
+        order('fault', null, inMonth),
+        // Opened this month: counted next month, not now.
+        order('complaint', 'satisfied', new Date()),
+      ]).execute();
+      await refreshRiskScores(db);
+      const row = await db.selectFrom('churn_signals').selectAll().where('customer_id', '=', customerId).where('month', '=', month).executeTakeFirstOrThrow();
+      assert.deepEqual([row.complaints, row.faults, Number(row.satisfaction)], [1, 2, 1.5]);
+    });
   });
 }

@@ -25,3 +25,4 @@ export const workOrdersModule: CrmModule = {
 };
 
 export { sweepSlaBreaches } from './sla.ts';
+export { monthlyServiceSignals } from './service-signals.ts';
