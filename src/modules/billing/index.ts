@@ -26,3 +26,4 @@ export { loadUsageProfiles, USAGE_PROFILE_VARIABLES, type UsageProfile, type Usa
 // Customer-facing billing views, for the self-service portal (callers check who may see the customer).
 export { allowanceUsage, customerBills, customerPayments } from './customer-billing.ts';
 export { currentBalance } from './balances.ts';
+export { monthlyPackageFit } from './package-fit.ts';

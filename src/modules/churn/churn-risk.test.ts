@@ -176,5 +176,29 @@ for (const kind of testDatabases()) {
       const row = await db.selectFrom('churn_signals').selectAll().where('customer_id', '=', customerId).where('month', '=', month).executeTakeFirstOrThrow();
       assert.deepEqual([row.complaints, row.faults, Number(row.satisfaction)], [1, 2, 1.5]);
     });
+
+    it("collects last month's package fit from billing: overage paid, allowance used and the package's end", async () => {
+      const db = app.services.db;
+      const customerId = synthetic.customerIds[2];
+      const month = monthsBefore(currentMonth(), 1);
+      const gold = await db.selectFrom('products').select(['id', 'monthly_fee', 'included_minutes', 'included_data_gb']).where('code', '=', '5G-GOLD').executeTakeFirstOrThrow();
+      assert.deepEqual([gold.included_minutes, Number(gold.included_data_gb)], [2000, 60]);
+      await db.insertInto('subscriptions').values({ customer_id: customerId, product_id: gold.id, kind: 'package', starts_on: '2025-01-01', ends_on: '2027-03-31' }).execute();
+      // 500 of 2,000 minutes (25 %) and 45 of 60 GB (75 %): the allowance use is the larger share.
+      await db.insertInto('usage_profiles').values({
+        customer_id: customerId, month, base_fee: '80.00', voice_spend: '0', local_call_spend: '0', long_distance_spend: '0', roaming_spend: '0',
+        local_minutes: 400, provincial_ld_minutes: 100, domestic_ld_minutes: 0, international_minutes: 30, provincial_roaming_minutes: 0,
+        domestic_roaming_minutes: 0, international_roaming_minutes: 0, internet_spend: '0', busy_data_gb: '40.000', idle_data_gb: '5.000',
+      }).execute();
+      const run = await db.insertInto('billing_runs').values({ month, reason: 'run', customers: 1, total: '92.60' }).returning('id').executeTakeFirstOrThrow();
+      const bill = await db.insertInto('bills').values({ customer_id: customerId, month, total: '92.60', run_id: run.id }).returning('id').executeTakeFirstOrThrow();
+      await db.insertInto('bill_items').values([
+        { bill_id: bill.id, line_no: 1, customer_id: customerId, code: 'base_fee', product_id: gold.id, quantity: '1', included: '0', unit: 'month', rate: '80', amount: '80.00' },
+        { bill_id: bill.id, line_no: 2, customer_id: customerId, code: 'voice_international', product_id: gold.id, quantity: '30', included: '0', unit: 'min', rate: '0.42', amount: '12.60' },
+      ]).execute();
+      await refreshRiskScores(db);
+      const row = await db.selectFrom('churn_signals').selectAll().where('customer_id', '=', customerId).where('month', '=', month).executeTakeFirstOrThrow();
+      assert.deepEqual([Number(row.overage), Number(row.allowance_use), row.package_end], [12.6, 0.75, '2027-03-31']);
+    });
   });
 }

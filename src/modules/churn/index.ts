@@ -11,6 +11,7 @@ import { registerChurnedCustomers } from '../stats/index.ts';
 import { registerSignalProvider } from './risk/signal-store.ts';
 import { billingSignals } from './risk/billing-signals.ts';
 import { monthlyServiceSignals } from '../work-orders/index.ts';
+import { monthlyPackageFit } from '../billing/index.ts';
 import { sql } from 'kysely';
 
 registerPermissionArea('churn', { zh: '流失与挽留', en: 'Churn and retention' });
@@ -19,6 +20,8 @@ onCustomersMerged(moveChurnData);
 registerSignalProvider(billingSignals);
 // Complaints, faults and satisfaction from the service desk.
 registerSignalProvider(monthlyServiceSignals);
+// Overage, allowance use and package end from billing.
+registerSignalProvider(monthlyPackageFit);
 registerChurnedCustomers((from, to) => sql`SELECT customer_id FROM churn_records WHERE churned_on BETWEEN ${from} AND ${to}`);
 
 export const churnModule: CrmModule = {
