@@ -1,7 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
-import { scopeWhere } from '../../platform/access/scope.ts';
+import { customerScope } from '../customers/index.ts';
 import type { Database } from '../../platform/db.ts';
 import type { ChurnRecordQuery } from './churn.schema.ts';
 import './churn.tables.ts';
@@ -17,7 +17,7 @@ export function recordSelect(db: Conn, ctx: RequestContext) {
     .innerJoin('org_units as o', 'o.id', 'c.region_id')
     .selectAll('r')
     .select(['c.customer_no', 'c.name as customer_name', 'o.name as region_name'])
-    .where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }));
+    .where(customerScope(ctx));
 }
 export type RecordRow = Awaited<ReturnType<ReturnType<typeof recordSelect>['executeTakeFirstOrThrow']>>;
 

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
-import { scopeWhere } from '../../platform/access/scope.ts';
+import { customerScope } from '../customers/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { toXlsx } from '../stats/index.ts';
 import { packageSegmentsSql } from '../products/index.ts';
@@ -32,7 +32,7 @@ const GROUP_KEY: Record<Exclude<ChurnReportQuery['groupBy'], 'month' | 'package'
  */
 export async function churnReport(db: Db, ctx: RequestContext, f: ChurnReportQuery): Promise<ChurnReport> {
   const { from, to } = reportPeriod(f);
-  const scope = scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' });
+  const scope = customerScope(ctx);
   const region = f.region ? inRegion('c.region_id', f.region) : sql<boolean>`true`;
   const base = sql`
     WITH first_churn AS (SELECT customer_id, min(churned_on) AS churned_on FROM churn_records GROUP BY customer_id),

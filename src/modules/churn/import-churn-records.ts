@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/access/context.ts';
-import { scopeWhere } from '../../platform/access/scope.ts';
+import { customerScope } from '../customers/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { churnError } from './churn.errors.ts';
@@ -98,7 +98,7 @@ async function checkRows(trx: Trx, ctx: RequestContext, sheet: Record<string, st
   for (let i = 0; i < numbers.length; i += 5000) {
     const found = await trx.selectFrom('customers as c').select(['c.id', 'c.customer_no'])
       .where('c.customer_no', 'in', numbers.slice(i, i + 5000))
-      .where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' })).execute();
+      .where(customerScope(ctx)).execute();
     for (const f of found) ids.set(f.customer_no, f.id);
   }
   const existing = new Set<string>();

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
-import { scopeWhere } from '../../platform/access/scope.ts';
+import { customerScope } from '../customers/index.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import './churn.tables.ts';
 import '../customers/index.ts';
@@ -31,7 +31,7 @@ export function taskSelect(db: Conn, ctx: RequestContext) {
     .leftJoin('retention_plans as p', 'p.id', 't.plan_id')
     .selectAll('t')
     .select(['c.customer_no', 'c.name as customer_name', 'c.phone', 'a.name as assignee_name', 'p.name as plan_name'])
-    .where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }));
+    .where(customerScope(ctx));
 }
 export type TaskRow = Awaited<ReturnType<ReturnType<typeof taskSelect>['executeTakeFirstOrThrow']>>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { phoneFor } from '../../platform/access/masking.ts';
-import { scopeWhere } from '../../platform/access/scope.ts';
+import { customerScope } from '../customers/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
@@ -80,7 +80,7 @@ async function targetRows(trx: Trx, ctx: RequestContext, ids: string[]) {
       .leftJoin('retention_tasks as t', (join) => join.onRef('t.customer_id', '=', 'c.id').on('t.outcome', 'is', null))
       .select(['c.id', 'c.status', 'c.account_manager_id', 's.score', 't.id as open_task_id'])
       .where('c.id', 'in', ids.slice(i, i + 5000))
-      .where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }))
+      .where(customerScope(ctx))
       .forUpdate('c').execute());
   }
   return new Map(rows.map((r) => [r.id, r]));

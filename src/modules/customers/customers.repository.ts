@@ -1,5 +1,5 @@
-import { sql, type Expression, type Insertable, type Updateable } from 'kysely';
-import type { Db, Trx } from '../../platform/db.ts';
+import { expressionBuilder, sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
+import type { Database, Db, Trx } from '../../platform/db.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import type { Category, CustomersTable, Level, Lifecycle } from './customers.tables.ts';
@@ -9,6 +9,11 @@ import '../system/system.tables.ts';
 
 type Conn = Db | Trx;
 
+/** The caller's data scope over `customers as c`; every module that reads customers filters with it. */
+export function customerScope(ctx: RequestContext): Expression<SqlBool> {
+  return scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' });
+}
+
 /** A customer row with the names the pages show beside the ids. */
 export function customerSelect(db: Conn, ctx: RequestContext) {
   return db.selectFrom('customers as c')
@@ -16,13 +21,13 @@ export function customerSelect(db: Conn, ctx: RequestContext) {
     .leftJoin('employees as m', 'm.id', 'c.account_manager_id')
     .selectAll('c')
     .select(['r.name as region_name', 'm.name as account_manager_name'])
-    .where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }));
+    .where(customerScope(ctx));
 }
 type Select = ReturnType<typeof customerSelect>;
 
 /** The ids of the customers a caller may see, as a subquery for other modules' scope filters. */
 export function visibleCustomerIds(db: Conn, ctx: RequestContext) {
-  return db.selectFrom('customers as c').select('c.id').where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }));
+  return db.selectFrom('customers as c').select('c.id').where(customerScope(ctx));
 }
 export type CustomerRow = Awaited<ReturnType<Select['executeTakeFirstOrThrow']>>;
 
@@ -60,12 +65,8 @@ export async function searchCustomers(db: Conn, ctx: RequestContext, f: Customer
     else if ([...value].length < 3) query = query.where('c.name', 'like', `${escapeLike(value)}%`);
     else query = query.where((eb) => eb.or([eb('c.name', 'like', `${escapeLike(value)}%`), sql<boolean>`c.name % ${value}`]));
   }
-  if (f.region) query = query.where('c.region_id', 'in', regionAndBelow(db, f.region));
-  if (f.category) query = query.where('c.category', '=', f.category);
-  if (f.level) query = query.where('c.level', '=', f.level);
-  if (f.lifecycle) query = query.where('c.lifecycle', '=', f.lifecycle);
+  query = query.where(selectionWhere(db, f));
   if (f.accountManager) query = query.where('c.account_manager_id', '=', f.accountManager);
-  if (f.segment) query = query.where('c.segment', '=', f.segment);
   query = f.status ? query.where('c.status', '=', f.status) : query.where('c.status', '<>', 'merged');
 
   const column = SORT_COLUMNS[f.sort];
@@ -86,6 +87,18 @@ function regionAndBelow(db: Conn, regionId: string) {
     eb.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('id', '=', regionId));
 }
 
+/** The list filters shared by the customer search and analyses' selections, over `customers as c`. */
+function selectionWhere(db: Conn, f: CustomerSelection): Expression<SqlBool> {
+  const eb = expressionBuilder<Database & { c: CustomersTable }, 'c'>();
+  const conditions: Expression<SqlBool>[] = [];
+  if (f.region) conditions.push(eb('c.region_id', 'in', regionAndBelow(db, f.region)));
+  if (f.category) conditions.push(eb('c.category', '=', f.category));
+  if (f.level) conditions.push(eb('c.level', '=', f.level));
+  if (f.lifecycle) conditions.push(eb('c.lifecycle', '=', f.lifecycle));
+  if (f.segment) conditions.push(eb('c.segment', '=', f.segment));
+  return eb.and(conditions);
+}
+
 /** What an analysis (segmentation, later campaigns) may narrow its customers by; active customers only. */
 export interface CustomerSelection {
   region?: string;
@@ -97,14 +110,7 @@ export interface CustomerSelection {
 
 /** Ids of the active customers in the caller's scope that match `f`, in id order. */
 export async function selectCustomerIds(db: Conn, ctx: RequestContext, f: CustomerSelection): Promise<string[]> {
-  let query = db.selectFrom('customers as c').select('c.id')
-    .where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }))
-    .where('c.status', '=', 'active');
-  if (f.region) query = query.where('c.region_id', 'in', regionAndBelow(db, f.region));
-  if (f.category) query = query.where('c.category', '=', f.category);
-  if (f.level) query = query.where('c.level', '=', f.level);
-  if (f.lifecycle) query = query.where('c.lifecycle', '=', f.lifecycle);
-  if (f.segment) query = query.where('c.segment', '=', f.segment);
+  const query = visibleCustomerIds(db, ctx).where('c.status', '=', 'active').where(selectionWhere(db, f));
   return (await query.orderBy('c.id').execute()).map((r) => r.id);
 }
 

@@ -19,5 +19,5 @@ export { getCustomer } from './customer-queries.ts';
 export { setArrears, setArrearsFrom } from './customer-arrears.ts';
 export { openAccount } from './open-account.ts';
 export { updateCustomer } from './update-customer.ts';
-export { findCustomer, visibleCustomerIds, selectCustomerIds, replaceCustomerSegments, type CustomerSelection } from './customers.repository.ts';
+export { customerScope, findCustomer, visibleCustomerIds, selectCustomerIds, replaceCustomerSegments, type CustomerSelection } from './customers.repository.ts';
 export type { Customer } from './customers.schema.ts';

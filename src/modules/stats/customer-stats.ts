@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
-import { scopeWhere } from '../../platform/access/scope.ts';
+import { customerScope } from '../customers/index.ts';
 import type { Db } from '../../platform/db.ts';
 import { churnedCustomers } from './churn-source.ts';
 import { revenueByCustomer } from './revenue.ts';
@@ -32,7 +32,7 @@ interface CountRow { key: string; label: string; active: string; new: string; ca
  */
 export async function customerStats(db: Db, ctx: RequestContext, f: CustomerStatsQuery): Promise<CustomerStats> {
   const { from, to } = statsPeriod(f);
-  const scope = scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' });
+  const scope = customerScope(ctx);
   const region = f.region
     ? sql<boolean>`c.region_id IN (SELECT id FROM org_units WHERE path LIKE (SELECT path || '%' FROM org_units WHERE id = ${f.region}))`
     : sql<boolean>`true`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RequestContext } from '../../../platform/access/context.ts';
 import { phoneFor } from '../../../platform/access/masking.ts';
-import { scopeWhere } from '../../../platform/access/scope.ts';
+import { customerScope } from '../../customers/index.ts';
 import type { Db } from '../../../platform/db.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/http/schemas.ts';
 import type { RiskItem, RiskQuery } from '../churn.schema.ts';
@@ -30,7 +30,7 @@ function atRiskQuery(db: Db, ctx: RequestContext, f: RiskQuery, after: [string |
     // Each score looks up its customer (and the scope) by id: cheap per row when the scores are few.
     .innerJoinLateral((eb) => eb.selectFrom('customers as c').select(['c.id', 'c.customer_no', 'c.name', 'c.phone', 'c.account_manager_id', 'c.region_id'])
       .whereRef('c.id', '=', 's.customer_id')
-      .where(scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' }))
+      .where(customerScope(ctx))
       .where('c.status', '=', 'active')
       .as('c'), (join) => join.onTrue())
     .innerJoin('org_units as o', 'o.id', 'c.region_id')
