@@ -30,7 +30,10 @@ export interface AuditEntry {
 }
 
 /** Writes one audit row in the caller's transaction, so the change and its record commit together. */
-export async function recordAudit(trx: Trx | Db, ctx: Pick<RequestContext, 'employeeId' | 'name' | 'ip' | 'requestId'> | null, entry: AuditEntry): Promise<void> {
+/** Who did it: a request context, or the pieces of one (a sign-in attempt has no request context yet). */
+export type AuditActor = Pick<RequestContext, 'employeeId' | 'name' | 'ip'> & { requestId?: string | null };
+
+export async function recordAudit(trx: Trx | Db, ctx: AuditActor | null, entry: AuditEntry): Promise<void> {
   await trx.insertInto('audit_log').values({
     actor_id: ctx && ctx.employeeId !== '0' ? ctx.employeeId : null,
     actor_name: ctx?.name ?? 'anonymous',

@@ -18,12 +18,12 @@ export async function login(db: Db, input: LoginInput) {
   const candidate = await findLoginCandidate(db, username);
   const passwordOk = await verifyPassword(candidate?.password_hash ?? null, input.password);
   const ok = passwordOk && candidate?.status === 'active';
-  const audit = { employeeId: candidate?.id ?? '0', name: candidate?.name ?? username, ip: input.ip, requestId: null as unknown as string };
+  const actor = { employeeId: candidate?.id ?? '0', name: candidate?.name ?? username, ip: input.ip };
 
   if (!ok) {
     await withTransaction(db, async (trx) => {
       await repo.recordLoginAttempt(trx, username, input.ip, false);
-      await recordAudit(trx, candidate ? audit : { ...audit, name: username }, {
+      await recordAudit(trx, actor, {
         action: 'login_failed', entity: 'session', changes: { username, reason: passwordOk ? 'disabled' : 'bad_credentials' },
       });
     });
@@ -38,7 +38,7 @@ export async function login(db: Db, input: LoginInput) {
       tokenHash: sha256(token), csrfToken, employeeId: candidate.id, ip: input.ip, userAgent: input.userAgent,
       expiresAt: new Date(Date.now() + input.idleMinutes * 60_000),
     });
-    await recordAudit(trx, audit, { action: 'login', entity: 'session', changes: { username } });
+    await recordAudit(trx, actor, { action: 'login', entity: 'session', changes: { username } });
   });
   const identity = (await loadIdentity(db, candidate.id))!;
   return { token, csrfToken, identity };

@@ -58,8 +58,7 @@ export function linkContact(db: Db, ctx: RequestContext, customerId: string, con
 
 export function changeContactRole(db: Db, ctx: RequestContext, customerId: string, contactId: string, role: ContactRole): Promise<Contact> {
   return withTransaction(db, async (trx) => {
-    const contact = await requireLink(trx, ctx, customerId, contactId);
-    const link = (await repo.findLink(trx, customerId, contactId))!;
+    const { contact, link } = await requireLink(trx, ctx, customerId, contactId);
     await repo.updateLink(trx, customerId, contactId, role);
     await recordAudit(trx, ctx, { action: 'update_contact_role', entity: 'customer', entityId: customerId, changes: { contact: [contact.name, contact.name], role: [link.role, role] } });
     return toContact(ctx, (await repo.findContact(trx, ctx, contactId))!);
@@ -68,15 +67,17 @@ export function changeContactRole(db: Db, ctx: RequestContext, customerId: strin
 
 export function unlinkContact(db: Db, ctx: RequestContext, customerId: string, contactId: string): Promise<void> {
   return withTransaction(db, async (trx) => {
-    const contact = await requireLink(trx, ctx, customerId, contactId);
+    const { contact } = await requireLink(trx, ctx, customerId, contactId);
     await repo.deleteLink(trx, customerId, contactId);
     await recordAudit(trx, ctx, { action: 'unlink_contact', entity: 'customer', entityId: customerId, changes: { contact: [contact.name, null] } });
   });
 }
 
+/** The contact and its link to a customer the caller may see (the customer row locked), or NOT_LINKED. */
 async function requireLink(db: Db | Trx, ctx: RequestContext, customerId: string, contactId: string) {
   const customer = await findCustomer(db, ctx, customerId, true);
   const contact = await repo.findContact(db, ctx, contactId);
-  if (!customer || !contact || !(await repo.findLink(db, customerId, contactId))) throw contactError('NOT_LINKED');
-  return contact;
+  const link = customer && contact ? await repo.findLink(db, customerId, contactId) : undefined;
+  if (!contact || !link) throw contactError('NOT_LINKED');
+  return { contact, link };
 }
