@@ -34,6 +34,13 @@ export async function freshDatabase(kind: DbKind): Promise<{ database: DatabaseH
       await database.close();
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
+      // The pool's end() resolves before its sockets have closed; forcing the drop while they close would
+      // terminate them with an error nobody listens for any more. Wait (briefly) until they are gone.
+      for (let i = 0; i < 50; i++) {
+        const open = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (open.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
