@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { ProductsTable } from './products.tables.ts';
 import './products.tables.ts';
+import '../system/system.tables.ts';
 
 type Conn = Db | Trx;
 
@@ -53,6 +54,14 @@ export async function replaceLinks(db: Conn, id: string, requires: string[] | un
 export async function countServices(db: Conn, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const row = await db.selectFrom('products').select((eb) => eb.fn.countAll<string>().as('n')).where('id', 'in', ids).where('kind', '=', 'service').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many of these ids are regions (provinces, cities, counties): where a product may be sold. */
+export async function countRegions(db: Conn, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const row = await db.selectFrom('org_units').select((eb) => eb.fn.countAll<string>().as('n')).where('id', 'in', ids)
+    .where('kind', 'in', ['province', 'city', 'county']).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

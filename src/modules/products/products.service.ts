@@ -17,9 +17,13 @@ export async function getProduct(db: Db | Trx, id: string): Promise<Product> {
   return toProduct(row);
 }
 
-async function checkLinks(trx: Trx, v: { requires?: string[]; bundles?: string[] }): Promise<void> {
+/** What a product points at must exist: services to require or bundle, regions to be sold in. */
+async function checkLinks(trx: Trx, v: { requires?: string[]; bundles?: string[]; regionIds?: string[] }): Promise<void> {
   for (const [field, ids] of [['requires', v.requires], ['bundles', v.bundles]] as const) {
     if (ids?.length && (await repo.countServices(trx, ids)) !== new Set(ids).size) throw productError('NOT_A_SERVICE', undefined, { [field]: 'only services' });
+  }
+  if (v.regionIds?.length && (await repo.countRegions(trx, v.regionIds)) !== new Set(v.regionIds).size) {
+    throw productError('NOT_A_REGION', undefined, { regionIds: 'provinces, cities or counties only' });
   }
 }
 

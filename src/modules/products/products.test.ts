@@ -19,11 +19,17 @@ for (const kind of testDatabases()) {
     });
     after(() => app.close());
 
-    const newCustomer = async (phone: string) => {
-      const units = (await admin.get('/api/org-units')).body.items as { id: string; code: string }[];
-      const res = await admin.post('/api/customers', { name: '订购测试', phone, category: 'enterprise', regionId: units.find((u) => u.code === 'JN')!.id });
+    const unitId = async (code: string) => ((await admin.get('/api/org-units')).body.items as { id: string; code: string }[]).find((u) => u.code === code)!.id;
+    const newCustomer = async (phone: string, region = 'JN') => {
+      const res = await admin.post('/api/customers', { name: '订购测试', phone, category: 'enterprise', regionId: await unitId(region) });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       return res.body.id as string;
+    };
+    const released = async (body: Record<string, unknown>) => {
+      const created = await admin.post('/api/products', { kind: 'package', monthlyFee: '20', ...body });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      for (const to of ['testing', 'released']) assert.equal((await admin.post(`/api/products/${created.body.id}/lifecycle`, { to })).status, 200);
+      return created.body.id as string;
     };
 
     it('seeds the three released 5G Dragon packages with their figures', async () => {
@@ -82,6 +88,37 @@ for (const kind of testDatabases()) {
       const afterRetire = await admin.post(`/api/customers/${customerId}/subscriptions`, { productId: promo.body.id });
       assert.equal(afterRetire.body.error.code, 'PRODUCT_NOT_ON_SALE');
       assert.equal((await admin.get(`/api/customers/${other}/subscriptions`)).body.items[0].current, true);
+    });
+
+    it('sells a package limited to regions only to customers in them or below, naming the package and the customer\'s region', async () => {
+      const packageId = await released({ code: 'QD-ONLY', name: '青岛专享卡', regionIds: [await unitId('QD')] });
+      const jinan = await newCustomer('13811110006');
+      const refused = await admin.post(`/api/customers/${jinan}/subscriptions`, { productId: packageId });
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.error.code, 'NOT_SOLD_IN_REGION');
+      assert.equal(refused.body.error.message, '产品“青岛专享卡”不在客户所在地区“济南市分公司”销售');
+      const inEnglish = await admin.request('POST', `/api/customers/${jinan}/subscriptions`, { productId: packageId }, { 'accept-language': 'en' });
+      assert.equal(inEnglish.body.error.message, '青岛专享卡 is not sold in Jinan branch, the customer\'s region');
+      assert.equal((await admin.get(`/api/customers/${jinan}/subscriptions`)).body.items.length, 0);
+
+      const huangdao = await newCustomer('13811110007', 'QD-HD');
+      assert.equal((await admin.post(`/api/customers/${huangdao}/subscriptions`, { productId: packageId })).status, 201, 'a county of a listed city');
+      // Regions stay editable after release: adding Jinan opens the package to the customer refused above.
+      const widened = await admin.patch(`/api/products/${packageId}`, { regionIds: [await unitId('QD'), await unitId('JN')] });
+      assert.equal(widened.status, 200, JSON.stringify(widened.body));
+      assert.equal((await admin.post(`/api/customers/${jinan}/subscriptions`, { productId: packageId })).status, 201);
+    });
+
+    it('accepts only provinces, cities and counties as sales regions', async () => {
+      for (const regionIds of [[await unitId('JN-FD')], ['999999']]) {
+        const res = await admin.post('/api/products', { code: `BAD-REGION-${regionIds[0]}`, kind: 'package', name: '地区有误', regionIds });
+        assert.equal(res.status, 400, JSON.stringify(res.body));
+        assert.equal(res.body.error.code, 'NOT_A_REGION');
+        assert.ok(res.body.error.fields.regionIds);
+      }
+      const ok = await admin.post('/api/products', { code: 'JN-COUNTY', kind: 'package', name: '章丘套餐', regionIds: [await unitId('JN-ZQ')] });
+      assert.equal(ok.status, 201, JSON.stringify(ok.body));
+      assert.deepEqual(ok.body.regionIds, [await unitId('JN-ZQ')]);
     });
 
     it('changes a package from the 1st of next month by default', async () => {

@@ -36,12 +36,16 @@ export function requirementsOf(db: Conn, productIds: string[]) {
     .select(['r.product_id', 'r.requires_id', 'p.name', 'q.name as requires_name']).where('r.product_id', 'in', productIds).execute();
 }
 
-/** Whether a product may be sold in a region: no region list, or the list holds the region or one of its ancestors. */
-export async function soldInRegion(db: Conn, productId: string, regionId: string): Promise<boolean> {
-  const row = await sql<{ ok: boolean }>`SELECT (p.region_ids = '{}' OR p.region_ids && (
-      SELECT array_agg(a.id) FROM org_units o JOIN org_units a ON o.path LIKE a.path || '%' WHERE o.id = ${regionId})) AS ok
-    FROM products p WHERE p.id = ${productId}`.execute(db);
-  return Boolean(row.rows[0]?.ok);
+/**
+ * Whether a product may be sold in a region (no region list, or the list holds the region or one of its ancestors),
+ * with the region's names for the refusal.
+ */
+export async function regionSale(db: Conn, productId: string, regionId: string): Promise<{ sold: boolean; region: string; regionEn: string }> {
+  const row = await sql<{ sold: boolean; region: string; region_en: string }>`SELECT (p.region_ids = '{}' OR p.region_ids && (
+      SELECT array_agg(a.id) FROM org_units a WHERE o.path LIKE a.path || '%')) AS sold, o.name AS region, coalesce(o.name_en, o.name) AS region_en
+    FROM products p, org_units o WHERE p.id = ${productId} AND o.id = ${regionId}`.execute(db);
+  const r = row.rows[0];
+  return { sold: Boolean(r?.sold), region: r?.region ?? '', regionEn: r?.region_en ?? '' };
 }
 
 export async function today(db: Conn): Promise<string> {

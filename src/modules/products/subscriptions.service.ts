@@ -61,7 +61,8 @@ export function subscribe(db: Db, ctx: RequestContext, customerId: string, input
     const product = await findProduct(trx, input.productId);
     if (!product) throw productError('PRODUCT_NOT_FOUND', undefined, { productId: 'no such product' });
     if (product.status !== 'released') throw productError('PRODUCT_NOT_ON_SALE', { name: product.name });
-    if (!(await repo.soldInRegion(trx, product.id, customer.region_id))) throw productError('NOT_SOLD_IN_REGION', { name: product.name });
+    const sale = await repo.regionSale(trx, product.id, customer.region_id);
+    if (!sale.sold) throw productError('NOT_SOLD_IN_REGION', { name: product.name, region: sale.region, regionEn: sale.regionEn });
 
     const today = await repo.today(trx);
     const open = await repo.openOn(trx, customerId, today);
