@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts';
 import type { Config } from './platform/config.ts';
-import { openDatabase, type DatabaseHandle } from './platform/db.ts';
+import { logConnectionLost, openDatabase, type DatabaseHandle } from './platform/db.ts';
 import { migrate } from './platform/migrate.ts';
 import { systemContext } from './platform/access/context.ts';
 import { seededRandom, type DemoContext } from './platform/demo.ts';
@@ -20,10 +20,13 @@ export interface StartOptions {
  * start), and builds the HTTP app. `main.ts` then listens; tests call this with their own config.
  */
 export async function startLianxi(config: Config, opts: StartOptions = {}) {
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  // A lost idle connection goes to the app's log once the app (and its logger) exists.
+  let logConnectionError = logConnectionLost;
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onError: (err) => logConnectionError(err) }));
   await migrate(database.db, modules.flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])));
   const admin = await ensureAdmin(database.db, config.adminPassword);
   const { app, services } = await buildApp(config, database, { logger: opts.logger });
+  logConnectionError = (err) => app.log.error({ err }, 'idle database connection lost');
 
   if (admin.created && config.demo) {
     const demo: DemoContext = {

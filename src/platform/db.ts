@@ -32,10 +32,25 @@ pg.types.setTypeParser(20, (v) => v);
 pg.types.setTypeParser(1700, (v) => v);
 pg.types.setTypeParser(1082, (v) => v);
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<DatabaseHandle> {
+/** Where a lost idle connection is reported when nobody has a logger for it. */
+export const logConnectionLost = (err: Error): void => console.error('idle database connection lost:', err);
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+  /**
+   * Hears an idle pooled connection die (the server restarted, or an administrator ended it). The pool drops that
+   * connection and opens a new one when needed; without a listener the error would crash the process. Default: console.error.
+   */
+  onError?: (err: Error) => void;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     // PreparingClient: every parameterised query becomes a named prepared statement (see prepared-statements.ts).
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, Client: PreparingClient });
+    pool.on('error', opts.onError ?? logConnectionLost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
