@@ -7,7 +7,7 @@ import type { Customer } from './customers.schema.ts';
 export function toCustomer(ctx: RequestContext, r: CustomerRow): Customer {
   return {
     id: r.id, customerNo: r.customer_no, name: r.name, gender: r.gender, birthDate: r.birth_date,
-    idCard: idCardFor(ctx, r.id_card), phone: phoneFor(ctx, r.phone)!, address: r.address, education: r.education, job: r.job,
+    idCard: idCardFor(ctx, r.id_card), phone: phoneFor(ctx, r.phone)!, email: r.email, backupPhone: phoneFor(ctx, r.backup_phone), address: r.address, education: r.education, job: r.job,
     income: r.income, category: r.category, level: r.level, lifecycle: r.lifecycle, regionId: r.region_id, regionName: r.region_name,
     accountManagerId: r.account_manager_id, accountManagerName: r.account_manager_name, arrears: r.arrears, status: r.status,
     cancelReason: r.cancel_reason, mergedIntoId: r.merged_into_id, segment: r.segment, version: r.version,
@@ -17,7 +17,7 @@ export function toCustomer(ctx: RequestContext, r: CustomerRow): Customer {
 
 /** API field name → column, for the fields a user edits. */
 export const COLUMN_OF = {
-  name: 'name', idCard: 'id_card', phone: 'phone', address: 'address', education: 'education', job: 'job', income: 'income',
+  name: 'name', idCard: 'id_card', phone: 'phone', email: 'email', backupPhone: 'backup_phone', address: 'address', education: 'education', job: 'job', income: 'income',
   category: 'category', level: 'level', lifecycle: 'lifecycle', regionId: 'region_id', accountManagerId: 'account_manager_id',
 } as const;
 

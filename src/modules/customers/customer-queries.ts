@@ -43,7 +43,13 @@ export async function customerHistory(db: Db, ctx: RequestContext, id: string, l
   };
 }
 
+const PHONE_FIELDS = ['phone', 'backupPhone'] as const;
+
 function maskPhoneChanges(changes: Record<string, unknown>): Record<string, unknown> {
-  if (!Array.isArray(changes.phone)) return changes;
-  return { ...changes, phone: changes.phone.map((v) => (typeof v === 'string' ? maskPhone(v) : v)) };
+  const masked = { ...changes };
+  for (const field of PHONE_FIELDS) {
+    const change = changes[field];
+    if (Array.isArray(change)) masked[field] = change.map((v) => (typeof v === 'string' ? maskPhone(v) : v));
+  }
+  return masked;
 }

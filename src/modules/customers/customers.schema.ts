@@ -17,6 +17,7 @@ const ID_CARD_MESSAGES = {
 
 const MESSAGES = {
   phone: 'must be a mainland mobile (11 digits) or a landline with area code',
+  email: 'an e-mail address such as name@example.com',
   amount: 'an amount with at most 2 decimals',
   individualNeedsIdCard: 'an individual customer needs an ID-card number',
   reason: 'say why, in a few words',
@@ -29,6 +30,7 @@ registerFieldMessages({
   [ID_CARD_MESSAGES.birth_date]: '身份证号中的出生日期不存在',
   [ID_CARD_MESSAGES.checksum]: '身份证号校验位不正确（GB 11643），请核对',
   [MESSAGES.phone]: '请输入 11 位手机号或带区号的固定电话',
+  [MESSAGES.email]: '请输入电子邮箱，例如 name@example.com',
   [MESSAGES.amount]: '请输入金额，最多两位小数',
   [MESSAGES.individualNeedsIdCard]: '个人客户须填写身份证号',
   [MESSAGES.reason]: '请简要说明原因',
@@ -45,7 +47,7 @@ const money = z.union([z.number(), z.string()]).transform(String).pipe(z.string(
 
 export const Customer = z.object({
   id, customerNo: z.string(), name: z.string(), gender: z.enum(['male', 'female']).nullable(), birthDate: z.string().nullable(),
-  idCard: z.string().nullable(), phone: z.string(), address: z.string().nullable(), education: z.string().nullable(), job: z.string().nullable(),
+  idCard: z.string().nullable(), phone: z.string(), email: z.string().nullable(), backupPhone: z.string().nullable(), address: z.string().nullable(), education: z.string().nullable(), job: z.string().nullable(),
   income: z.string().nullable(), category: z.enum(CATEGORIES), level: z.enum(LEVELS), lifecycle: z.enum(LIFECYCLES),
   regionId: id, regionName: z.string(), accountManagerId: id.nullable(), accountManagerName: z.string().nullable(),
   arrears: z.string(), status: z.enum(STATUSES), cancelReason: z.string().nullable(), mergedIntoId: id.nullable(), segment: z.string().nullable(),
@@ -56,6 +58,8 @@ export type Customer = z.infer<typeof Customer>;
 const editable = {
   name: z.string().trim().min(1).max(100),
   phone: phoneNo,
+  email: z.email(MESSAGES.email).max(100).nullable(),
+  backupPhone: phoneNo.nullable(),
   address: z.string().trim().max(200).nullable(),
   education: z.enum(EDUCATIONS).nullable(),
   job: z.string().trim().max(50).nullable(),
@@ -70,6 +74,8 @@ const editable = {
 export const OpenAccount = z.object({
   ...editable,
   idCard: idCardNo.optional(),
+  email: editable.email.optional(),
+  backupPhone: editable.backupPhone.optional(),
   address: editable.address.optional(),
   education: editable.education.optional(),
   job: editable.job.optional(),
@@ -104,7 +110,7 @@ export type CustomerQuery = z.infer<typeof CustomerQuery>;
 
 export const CancelAccount = z.object({ reason: z.string().trim().min(2, MESSAGES.reason).max(500) });
 
-export const MERGEABLE_FIELDS = ['name', 'idCard', 'phone', 'address', 'education', 'job', 'income', 'category', 'level', 'lifecycle', 'regionId', 'accountManagerId'] as const;
+export const MERGEABLE_FIELDS = ['name', 'idCard', 'phone', 'email', 'backupPhone', 'address', 'education', 'job', 'income', 'category', 'level', 'lifecycle', 'regionId', 'accountManagerId'] as const;
 export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
 export const MergeCustomers = z.object({
   survivorId: id,

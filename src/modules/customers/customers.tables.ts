@@ -14,6 +14,8 @@ export interface CustomersTable {
   id_card: string | null;
   phone: string;
   phone_rev: Generated<string>;
+  email: string | null;
+  backup_phone: string | null;
   address: string | null;
   education: string | null;
   job: string | null;

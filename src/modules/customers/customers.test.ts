@@ -119,6 +119,23 @@ for (const kind of testDatabases()) {
       assert.equal(history.at(-1).action, 'create');
     });
 
+
+    it('keeps an e-mail address and a backup phone, masking the backup phone like the phone', async () => {
+      const created = (await admin.post('/api/customers', person({ idCard: idCard('370102', '19790101', '135'), phone: '13600007777', email: 'li@example.com' }))).body;
+      assert.equal(created.email, 'li@example.com');
+      const bad = await admin.patch(`/api/customers/${created.id}`, { email: 'not-an-address', backupPhone: '123' });
+      assert.equal(bad.status, 400);
+      assert.ok(bad.body.error.fields.email);
+      assert.match(bad.body.error.fields.backupPhone, /mobile/);
+      const edited = await admin.patch(`/api/customers/${created.id}`, { backupPhone: '0531-88886666' });
+      assert.equal(edited.body.backupPhone, '0531-88886666');
+      const history = (await admin.get(`/api/customers/${created.id}/history`)).body.items;
+      assert.deepEqual(history[0].changes.backupPhone, [null, '0531-88886666']);
+      const marketing = await app.login('wangfang'); // sees Jinan's customers, without sensitive:view
+      assert.equal((await marketing.get(`/api/customers/${created.id}`)).body.backupPhone, '053******6666');
+      const seen = (await marketing.get(`/api/customers/${created.id}/history`)).body.items;
+      assert.deepEqual(seen[0].changes.backupPhone, [null, '053******6666']);
+    });
     it('refuses to cancel an account with arrears, and cancels it once they are paid', async () => {
       const created = (await admin.post('/api/customers', person({ idCard: idCard('370102', '19770707', '070'), phone: '13600007070' }))).body;
       await sql`UPDATE customers SET arrears = 35.50 WHERE id = ${created.id}`.execute(app.services.db);

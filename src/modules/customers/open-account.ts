@@ -13,7 +13,7 @@ export function openAccount(db: Db, ctx: RequestContext, input: OpenAccount): Pr
     await checkReferences(trx, { regionId: input.regionId, accountManagerId });
     if (input.idCard) await checkIdCardFree(trx, input.idCard);
     const id = await repo.insertCustomer(trx, {
-      name: input.name, phone: input.phone, id_card: input.idCard ?? null, address: input.address ?? null, education: input.education ?? null,
+      name: input.name, phone: input.phone, email: input.email ?? null, backup_phone: input.backupPhone ?? null, id_card: input.idCard ?? null, address: input.address ?? null, education: input.education ?? null,
       job: input.job ?? null, income: input.income ?? null, category: input.category, level: input.level, lifecycle: input.lifecycle,
       region_id: input.regionId, account_manager_id: accountManagerId, created_by: ctx.employeeId,
       ...(input.idCard ? derivedFromIdCard(input.idCard) : {}),

@@ -5,7 +5,7 @@ export const useCustomersT = registerTranslations('customers', {
     colon: '：',
     nav: { merge: '合并客户' },
     field: {
-      customerNo: '客户编号', name: '姓名 / 名称', gender: '性别', birthDate: '出生日期', idCard: '身份证号', phone: '联系电话', address: '地址',
+      customerNo: '客户编号', name: '姓名 / 名称', gender: '性别', birthDate: '出生日期', idCard: '身份证号', phone: '联系电话', backupPhone: '备用电话', email: '电子邮箱', address: '地址',
       education: '学历', job: '职业', income: '月收入（元）', category: '客户类别', level: '客户等级', lifecycle: '生命周期', segment: '客户细分', region: '所属地区',
       regionId: '所属地区', accountManager: '客户经理', accountManagerId: '客户经理', arrears: '欠费（元）', status: '状态', createdAt: '开户时间',
       cancelReason: '销户原因', contact: '联系人', role: '角色', mergedFrom: '合并自', mergedInto: '合并到', version: '版本',
@@ -48,7 +48,7 @@ export const useCustomersT = registerTranslations('customers', {
     colon: ': ',
     nav: { merge: 'Merge customers' },
     field: {
-      customerNo: 'Customer no.', name: 'Name', gender: 'Gender', birthDate: 'Birth date', idCard: 'ID card no.', phone: 'Phone', address: 'Address',
+      customerNo: 'Customer no.', name: 'Name', gender: 'Gender', birthDate: 'Birth date', idCard: 'ID card no.', phone: 'Phone', backupPhone: 'Backup phone', email: 'E-mail', address: 'Address',
       education: 'Education', job: 'Occupation', income: 'Monthly income (¥)', category: 'Category', level: 'Level', lifecycle: 'Lifecycle', segment: 'Segment', region: 'Region',
       regionId: 'Region', accountManager: 'Account manager', accountManagerId: 'Account manager', arrears: 'Arrears (¥)', status: 'Status', createdAt: 'Opened',
       cancelReason: 'Cancellation reason', contact: 'Contact', role: 'Role', mergedFrom: 'Merged from', mergedInto: 'Merged into', version: 'Version',

@@ -4,7 +4,7 @@ import { get, patch, post, type Page } from '../../../app/api-client.ts';
 /** The server's customer (customers.schema.ts `Customer`); phone and idCard come masked for roles without `sensitive:view`. */
 export interface Customer {
   id: string; customerNo: string; name: string; gender: 'male' | 'female' | null; birthDate: string | null;
-  idCard: string | null; phone: string; address: string | null; education: Education | null; job: string | null; income: string | null;
+  idCard: string | null; phone: string; email: string | null; backupPhone: string | null; address: string | null; education: Education | null; job: string | null; income: string | null;
   category: Category; level: Level; lifecycle: Lifecycle; regionId: string; regionName: string;
   accountManagerId: string | null; accountManagerName: string | null; arrears: string; status: Status;
   cancelReason: string | null; mergedIntoId: string | null; segment: string | null; version: number; createdAt: string; updatedAt: string;
@@ -23,7 +23,7 @@ export type Education = (typeof EDUCATIONS)[number];
 
 /** The fields a person types in the open-account and edit forms, as the API takes them. */
 export interface CustomerInput {
-  name: string; idCard?: string; phone: string; address?: string | null; education?: Education | null; job?: string | null;
+  name: string; idCard?: string; phone: string; email?: string | null; backupPhone?: string | null; address?: string | null; education?: Education | null; job?: string | null;
   income?: string | null; category: Category; level: Level; lifecycle: Lifecycle; regionId: string; accountManagerId?: string | null;
 }
 

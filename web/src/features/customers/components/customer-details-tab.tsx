@@ -28,6 +28,8 @@ export function CustomerDetailsTab({ customer }: { customer: Customer }) {
     [t('field.birthDate'), customer.birthDate ?? '—'],
     [t('field.idCard'), customer.idCard ?? '—'],
     [t('field.phone'), customer.phone],
+    [t('field.backupPhone'), customer.backupPhone ?? '—'],
+    [t('field.email'), customer.email ?? '—'],
     [t('field.address'), customer.address ?? '—'],
     [t('field.education'), customer.education ? t(`education.${customer.education}`) : '—'],
     [t('field.job'), customer.job ?? '—'],

@@ -33,6 +33,8 @@ export function CustomerFormFields({ form, onChange, errors, onPhoneBlur, idCard
           <TextField label={t('field.idCard')} className="mono-input" maxLength={18} value={form.idCard} onChange={set('idCard')} error={errors.idCard}
             hint={t('open.derived')} readOnly={idCardReadOnly} required={form.category === 'individual'} />
           <TextField label={t('field.phone')} required type="tel" maxLength={20} value={form.phone} onChange={set('phone')} onBlur={onPhoneBlur} error={errors.phone} />
+          <TextField label={t('field.backupPhone')} type="tel" maxLength={20} value={form.backupPhone} onChange={set('backupPhone')} error={errors.backupPhone} />
+          <TextField label={t('field.email')} type="email" maxLength={100} value={form.email} onChange={set('email')} error={errors.email} />
           <TextField label={t('field.address')} className="span-2" maxLength={200} value={form.address} onChange={set('address')} error={errors.address} />
         </div>
       </section>

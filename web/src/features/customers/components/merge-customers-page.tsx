@@ -11,7 +11,7 @@ import { CustomerPicker } from './customer-picker.tsx';
 import { useRegionName } from './region-options.ts';
 
 /** The fields whose surviving value the user chooses (customers.schema.ts MERGEABLE_FIELDS). */
-const FIELDS = ['name', 'idCard', 'phone', 'address', 'education', 'job', 'income', 'category', 'level', 'lifecycle', 'regionId', 'accountManagerId'] as const;
+const FIELDS = ['name', 'idCard', 'phone', 'email', 'backupPhone', 'address', 'education', 'job', 'income', 'category', 'level', 'lifecycle', 'regionId', 'accountManagerId'] as const;
 type Field = (typeof FIELDS)[number];
 type Side = 'survivor' | 'merged';
 
