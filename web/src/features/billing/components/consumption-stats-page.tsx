@@ -1,9 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { TextField } from '../../../components/ui/fields.tsx';
-import { ReportActions, ReportPanel } from '../../../components/ui/report-panel.tsx';
+import { ReportActions } from '../../../components/ui/report-panel.tsx';
 import { statsXlsxHref, useStats, type Stats } from '../api/billing-api.ts';
 import { useBillingT } from '../i18n.ts';
+import { money, RevenueReport } from './revenue-report.tsx';
 
 function monthsAgo(n: number): string {
   const d = new Date();
@@ -12,11 +13,8 @@ function monthsAgo(n: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
-const bar = (names: string[], series: { name: string; data: number[]; type?: string; yAxisIndex?: number }[]) => ({
-  tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 60, right: 60, top: 40, bottom: 40 },
-  xAxis: { type: 'category', data: names }, yAxis: [{ type: 'value' }, { type: 'value', splitLine: { show: false } }],
-  series: series.map((s) => ({ type: 'bar', ...s })),
-});
+/** Rows while loading: one array, so the reports' charts are not rebuilt on every render. */
+const NO_ROWS: never[] = [];
 
 /** Revenue by month (with ARPU), product and region, and the top spenders, for the months chosen; exportable as xlsx. */
 export function ConsumptionStatsPage() {
@@ -26,21 +24,10 @@ export function ConsumptionStatsPage() {
   const stats = useStats(range.from, range.to);
   const s: Stats | undefined = stats.data;
 
-  const byMonth = useMemo(() => bar((s?.byMonth ?? []).map((r) => r.month), [
-    { name: t('stats.revenue'), data: (s?.byMonth ?? []).map((r) => Number(r.revenue)) },
-    { name: t('stats.arpu'), type: 'line', yAxisIndex: 1, data: (s?.byMonth ?? []).map((r) => Number(r.arpu)) },
-  ]), [s, t]);
-  const byProduct = useMemo(() => bar((s?.byProduct ?? []).map((r) => r.product), [{ name: t('stats.revenue'), data: (s?.byProduct ?? []).map((r) => Number(r.revenue)) }]), [s, t]);
-  const byRegion = useMemo(() => bar((s?.byRegion ?? []).map((r) => r.region), [
-    { name: t('stats.revenue'), data: (s?.byRegion ?? []).map((r) => Number(r.revenue)) },
-    { name: t('stats.arpu'), type: 'line', yAxisIndex: 1, data: (s?.byRegion ?? []).map((r) => Number(r.arpu)) },
-  ]), [s, t]);
-
   function apply(e: FormEvent) {
     e.preventDefault();
     setRange(form);
   }
-  const money = (v: string) => `¥${Number(v).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
   return (
     <div className="page">
@@ -55,32 +42,9 @@ export function ConsumptionStatsPage() {
           <button type="submit" className="button button--primary" style={{ alignSelf: 'flex-end' }}>{t('stats.apply')}</button>
         </form>
       </div></section>
-      <section className="card" style={{ marginTop: 16 }}><div className="card__body">
-        <h2>{t('stats.byMonth')}</h2>
-        <ReportPanel title={t('stats.byMonth')} option={byMonth} rows={s?.byMonth ?? []} rowKey={(r) => r.month} empty={t('stats.empty')} columns={[
-          { key: 'month', header: t('stats.month'), cell: (r) => r.month },
-          { key: 'revenue', header: t('stats.revenue'), cell: (r) => money(r.revenue), numeric: true },
-          { key: 'customers', header: t('stats.customers'), cell: (r) => r.customers, numeric: true },
-          { key: 'arpu', header: t('stats.arpu'), cell: (r) => money(r.arpu), numeric: true },
-        ]} />
-      </div></section>
-      <section className="card" style={{ marginTop: 16 }}><div className="card__body">
-        <h2>{t('stats.byProduct')}</h2>
-        <ReportPanel title={t('stats.byProduct')} option={byProduct} rows={s?.byProduct ?? []} rowKey={(r) => r.product} empty={t('stats.empty')} columns={[
-          { key: 'product', header: t('stats.product'), cell: (r) => r.product },
-          { key: 'revenue', header: t('stats.revenue'), cell: (r) => money(r.revenue), numeric: true },
-          { key: 'customers', header: t('stats.customers'), cell: (r) => r.customers, numeric: true },
-        ]} />
-      </div></section>
-      <section className="card" style={{ marginTop: 16 }}><div className="card__body">
-        <h2>{t('stats.byRegion')}</h2>
-        <ReportPanel title={t('stats.byRegion')} option={byRegion} rows={s?.byRegion ?? []} rowKey={(r) => r.region} empty={t('stats.empty')} columns={[
-          { key: 'region', header: t('stats.region'), cell: (r) => r.region },
-          { key: 'revenue', header: t('stats.revenue'), cell: (r) => money(r.revenue), numeric: true },
-          { key: 'customers', header: t('stats.customers'), cell: (r) => r.customers, numeric: true },
-          { key: 'arpu', header: t('stats.arpu'), cell: (r) => money(r.arpu), numeric: true },
-        ]} />
-      </div></section>
+      <RevenueReport title={t('stats.byMonth')} rows={s?.byMonth ?? NO_ROWS} label="month" labelHeader={t('stats.month')} arpu />
+      <RevenueReport title={t('stats.byProduct')} rows={s?.byProduct ?? NO_ROWS} label="product" labelHeader={t('stats.product')} />
+      <RevenueReport title={t('stats.byRegion')} rows={s?.byRegion ?? NO_ROWS} label="region" labelHeader={t('stats.region')} arpu />
       <section className="card" style={{ marginTop: 16 }}><div className="card__body">
         <h2>{t('stats.top')}</h2>
         <table className="table" aria-label={t('stats.top')}>
