@@ -36,10 +36,6 @@ export interface HistoryEntry {
   id: string; at: string; actorName: string; action: string; customerId: string | null; changes: Record<string, unknown>;
 }
 
-export interface OrgUnit {
-  id: string; parentId: string | null; code: string | null; name: string; nameEn: string | null; kind: 'province' | 'city' | 'county' | 'department' | 'team'; path: string;
-}
-
 export const customerKeys = {
   all: ['customers'] as const,
   list: (f: CustomerFilters) => ['customers', 'list', f] as const,
@@ -61,11 +57,6 @@ export function useCustomerHistory(id: string) {
 
 export function findPossibleDuplicates(phone: string, excludeId?: string) {
   return get<{ items: Customer[] }>('/api/customers/duplicates', { phone, excludeId }).then((r) => r.items);
-}
-
-/** The org tree; customers live in regions (province, city, county). Every signed-in user may read it. */
-export function useOrgUnits() {
-  return useQuery({ queryKey: ['org-units'], queryFn: () => get<{ items: OrgUnit[] }>('/api/org-units').then((r) => r.items), staleTime: 5 * 60_000 });
 }
 
 /** Writes refresh every cached customer list and the touched record. */

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/ui/fields.tsx';
-import { CATEGORIES, EDUCATIONS, LEVELS, LIFECYCLES, useColleagues, useOrgUnits } from '../api/customers-api.ts';
+import { useOrgUnits } from '../../../lib/org-units.ts';
+import { CATEGORIES, EDUCATIONS, LEVELS, LIFECYCLES, useColleagues } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
 import { regionOptions } from './region-options.ts';
 import type { CustomerFormState } from './customer-form.ts';

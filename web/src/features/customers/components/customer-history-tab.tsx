@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { pick } from '../../../app/i18n.ts';
 import { FormError } from '../../../components/ui/fields.tsx';
-import { useColleagues, useCustomerHistory, useOrgUnits } from '../api/customers-api.ts';
+import { useOrgUnits } from '../../../lib/org-units.ts';
+import { useColleagues, useCustomerHistory } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
 
 const ENUM_FIELDS = new Set(['category', 'level', 'lifecycle', 'status', 'gender', 'education']);

@@ -7,9 +7,10 @@ import { DataTable, Pager } from '../../../components/ui/data-table.tsx';
 import { SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
-import { CATEGORIES, LEVELS, LIFECYCLES, STATUSES, useColleagues, useCustomers, useOrgUnits, type Customer, type CustomerFilters } from '../api/customers-api.ts';
+import { CATEGORIES, LEVELS, LIFECYCLES, STATUSES, useColleagues, useCustomers, type Customer, type CustomerFilters } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
 import { LevelBadge, LifecycleBadge, StatusBadge } from './customer-badges.tsx';
+import { useOrgUnits } from '../../../lib/org-units.ts';
 import { regionOptions, useRegionName } from './region-options.ts';
 
 const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status', 'accountManager', 'segment'] as const;

@@ -1,14 +1,12 @@
 import type { Option } from '../../../components/ui/fields.tsx';
 import { pick } from '../../../app/i18n.ts';
 import { useTranslation } from 'react-i18next';
-import { useOrgUnits, type OrgUnit } from '../api/customers-api.ts';
-
-const REGION_KINDS = new Set(['province', 'city', 'county']);
+import { isRegion, useOrgUnits, type OrgUnit } from '../../../lib/org-units.ts';
 
 /** Regions (province → city → county) as indented options in tree order (paths are '1/4/9/', and '/' sorts before digits). */
 export function regionOptions(units: OrgUnit[] | undefined, lang: string): Option[] {
   if (!units) return [];
-  const regions = units.filter((u) => REGION_KINDS.has(u.kind)).sort((a, b) => a.path.localeCompare(b.path));
+  const regions = units.filter(isRegion).sort((a, b) => a.path.localeCompare(b.path));
   const depth = (u: OrgUnit) => u.path.split('/').filter(Boolean).length;
   const top = Math.min(...regions.map(depth));
   return regions.map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(depth(u) - top)}${pick({ zh: u.name, en: u.nameEn }, lang)}` }));
@@ -28,7 +26,7 @@ export function useRegionName(): (customer: { regionId: string; regionName: stri
 export function homeRegionId(units: OrgUnit[] | undefined, orgUnitId: string): string | undefined {
   const byId = new Map((units ?? []).map((u) => [u.id, u]));
   for (let unit = byId.get(orgUnitId); unit; unit = unit.parentId ? byId.get(unit.parentId) : undefined) {
-    if (REGION_KINDS.has(unit.kind)) return unit.id;
+    if (isRegion(unit)) return unit.id;
   }
   return undefined;
 }

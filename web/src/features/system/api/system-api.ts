@@ -1,10 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, patch, post, type Page } from '../../../app/api-client.ts';
+import { orgUnitsKey, type OrgUnit, type OrgUnitKind } from '../../../lib/org-units.ts';
 
-/** The server's shapes (src/modules/system/system.schema.ts). */
-export const ORG_UNIT_KINDS = ['province', 'city', 'county', 'department', 'team'] as const;
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
-export interface OrgUnit { id: string; parentId: string | null; code: string | null; name: string; nameEn: string | null; kind: OrgUnitKind; path: string }
+/** The server's shapes (src/modules/system/system.schema.ts); org units are shared (lib/org-units.ts). */
 
 export interface Employee {
   id: string; username: string; name: string; phone: string | null; email: string | null;
@@ -23,16 +21,11 @@ export interface RoleInput { name: string; nameEn?: string; permissions: string[
 export interface ApiToken { id: string; name: string; prefix: string; employeeId: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
 
 const keys = {
-  orgUnits: ['org-units'] as const,
+  orgUnits: orgUnitsKey,
   employees: ['employees'] as const,
   roles: ['roles'] as const,
   tokens: ['api-tokens'] as const,
 };
-
-/** The whole org tree, ordered by path (parents before children). */
-export function useOrgUnits() {
-  return useQuery({ queryKey: keys.orgUnits, queryFn: () => get<{ items: OrgUnit[] }>('/api/org-units').then((r) => r.items), staleTime: 60_000 });
-}
 
 export function useEmployees(f: { q?: string; cursor?: string; limit: number }) {
   return useQuery({ queryKey: [...keys.employees, f], queryFn: () => get<Page<Employee>>('/api/employees', { ...f }), placeholderData: keepPreviousData });

@@ -6,9 +6,10 @@ import { pick } from '../../../app/i18n.ts';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { useCreateEmployee, useOrgUnits, useRoles, useUpdateEmployee, type Employee } from '../api/system-api.ts';
+import { useCreateEmployee, useRoles, useUpdateEmployee, type Employee } from '../api/system-api.ts';
 import { useSystemT } from '../i18n.ts';
-import { orgUnitOptions } from './org-tree.ts';
+import { orgUnitOptions } from '../../../lib/org-tree.ts';
+import { useOrgUnits } from '../../../lib/org-units.ts';
 import { MIN_PASSWORD } from './reset-password-dialog.tsx';
 
 /** Creates an employee (with username and first password), or edits one (name, contact, org unit, roles). */

@@ -6,7 +6,8 @@ import { pick } from '../../../app/i18n.ts';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { ORG_UNIT_KINDS, useCreateOrgUnit, type OrgUnit, type OrgUnitKind } from '../api/system-api.ts';
+import { ORG_UNIT_KINDS, type OrgUnit, type OrgUnitKind } from '../../../lib/org-units.ts';
+import { useCreateOrgUnit } from '../api/system-api.ts';
 import { useSystemT } from '../i18n.ts';
 
 /** What a new unit under this parent most likely is: a province holds cities, a city counties, a department teams. */

@@ -4,10 +4,10 @@ import { useAuth } from '../../../app/auth.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { pick } from '../../../app/i18n.ts';
 import { FormError } from '../../../components/ui/fields.tsx';
-import { useOrgUnits, type OrgUnit } from '../api/system-api.ts';
 import { useSystemT } from '../i18n.ts';
 import { OrgUnitDialog } from './org-unit-dialog.tsx';
-import { buildOrgTree, type OrgTreeNode } from './org-tree.ts';
+import { buildOrgTree, type OrgTreeNode } from '../../../lib/org-tree.ts';
+import { useOrgUnits, type OrgUnit } from '../../../lib/org-units.ts';
 import { SystemSection } from './system-section.tsx';
 
 /** The org tree (province → city → county / department → team); each unit can get a child unit. */

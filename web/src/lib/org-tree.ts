@@ -1,6 +1,6 @@
-import type { Option } from '../../../components/ui/fields.tsx';
-import { pick } from '../../../app/i18n.ts';
-import { ORG_UNIT_KINDS, type OrgUnit } from '../api/system-api.ts';
+import type { Option } from '../components/ui/fields.tsx';
+import { pick } from '../app/i18n.ts';
+import { ORG_UNIT_KINDS, type OrgUnit } from './org-units.ts';
 
 export interface OrgTreeNode { unit: OrgUnit; depth: number; children: OrgTreeNode[] }
 

@@ -1,0 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../app/api-client.ts';
+
+/** The server's org units (src/modules/system/system.schema.ts). Every signed-in user may read the tree. */
+export const ORG_UNIT_KINDS = ['province', 'city', 'county', 'department', 'team'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+export interface OrgUnit { id: string; parentId: string | null; code: string | null; name: string; nameEn: string | null; kind: OrgUnitKind; path: string }
+
+/** The kinds that are places: customers live in them and products are sold in them. */
+export const REGION_KINDS: readonly OrgUnitKind[] = ['province', 'city', 'county'];
+export const isRegion = (unit: OrgUnit): boolean => REGION_KINDS.includes(unit.kind);
+
+export const orgUnitsKey = ['org-units'] as const;
+
+/** The whole org tree, ordered by path (parents before children). */
+export function useOrgUnits() {
+  return useQuery({ queryKey: orgUnitsKey, queryFn: () => get<{ items: OrgUnit[] }>('/api/org-units').then((r) => r.items), staleTime: 60_000 });
+}
