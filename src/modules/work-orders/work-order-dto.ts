@@ -13,7 +13,7 @@ export function toWorkOrder(ctx: RequestContext, r: WorkOrderRow): WorkOrder {
     businessType: r.business_type, regionId: r.region_id, regionName: r.region_name, priority: r.priority,
     contactPhone: phoneFor(ctx, r.contact_phone)!, description: r.description, status: r.status,
     departmentId: r.department_id, departmentName: r.department_name, assigneeId: r.assignee_id, assigneeName: r.assignee_name,
-    acceptedById: r.accepted_by, acceptedByName: r.accepted_by_name,
+    acceptedById: r.accepted_by, acceptedByName: r.accepted_by_name, channel: r.channel,
     responseDue: r.response_due.toISOString(), resolveDue: r.resolve_due.toISOString(),
     respondedAt: iso(r.responded_at), resolvedAt: iso(r.resolved_at), archivedAt: iso(r.archived_at),
     responseBreached: r.response_breached, resolveBreached: r.resolve_breached, escalationLevel: r.escalation_level, reopenCount: r.reopen_count,

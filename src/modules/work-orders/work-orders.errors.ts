@@ -16,5 +16,6 @@ export const workOrderError = defineErrors({
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '附件不能超过 {limitMb} MB', en: 'Attachments are limited to {limitMb} MB' },
   ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, zh: '只能上传 PNG、JPEG 图片或 PDF 文件', en: 'Only PNG or JPEG images and PDF files are accepted' },
   ATTACHMENT_MISSING: { status: 400, zh: '请选择要上传的文件', en: 'Choose a file to upload' },
+  NO_ACCEPTING_AGENT: { status: 503, zh: '暂时无法在线受理，请致电客服热线', en: 'We cannot accept this online right now; please call customer service' },
   WORK_ORDER_CLOSED: { status: 409, zh: '工单已归档，不能修改', en: 'The work order is archived and cannot be changed' },
 });

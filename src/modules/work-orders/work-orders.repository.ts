@@ -120,3 +120,21 @@ export async function insertNotifications(db: Conn, rows: { employeeId: string; 
     .values([...unique.values()].map((r) => ({ employee_id: r.employeeId, work_order_id: r.workOrderId, kind: r.kind, message: r.message })))
     .execute();
 }
+
+/** Who accepts an order a customer opens themselves (the rule is the SQL function of migration 0002). */
+export async function customerAcceptor(db: Conn, customerId: string): Promise<string | null> {
+  const result = await sql<{ id: string | null }>`SELECT work_order_acceptor(${customerId}) AS id`.execute(db);
+  return result.rows[0]?.id ?? null;
+}
+
+/** A customer's own orders as the customer sees them: no staff, no SLA internals. */
+export function customerOrderSelect(db: Conn, customerId: string) {
+  return db.selectFrom('work_orders as w')
+    .innerJoin('work_order_types as t', 't.id', 'w.type_id')
+    .leftJoin('work_order_types as s', 's.id', 'w.subtype_id')
+    .select([
+      'w.id', 'w.order_no', 't.name as type_name', 't.name_en as type_name_en', 's.name as subtype_name', 's.name_en as subtype_name_en',
+      'w.business_type', 'w.status', 'w.description', 'w.contact_phone', 'w.created_at', 'w.updated_at', 'w.resolved_at',
+    ])
+    .where('w.customer_id', '=', customerId);
+}

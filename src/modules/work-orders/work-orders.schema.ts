@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cursor, id, limit } from '../../platform/http/schemas.ts';
 import { isPhone, normalisePhone } from '../customers/customer-validators.ts';
-import { BUSINESS_TYPES, CENTRE_KINDS, PRIORITIES, SATISFACTION, STATUSES } from './work-orders.tables.ts';
+import { BUSINESS_TYPES, CENTRE_KINDS, CHANNELS, PRIORITIES, SATISFACTION, STATUSES } from './work-orders.tables.ts';
 
 const phoneNo = z.string().trim().transform(normalisePhone).refine(isPhone, 'must be a mainland mobile (11 digits) or a landline with area code');
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -12,7 +12,7 @@ export const WorkOrder = z.object({
   businessType: z.enum(BUSINESS_TYPES), regionId: id, regionName: z.string(), priority: z.enum(PRIORITIES),
   contactPhone: z.string(), description: z.string(), status: z.enum(STATUSES),
   departmentId: id.nullable(), departmentName: z.string().nullable(), assigneeId: id.nullable(), assigneeName: z.string().nullable(),
-  acceptedById: id, acceptedByName: z.string(),
+  acceptedById: id, acceptedByName: z.string(), channel: z.enum(CHANNELS),
   responseDue: z.string(), resolveDue: z.string(), respondedAt: z.string().nullable(), resolvedAt: z.string().nullable(), archivedAt: z.string().nullable(),
   responseBreached: z.boolean(), resolveBreached: z.boolean(), escalationLevel: z.number(), reopenCount: z.number(),
   satisfaction: z.enum(SATISFACTION).nullable(), customerWords: z.string().nullable(),
@@ -32,6 +32,29 @@ export const CreateWorkOrder = z.object({
   description: text(4000),
 });
 export type CreateWorkOrder = z.infer<typeof CreateWorkOrder>;
+
+/** What a customer fills in to open an order themselves: the priority and region are not theirs to choose. */
+export const CustomerWorkOrderInput = CreateWorkOrder.pick({ typeId: true, subtypeId: true, businessType: true, contactPhone: true, description: true });
+export type CustomerWorkOrderInput = z.infer<typeof CustomerWorkOrderInput>;
+
+/** A customer's own order as they see it: no staff names, no internal notes, no SLA internals. */
+export const CustomerWorkOrder = z.object({
+  id, orderNo: z.string(), typeName: z.string(), subtypeName: z.string().nullable(), businessType: z.enum(BUSINESS_TYPES),
+  status: z.enum(STATUSES), createdAt: z.string(), updatedAt: z.string(),
+});
+export type CustomerWorkOrder = z.infer<typeof CustomerWorkOrder>;
+export const CustomerWorkOrderDetail = CustomerWorkOrder.extend({
+  description: z.string(), contactPhone: z.string(), resolvedAt: z.string().nullable(),
+  /** Status changes; the department for a dispatch or transfer; the note only of a resolution (what was done). */
+  timeline: z.array(z.object({ at: z.string(), action: z.string(), status: z.enum(STATUSES), departmentName: z.string().nullable(), note: z.string().nullable() })),
+});
+export type CustomerWorkOrderDetail = z.infer<typeof CustomerWorkOrderDetail>;
+/** What the customer's form offers: the types they may open, with their sub-types, and the businesses. */
+export const CustomerWorkOrderOptions = z.object({
+  types: z.array(z.object({ id, code: z.string(), name: z.string(), subtypes: z.array(z.object({ id, code: z.string(), name: z.string() })) })),
+  businessTypes: z.array(z.enum(BUSINESS_TYPES)),
+});
+export type CustomerWorkOrderOptions = z.infer<typeof CustomerWorkOrderOptions>;
 
 export const UpdateWorkOrder = z.object({
   subtypeId: id.nullable(),

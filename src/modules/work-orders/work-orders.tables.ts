@@ -10,6 +10,11 @@ export const CENTRE_KINDS = ['access_network', 'wireless', 'gov_enterprise', 'op
 export type CentreKind = (typeof CENTRE_KINDS)[number];
 export const SATISFACTION = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
+/** Where a work order came from: accepted by staff, or opened by the customer in the self-service portal. */
+export const CHANNELS = ['staff', 'portal'] as const;
+export type WorkOrderChannel = (typeof CHANNELS)[number];
+/** The top-level types a customer may open themselves (by code). */
+export const CUSTOMER_TYPE_CODES: readonly string[] = ['fault', 'complaint'];
 export type CustomerCategory = 'individual' | 'enterprise' | 'key_account';
 export type NotificationKind = 'assigned' | 'response_breach' | 'resolve_breach' | 'escalated' | 'reopened' | 'resolved';
 
@@ -28,6 +33,7 @@ export interface WorkOrdersTable {
   department_id: string | null;
   assignee_id: string | null;
   accepted_by: string;
+  channel: Generated<WorkOrderChannel>;
   routing_rule_id: string | null;
   response_due: Date;
   resolve_due: Date;

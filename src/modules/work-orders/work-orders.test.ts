@@ -117,6 +117,7 @@ for (const kind of testDatabases()) {
       it('goes new → dispatched → in progress → resolved → return visit → reopened → resolved → archived, every step on the timeline', async () => {
         const created = (await order(await customer('JN'), 'broadband')).body;
         assert.equal(created.acceptedByName, '陈杰');
+        assert.equal(created.channel, 'staff');
         const id = created.id;
         await act(agent, id, { action: 'start' }, 403);
         await act(jnHandler, id, { action: 'resolve', note: '已更换光猫' }, 409);

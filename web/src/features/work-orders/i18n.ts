@@ -7,8 +7,9 @@ export const useWorkOrdersT = registerTranslations('work-orders', {
     field: {
       orderNo: '工单号', customer: '客户', type: '类型', subtype: '子类型', businessType: '业务类型', region: '地区', priority: '优先级', contactPhone: '联系电话',
       description: '问题描述', status: '状态', department: '处理部门', assignee: '处理人', acceptedBy: '受理人', timeLeft: '剩余时间', createdAt: '受理时间',
-      satisfaction: '满意度', customerWords: '客户原话', reason: '原因', note: '处理说明', attachments: '附件',
+      satisfaction: '满意度', customerWords: '客户原话', reason: '原因', note: '处理说明', attachments: '附件', channel: '受理渠道',
     },
+    channel: { staff: '人工受理', portal: '自助服务' },
     status: { new: '待派单', dispatched: '已派单', in_progress: '处理中', resolved: '已处理', visited: '已回访', archived: '已归档' },
     priority: { urgent: '紧急', high: '高', normal: '普通', low: '低' },
     business: { broadband: '宽带', fixed_line: '固话', mobile: '移动', iptv: 'IPTV', dedicated_line: '专线 / 数字电路', optical_cable: '光缆' },
@@ -37,8 +38,9 @@ export const useWorkOrdersT = registerTranslations('work-orders', {
     field: {
       orderNo: 'Order no.', customer: 'Customer', type: 'Type', subtype: 'Sub-type', businessType: 'Business', region: 'Region', priority: 'Priority', contactPhone: 'Contact phone',
       description: 'Description', status: 'Status', department: 'Department', assignee: 'Handler', acceptedBy: 'Accepted by', timeLeft: 'Time left', createdAt: 'Accepted',
-      satisfaction: 'Satisfaction', customerWords: "Customer's words", reason: 'Reason', note: 'Resolution', attachments: 'Attachments',
+      satisfaction: 'Satisfaction', customerWords: "Customer's words", reason: 'Reason', note: 'Resolution', attachments: 'Attachments', channel: 'Channel',
     },
+    channel: { staff: 'Accepted by staff', portal: 'Self-service portal' },
     status: { new: 'New', dispatched: 'Dispatched', in_progress: 'In progress', resolved: 'Resolved', visited: 'Visited', archived: 'Archived' },
     priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
     business: { broadband: 'Broadband', fixed_line: 'Fixed line', mobile: 'Mobile', iptv: 'IPTV', dedicated_line: 'Dedicated line', optical_cable: 'Optical cable' },

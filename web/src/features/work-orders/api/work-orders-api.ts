@@ -17,7 +17,7 @@ export interface WorkOrder {
   typeId: string; typeName: string; subtypeId: string | null; subtypeName: string | null;
   businessType: string; regionId: string; regionName: string; priority: string; contactPhone: string; description: string; status: Status;
   departmentId: string | null; departmentName: string | null; assigneeId: string | null; assigneeName: string | null;
-  acceptedById: string; acceptedByName: string; responseDue: string; resolveDue: string; respondedAt: string | null; resolvedAt: string | null;
+  acceptedById: string; acceptedByName: string; channel: 'staff' | 'portal'; responseDue: string; resolveDue: string; respondedAt: string | null; resolvedAt: string | null;
   archivedAt: string | null; responseBreached: boolean; resolveBreached: boolean; escalationLevel: number; reopenCount: number;
   satisfaction: string | null; customerWords: string | null; version: number; createdAt: string;
 }

@@ -24,6 +24,7 @@ function Facts({ w }: { w: WorkOrder }) {
     [t('field.department'), w.departmentName ?? '—'],
     [t('field.assignee'), w.assigneeName ?? '—'],
     [t('field.acceptedBy'), w.acceptedByName],
+    [t('field.channel'), t(`channel.${w.channel}`)],
     [t('field.timeLeft'), <TimeLeft workOrder={w} />],
     ...(w.satisfaction ? [[t('field.satisfaction'), `${t(`satisfaction.${w.satisfaction}`)}${w.customerWords ? `：“${w.customerWords}”` : ''}`] as [string, React.ReactNode]] : []),
   ];
