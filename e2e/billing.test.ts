@@ -71,7 +71,7 @@ describe('billing screens', () => {
     await loginAs(page, 'wangfang', { path: '/products' });
     const table = page.getByTestId('products');
     await table.getByText('5G龙卡钻石卡').waitFor();
-    assert.match(await table.innerText(), /5G-GOLD\s+5G龙卡金卡[\s\S]*¥80\.00\s+2000\s+60\s+已发布/);
+    assert.match(await table.innerText(), /5G-GOLD\s+5G龙卡金卡[\s\S]*¥80\.00\s+2000\s+60\s+全部地区\s+目标客户: 个人客户 · 话多型\s+已发布/);
     await page.getByRole('button', { name: '新建产品' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('编码').fill('5G-YOUTH');
@@ -79,9 +79,15 @@ describe('billing screens', () => {
     await dialog.getByLabel('月费 (元)').fill('39');
     await dialog.getByLabel('套餐内分钟').fill('300');
     await dialog.getByLabel('目标客户类别').selectOption('individual');
+    await dialog.getByRole('checkbox', { name: '青岛市分公司' }).check();
+    // A ticked city includes its districts: they show ticked and cannot be ticked on their own.
+    const huangdao = dialog.getByRole('checkbox', { name: '黄岛区' });
+    assert.equal(await huangdao.isChecked(), true);
+    assert.equal(await huangdao.isDisabled(), true);
     await dialog.getByRole('button', { name: '保存' }).click();
     const row = table.getByRole('row').filter({ hasText: '5G-YOUTH' });
     await row.getByText('草稿').waitFor();
+    assert.match(await row.innerText(), /青岛市分公司\s+目标客户: 个人客户/);
     await row.getByRole('button', { name: '提交测试' }).click();
     await row.getByRole('button', { name: '发布' }).click();
     await row.getByText('已发布').waitFor();

@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { get } from '../app/api-client.ts';
+import { pick } from '../app/i18n.ts';
 
 /** The server's org units (src/modules/system/system.schema.ts). Every signed-in user may read the tree. */
 export const ORG_UNIT_KINDS = ['province', 'city', 'county', 'department', 'team'] as const;
@@ -15,4 +18,15 @@ export const orgUnitsKey = ['org-units'] as const;
 /** The whole org tree, ordered by path (parents before children). */
 export function useOrgUnits() {
   return useQuery({ queryKey: orgUnitsKey, queryFn: () => get<{ items: OrgUnit[] }>('/api/org-units').then((r) => r.items), staleTime: 60_000 });
+}
+
+/** Org-unit ids → their names in the current language, in the order given (unknown ids are left out). */
+export function useOrgUnitNames(): (ids: readonly string[]) => string[] {
+  const units = useOrgUnits();
+  const { i18n } = useTranslation();
+  const byId = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u])), [units.data]);
+  return (ids) => ids.flatMap((id) => {
+    const unit = byId.get(id);
+    return unit ? [pick({ zh: unit.name, en: unit.nameEn }, i18n.language)] : [];
+  });
 }

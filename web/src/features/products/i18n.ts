@@ -7,10 +7,11 @@ export const useProductsT = registerTranslations('products', {
     field: {
       code: '编码', kind: '类型', name: '名称', monthlyFee: '月费 (元)', includedMinutes: '套餐内分钟', includedDataGb: '套餐内流量 (GB)', callOutRate: '主叫 (元/分钟)',
       callInRate: '被叫 (元/分钟)', dataRate: '流量 (元/GB)', smsRate: '短信 (元/条)', specialCallRate: '国际长途 (元/分钟)', specialDataRate: '特殊流量 (元/GB)',
-      roamingCallRate: '国际漫游通话 (元/分钟)', roamingDataRate: '国际漫游流量 (元/GB)', targetCategory: '目标客户类别', targetSegment: '目标客群', description: '产品说明', responsibility: '责任声明',
+      roamingCallRate: '国际漫游通话 (元/分钟)', roamingDataRate: '国际漫游流量 (元/GB)', regionIds: '销售地区', targetCategory: '目标客户类别', targetSegment: '目标客群', description: '产品说明', responsibility: '责任声明',
       requires: '依赖业务', bundles: '包含业务', status: '状态', subscribers: '在网用户',
     },
     category: { individual: '个人客户', enterprise: '企业客户', key_account: '大客户' },
+    allRegions: '全部地区', target: '目标客户', regionHint: '勾选可以办理此产品的地区；勾选一个市即包含其下各区县，都不勾选表示全部地区都可办理。',
     pricingLocked: '已发布的产品资费不能修改', saved: '已保存', save: '保存', cancel: '取消', statusChanged: '状态已更新', history: '生命周期',
     sub: {
       title: '订购', empty: '尚未订购任何产品', product: '产品', kind: '类型', from: '生效', until: '失效', state: '状态', current: '在用', scheduled: '待生效', ended: '已结束',
@@ -24,10 +25,11 @@ export const useProductsT = registerTranslations('products', {
     field: {
       code: 'Code', kind: 'Kind', name: 'Name', monthlyFee: 'Monthly fee (¥)', includedMinutes: 'Included minutes', includedDataGb: 'Included data (GB)', callOutRate: 'Outgoing (¥/min)',
       callInRate: 'Incoming (¥/min)', dataRate: 'Data (¥/GB)', smsRate: 'SMS (¥/msg)', specialCallRate: 'International (¥/min)', specialDataRate: 'Special data (¥/GB)',
-      roamingCallRate: 'Intl roaming calls (¥/min)', roamingDataRate: 'Intl roaming data (¥/GB)', targetCategory: 'Target customer category', targetSegment: 'Target segment', description: 'Description', responsibility: 'Responsibility statement',
+      roamingCallRate: 'Intl roaming calls (¥/min)', roamingDataRate: 'Intl roaming data (¥/GB)', regionIds: 'Sales regions', targetCategory: 'Target customer category', targetSegment: 'Target segment', description: 'Description', responsibility: 'Responsibility statement',
       requires: 'Requires', bundles: 'Bundles', status: 'Status', subscribers: 'Subscribers',
     },
     category: { individual: 'Individual', enterprise: 'Enterprise', key_account: 'Key account' },
+    allRegions: 'All regions', target: 'Target', regionHint: 'Tick the regions where this product may be sold; a city includes its districts and counties. Tick none to sell it everywhere.',
     pricingLocked: 'A released product keeps its tariff', saved: 'Saved', save: 'Save', cancel: 'Cancel', statusChanged: 'Status changed', history: 'Lifecycle',
     sub: {
       title: 'Subscriptions', empty: 'No subscriptions yet', product: 'Product', kind: 'Kind', from: 'From', until: 'Until', state: 'State', current: 'Current', scheduled: 'Scheduled', ended: 'Ended',

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../../app/auth.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormError, SelectField, TextArea, TextField } from '../../../components/ui/fields.tsx';
+import { RegionPicker } from '../../../components/ui/region-picker.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
+import { useOrgUnitNames } from '../../../lib/org-units.ts';
 import { NEXT_STATUS, TARIFF_FIELDS, useChangeStatus, useProducts, useSaveProduct, type Product } from '../api/products-api.ts';
 import { useProductsT } from '../i18n.ts';
 
@@ -15,6 +17,7 @@ function ProductDialog({ product, services, onClose }: { product: Product | null
   const save = useSaveProduct(product?.id);
   const locked = product?.status === 'released' || product?.status === 'retired';
   const [form, setForm] = useState<Form>(product ? { ...EMPTY, ...Object.fromEntries(Object.entries(product).map(([k, v]) => [k, v == null ? '' : String(v)])) } : EMPTY);
+  const [regionIds, setRegionIds] = useState<string[]>(product?.regionIds ?? []);
   const [requires, setRequires] = useState<string[]>(product?.requires.map((r) => r.id) ?? []);
   const [bundles, setBundles] = useState<string[]>(product?.bundles.map((r) => r.id) ?? []);
   const field = (k: string, props: Record<string, unknown> = {}) => (
@@ -23,7 +26,7 @@ function ProductDialog({ product, services, onClose }: { product: Product | null
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const body: Record<string, unknown> = { name: form.name, targetCategory: form.targetCategory || null, targetSegment: form.targetSegment || null, description: form.description, responsibility: form.responsibility, requires, bundles: form.kind === 'package' ? bundles : [] };
+    const body: Record<string, unknown> = { name: form.name, regionIds, targetCategory: form.targetCategory || null, targetSegment: form.targetSegment || null, description: form.description, responsibility: form.responsibility, requires, bundles: form.kind === 'package' ? bundles : [] };
     if (!locked) for (const f of TARIFF_FIELDS) body[f] = f === 'includedMinutes' ? Number(form[f] || 0) : form[f] || '0';
     if (!product) Object.assign(body, { code: form.code, kind: form.kind });
     save.mutate(body, { onSuccess: () => { toast(t('saved')); onClose(); } });
@@ -45,6 +48,7 @@ function ProductDialog({ product, services, onClose }: { product: Product | null
           {TARIFF_FIELDS.map((f) => field(f, { inputMode: 'decimal', disabled: locked }))}
         </div>
         {locked && <p className="muted">{t('pricingLocked')}</p>}
+        <RegionPicker label={t('field.regionIds')} hint={t('regionHint')} value={regionIds} onChange={setRegionIds} />
         <fieldset className="form-section"><legend>{t('field.requires')}</legend>
           {services.filter((s) => s.id !== product?.id).map((s) => (
             <label key={s.id} style={{ marginRight: 12 }}><input type="checkbox" checked={requires.includes(s.id)} onChange={() => toggle(requires, setRequires, s.id)} /> {s.name}</label>
@@ -77,6 +81,9 @@ function StatusButtons({ product }: { product: Product }) {
   );
 }
 
+/** The name and sales cells may wrap (between words and after 、), so the table fits beside the navigation. */
+const WRAP = { whiteSpace: 'normal', wordBreak: 'keep-all' } as const;
+
 /** Tariff packages and single services: list, create, edit (tariffs only before release), move through the lifecycle. */
 export function ProductsPage() {
   const { t } = useProductsT();
@@ -85,6 +92,7 @@ export function ProductsPage() {
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const products = useProducts({ kind: kind || undefined, status: status || undefined });
+  const regionNames = useOrgUnitNames();
   const services = useProducts({ kind: 'service' });
   const items = products.data?.items ?? [];
   return (
@@ -99,22 +107,26 @@ export function ProductsPage() {
           <SelectField label={t('field.status')} value={status} onChange={(e) => setStatus(e.target.value)} placeholder={t('all')} options={(['draft', 'testing', 'released', 'retired'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         </div>
         <FormError message={products.error?.message} />
+        <div className="table-wrap">
         <table className="table" aria-label={t('title')} data-testid="products">
-          <thead><tr><th>{t('field.code')}</th><th>{t('field.name')}</th><th>{t('field.kind')}</th><th className="num">{t('field.monthlyFee')}</th><th className="num">{t('field.includedMinutes')}</th><th className="num">{t('field.includedDataGb')}</th><th>{t('field.status')}</th><th className="num">{t('field.subscribers')}</th><th /></tr></thead>
+          <thead><tr><th>{t('field.code')}</th><th>{t('field.name')}</th><th>{t('field.kind')}</th><th className="num">{t('field.monthlyFee')}</th><th className="num">{t('field.includedMinutes')}</th><th className="num">{t('field.includedDataGb')}</th><th>{t('field.regionIds')}</th><th>{t('field.status')}</th><th className="num">{t('field.subscribers')}</th><th /></tr></thead>
           <tbody>
             {items.map((p) => (
               <tr key={p.id}>
                 <td className="mono">{p.code}</td>
-                <td>{can('products:edit') ? <button type="button" className="link-button" onClick={() => setEditing(p)}>{p.name}</button> : p.name}
+                <td style={WRAP}>{can('products:edit') ? <button type="button" className="link-button" onClick={() => setEditing(p)}>{p.name}</button> : p.name}
                   {p.requires.length > 0 && <div className="muted">{t('field.requires')}: {p.requires.map((r) => r.name).join('、')}</div>}
                   {p.bundles.length > 0 && <div className="muted">{t('field.bundles')}: {p.bundles.map((r) => r.name).join('、')}</div>}</td>
                 <td>{t(`kind.${p.kind}`)}</td><td className="num">¥{p.monthlyFee}</td><td className="num">{p.includedMinutes}</td><td className="num">{Number(p.includedDataGb)}</td>
+                <td style={WRAP}>{p.regionIds.length ? regionNames(p.regionIds).join('、') : <span className="muted">{t('allRegions')}</span>}
+                  {(p.targetCategory || p.targetSegment) && <div className="muted">{t('target')}: {[p.targetCategory && t(`category.${p.targetCategory}`), p.targetSegment].filter(Boolean).join(' · ')}</div>}</td>
                 <td>{t(`status.${p.status}`)}</td><td className="num">{p.subscribers}</td>
                 <td>{can('products:admin') && <StatusButtons product={p} />}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       </section>
       {editing && <ProductDialog product={editing === 'new' ? null : editing} services={services.data?.items ?? []} onClose={() => setEditing(null)} />}
     </div>
