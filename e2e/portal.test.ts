@@ -18,7 +18,8 @@ describe('customer self-service portal', () => {
   });
   after(async () => { await suite?.close(); });
 
-  test('a customer signs in, sees the bill, corrects the address and reports a fault', async () => {
+  /** The customer's phone, signed in to the portal. */
+  async function portalLogin() {
     const page = await suite.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/portal');
@@ -26,6 +27,11 @@ describe('customer self-service portal', () => {
     await page.getByLabel('密码').fill('my-portal-pass');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByTestId('portal-package').waitFor();
+    return page;
+  }
+
+  test('a customer signs in, sees the bill and corrects their contact details', async () => {
+    const page = await portalLogin();
     assert.equal(await page.getByTestId('portal-package').innerText(), '5G龙卡钻石卡');
     assert.match(await page.getByTestId('portal-balance').innerText(), /-161\.20/);
     await screenshot(page, 'portal-home');
@@ -38,32 +44,58 @@ describe('customer self-service portal', () => {
     await screenshot(page, 'portal-bill');
 
     await page.getByRole('button', { name: '我的资料' }).click();
+    assert.equal(await page.getByLabel('登录手机号').getAttribute('readonly'), '');
     await page.getByLabel('联系地址').fill('济南市市中区经七路 88 号');
+    await page.getByLabel('电子邮箱').fill('zuanshi@example.com');
+    await page.getByLabel('备用联系电话').fill('0531-87001234');
     await page.getByRole('button', { name: '保存' }).click();
-    await page.getByText('地址已更新').waitFor();
-    assert.equal((await admin.get(`/api/customers/${customerId}`)).body.address, '济南市市中区经七路 88 号');
+    await page.getByText('资料已更新').waitFor();
+    const customer = (await admin.get(`/api/customers/${customerId}`)).body;
+    assert.deepEqual([customer.address, customer.email, customer.backupPhone, customer.phone], ['济南市市中区经七路 88 号', 'zuanshi@example.com', '0531-87001234', '13400000001']);
+  });
 
+  test('a fault reported in the portal is a work order the wireless centre handles, and the customer follows it', async () => {
+    const page = await portalLogin();
     await page.getByRole('button', { name: '报障与投诉' }).click();
-    await page.getByLabel('标题').fill('手机没有信号');
-    await page.getByLabel('详细说明').fill('家里客厅从昨天开始没有 5G 信号');
-    await page.getByRole('button', { name: '提交' }).click();
-    await page.getByTestId('portal-requests').getByText('手机没有信号').waitFor();
-    assert.match(await page.getByTestId('portal-requests').innerText(), /待处理/);
-    const staffView = (await admin.get('/api/portal-requests?status=open')).body.items;
-    assert.ok(staffView.some((r: { subject: string; customerId: string }) => r.subject === '手机没有信号' && r.customerId === customerId));
-    await screenshot(page, 'portal-fault');
+    const form = page.getByRole('form', { name: '报障或投诉' });
+    await form.getByLabel('问题类型').selectOption({ label: '故障报修' });
+    await form.getByLabel('具体问题').selectOption({ label: '手机无信号' });
+    await form.getByLabel('业务类型').selectOption({ label: '手机' });
+    await form.getByLabel('问题描述').fill('家里客厅从昨天开始没有 5G 信号');
+    assert.equal(await form.getByLabel('联系电话').inputValue(), '13400000001');
+    await form.getByRole('button', { name: '提交' }).click();
+    const card = page.getByTestId('portal-work-order').filter({ hasText: '手机无信号' });
+    await card.getByText('已转交处理部门').waitFor();
+    const orderNo = await card.locator('.mono').innerText();
+    assert.match(orderNo, /^WO\d+$/);
 
-    // Staff see the fault in their list and answer it; the customer sees the answer.
+    // The wireless maintenance centre finds it in its queue, as a self-service order, and resolves it.
     const staff = await suite.newPage();
-    await loginAs(staff, 'admin', { path: '/portal-requests' });
-    const row = staff.getByTestId('portal-requests-staff').getByRole('row').filter({ hasText: '手机没有信号' });
-    await row.getByLabel('状态').selectOption('in_progress');
-    await row.getByLabel('回复').fill('已安排工程师明天上门检测');
-    await row.getByRole('button', { name: '答复' }).click();
-    await staff.getByText('已答复').waitFor();
+    await loginAs(staff, 'dengchao', { path: '/work-orders?queue=department' });
+    await staff.getByTestId('work-order-table').getByText(orderNo).click();
+    await staff.getByTestId('work-order-facts').getByText('自助服务').waitFor();
+    await staff.getByTestId('timeline').getByText(/自助服务：计费0001/).waitFor();
+    const panel = staff.getByTestId('transition-panel');
+    await panel.getByRole('button', { name: '开始处理', exact: true }).click();
+    await staff.getByTestId('work-order-title').filter({ hasText: '处理中' }).waitFor();
     await page.reload();
-    await page.getByTestId('portal-requests').getByText('已安排工程师明天上门检测').waitFor();
-    assert.match(await page.getByTestId('portal-requests').innerText(), /处理中/);
+    await page.getByTestId('portal-work-order').filter({ hasText: orderNo }).getByText('处理中').waitFor();
+
+    await panel.getByRole('button', { name: '处理完成', exact: true }).click();
+    await staff.getByLabel('处理说明').fill('已调整基站天线，信号恢复');
+    await panel.getByRole('button', { name: '确认' }).click();
+    await staff.getByTestId('work-order-title').filter({ hasText: '已处理' }).waitFor();
+
+    await page.reload();
+    const done = page.getByTestId('portal-work-order').filter({ hasText: orderNo });
+    await done.getByText('已处理').waitFor();
+    await done.getByRole('button', { name: '查看进度' }).click();
+    await done.getByText('处理结果：已调整基站天线，信号恢复').waitFor();
+    const progress = await done.getByRole('list').innerText();
+    assert.match(progress, /已受理[\s\S]*已转交处理部门 · 无线维护中心[\s\S]*处理中[\s\S]*已处理/);
+    assert.doesNotMatch(progress, /邓超/);
+    await done.scrollIntoViewIfNeeded();
+    await screenshot(page, 'portal-fault');
   });
 
   test('a staff session does not open the portal', async () => {

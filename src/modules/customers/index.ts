@@ -20,4 +20,4 @@ export { setArrears, setArrearsFrom } from './customer-arrears.ts';
 export { openAccount } from './open-account.ts';
 export { updateCustomer } from './update-customer.ts';
 export { customerScope, findCustomer, visibleCustomerIds, selectCustomerIds, replaceCustomerSegments, type CustomerSelection } from './customers.repository.ts';
-export type { Customer } from './customers.schema.ts';
+export { UpdateCustomer, type Customer } from './customers.schema.ts';

@@ -6,8 +6,8 @@ import { seedPortalDemo } from './portal.demo.ts';
 /**
  * The customer self-service portal (/portal in the web app, /api/portal on the server): customers sign in
  * with phone and password, on a session of their own, and see only their own data.
- * Faults and complaints are stored as portal requests that staff see and answer (GET /api/portal-requests);
- * the work-orders module does not yet offer other modules a way to open a work order for a customer.
+ * Faults and complaints the customer reports are work orders (openCustomerWorkOrder, channel 'portal'), handled by
+ * staff in the work-order queues; the customer follows their status and resolution here.
  */
 export const portalModule: CrmModule = {
   name: 'portal',

@@ -8,5 +8,4 @@ export const portalError = defineErrors({
   RESET_TOKEN_INVALID: { status: 400, zh: '重置链接无效或已过期，请联系营业厅重新获取', en: 'The reset link is invalid or expired; ask the branch for a new one' },
   CUSTOMER_NOT_FOUND: { status: 404, zh: '客户不存在', en: 'Customer not found' },
   PHONE_TAKEN: { status: 409, zh: '该手机号已用于另一位客户的自助服务登录', en: 'This phone number already signs in another customer' },
-  REQUEST_NOT_FOUND: { status: 404, zh: '服务请求不存在', en: 'Request not found' },
 });

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../platform/module.ts';
-import { id, idParams } from '../../platform/http/schemas.ts';
+import { idParams } from '../../platform/http/schemas.ts';
 import { localeFrom } from '../../platform/errors.ts';
 import { password } from '../system/system.schema.ts';
-import { findCustomer } from '../customers/index.ts';
+import { UpdateCustomer } from '../customers/index.ts';
 import { customerBills, customerPayments } from '../billing/index.ts';
+import {
+  CustomerWorkOrder, CustomerWorkOrderDetail, CustomerWorkOrderInput, CustomerWorkOrderOptions,
+  customerWorkOrderOptions, getCustomerWorkOrder, listCustomerWorkOrders, openCustomerWorkOrder,
+} from '../work-orders/index.ts';
 import { portalContext, portalLogin, portalLogout, resetPortalPassword, resolvePortalSession, setupPortalLogin, type PortalIdentity } from './portal-auth.ts';
-import { answerRequest, fileRequest, listRequests, portalHome, updateOwnAddress } from './portal-self.ts';
+import { portalHome, updateOwnDetails } from './portal-self.ts';
 import { portalError } from './portal.errors.ts';
 
 /** The portal's own cookie, sent only to /api/portal: a staff cookie never opens the portal, nor this one a staff route. */
@@ -25,8 +29,8 @@ declare module 'fastify' {
 }
 
 const Login = z.object({ phone: z.string().trim().regex(/^[0-9-]{7,16}$/, 'a phone number'), password: z.string().min(1).max(128) });
-const RequestInput = z.object({ kind: z.enum(['fault', 'complaint']), subject: z.string().trim().min(1).max(100), description: z.string().trim().min(1).max(2000) });
-const Answer = z.object({ status: z.enum(['open', 'in_progress', 'resolved', 'closed']), reply: z.string().trim().max(2000).optional() });
+/** The contact details a customer keeps up to date themselves; the phone they sign in with is not among them. */
+const OwnDetails = z.strictObject(UpdateCustomer.pick({ address: true, email: true, backupPhone: true }).shape);
 
 function ctxOf(req: FastifyRequest) {
   return portalContext(req.portal!, localeFrom(req.headers['accept-language']), req.ip, req.id);
@@ -63,24 +67,24 @@ export async function portalRoutes(app: App, { db }: Services): Promise<void> {
       return reply.code(204).send();
     });
     scope.get('/api/portal/me', { config: { portal: true }, schema: { tags } }, (req) => portalHome(db, ctxOf(req), req.portal!));
-    scope.patch('/api/portal/me', { config: { portal: true }, schema: { tags, body: z.object({ address: z.string().trim().min(2).max(200) }) } },
-      (req) => updateOwnAddress(db, ctxOf(req), req.portal!, req.body.address));
+    scope.patch('/api/portal/me', { config: { portal: true }, schema: { tags, body: OwnDetails } },
+      (req) => updateOwnDetails(db, ctxOf(req), req.portal!, req.body));
     scope.get('/api/portal/bills', { config: { portal: true }, schema: { tags } }, async (req) => ({ items: await customerBills(db, req.portal!.customerId, 12) }));
     scope.get('/api/portal/payments', { config: { portal: true }, schema: { tags } }, async (req) => ({ items: await customerPayments(db, req.portal!.customerId, 50) }));
-    scope.get('/api/portal/requests', { config: { portal: true }, schema: { tags } }, async (req) => ({ items: await listRequests(db, { customerId: req.portal!.customerId }) }));
-    scope.post('/api/portal/requests', { config: { portal: true }, schema: { tags, body: RequestInput } },
-      async (req, reply) => reply.code(201).send(await fileRequest(db, ctxOf(req), req.portal!, req.body)));
+    // Faults and complaints are work orders, opened and followed by the customer; staff handle them in the work-order queues.
+    scope.get('/api/portal/work-order-options', { config: { portal: true }, schema: { tags, response: { 200: CustomerWorkOrderOptions } } },
+      (req) => customerWorkOrderOptions(db, ctxOf(req).locale));
+    scope.get('/api/portal/work-orders', { config: { portal: true }, schema: { tags, response: { 200: z.object({ items: z.array(CustomerWorkOrder) }) } } },
+      (req) => listCustomerWorkOrders(db, req.portal!.customerId, ctxOf(req).locale));
+    scope.get('/api/portal/work-orders/:id', { config: { portal: true }, schema: { tags, params: idParams, response: { 200: CustomerWorkOrderDetail } } },
+      (req) => getCustomerWorkOrder(db, req.portal!.customerId, req.params.id, ctxOf(req).locale));
+    scope.post('/api/portal/work-orders', { config: { portal: true }, schema: { tags, body: CustomerWorkOrderInput, response: { 201: CustomerWorkOrderDetail } } },
+      async (req, reply) => reply.code(201).send(await openCustomerWorkOrder(db, ctxOf(req), { ...req.body, customerId: req.portal!.customerId, channel: 'portal' })));
   });
 
-  // Staff side: set up a customer's login, and see and answer what customers filed.
+  // Staff side: set up a customer's login.
   const staffTags = ['portal (staff)'];
   app.post('/api/customers/:id/portal-login', {
     config: { permission: 'customers:edit' }, schema: { tags: staffTags, params: idParams, body: z.object({ password: password.optional() }) },
   }, (req) => setupPortalLogin(db, req.ctx, req.params.id, req.body.password));
-  app.get('/api/portal-requests', {
-    config: { permission: 'customers:view' },
-    schema: { tags: staffTags, querystring: z.object({ status: z.enum(['open', 'in_progress', 'resolved', 'closed']).optional(), customerId: id.optional() }) },
-  }, async (req) => ({ items: await listRequests(db, { status: req.query.status, customerId: req.query.customerId, scope: req.ctx }) }));
-  app.post('/api/portal-requests/:id/answer', { config: { permission: 'customers:edit' }, schema: { tags: staffTags, params: idParams, body: Answer } },
-    (req) => answerRequest(db, req.ctx, req.params.id, req.body, async (trx, customerId) => Boolean(await findCustomer(trx, req.ctx, customerId))));
 }

@@ -1,7 +1,5 @@
 import type { Generated } from 'kysely';
 
-export type PortalRequestStatus = 'open' | 'in_progress' | 'resolved' | 'closed';
-
 declare module '../../platform/db.ts' {
   interface Database {
     portal_accounts: {
@@ -9,9 +7,5 @@ declare module '../../platform/db.ts' {
       failed_logins: Generated<number>; locked_until: Date | null; created_at: Generated<Date>; updated_at: Generated<Date>;
     };
     portal_sessions: { token_hash: string; customer_id: string; csrf_token: string; expires_at: Date; created_at: Generated<Date> };
-    portal_requests: {
-      id: Generated<string>; customer_id: string; kind: 'fault' | 'complaint'; subject: string; description: string;
-      status: Generated<PortalRequestStatus>; reply: string | null; handled_by: string | null; created_at: Generated<Date>; updated_at: Generated<Date>;
-    };
   }
 }

@@ -33,11 +33,18 @@ for (const kind of testDatabases()) {
     let admin: TestClient;
     let customerId: string;
     let otherId: string;
+    const types = new Map<string, string>();
+    const org = new Map<string, string>();
+    const staff = new Map<string, string>();
     const login = async (phone = '13600000001', password = 'portal-pass-1') => {
       const c = new PortalClient(app.baseUrl);
       const res = await c.call('POST', '/api/portal/login', { phone, password });
       return { c, res };
     };
+    const fault = (extra: Record<string, unknown> = {}) => ({
+      typeId: types.get('fault'), subtypeId: types.get('broadband_down'), businessType: 'broadband',
+      description: '宽带无法上网，光猫红灯闪烁', contactPhone: '13600000001', ...extra,
+    });
 
     before(async () => {
       app = await startTestApp(kind, { demoCustomers: 0 });
@@ -45,10 +52,18 @@ for (const kind of testDatabases()) {
       const thisMonth = new Date().toISOString().slice(0, 8) + '01';
       customerId = await customerOnPackage(app, admin, '13600000001', [{ code: '5G-GOLD', startsOn: '2026-01-01' }]);
       otherId = await customerOnPackage(app, admin, '13600000002', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
+      const lockedId = await customerOnPackage(app, admin, '13600000003', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
       await upload(admin, 'usage', `${USAGE_HEADER}\nP1,13600000001,call,local,out,${thisMonth} 08:00:00,600,busy\nP2,13600000002,call,local,out,${thisMonth} 08:00:00,600,busy`, { mapping: USAGE_MAPPING });
       await admin.post('/api/billing/runs', { month: '2026-10' });
-      assert.equal((await admin.post(`/api/customers/${customerId}/portal-login`, { password: 'portal-pass-1' })).status, 200);
-      assert.equal((await admin.post(`/api/customers/${otherId}/portal-login`, { password: 'portal-pass-2' })).status, 200);
+      for (const [id, password] of [[customerId, 'portal-pass-1'], [otherId, 'portal-pass-2'], [lockedId, 'portal-pass-3']]) {
+        assert.equal((await admin.post(`/api/customers/${id}/portal-login`, { password })).status, 200);
+      }
+      for (const t of (await admin.get('/api/work-orders/types')).body.items) types.set(t.code, t.id);
+      for (const u of (await admin.get('/api/org-units')).body.items) if (u.code) org.set(u.code, u.id);
+      for (const e of await app.services.db.selectFrom('employees').select(['id', 'username']).execute()) staff.set(e.username, e.id);
+      // The first customer is looked after by an account manager; the second has none.
+      assert.equal((await admin.patch(`/api/customers/${customerId}`, { accountManagerId: staff.get('zhangwei') })).status, 200);
+      assert.equal((await admin.patch(`/api/customers/${otherId}`, { accountManagerId: null })).status, 200);
     });
     after(() => app.close());
 
@@ -68,28 +83,44 @@ for (const kind of testDatabases()) {
     });
 
     it('refuses a wrong password, and locks the login after five', async () => {
-      for (let i = 0; i < 4; i++) assert.equal((await login('13600000002', 'wrong-password')).res.status, 401);
-      assert.equal((await login('13600000002', 'wrong-password')).res.status, 401);
-      const locked = await login('13600000002', 'portal-pass-2');
+      for (let i = 0; i < 4; i++) assert.equal((await login('13600000003', 'wrong-password')).res.status, 401);
+      assert.equal((await login('13600000003', 'wrong-password')).res.status, 401);
+      const locked = await login('13600000003', 'portal-pass-3');
       assert.equal(locked.res.status, 429);
     });
 
     it('keeps staff and customer sessions apart', async () => {
       // A staff session does not open the portal ...
       assert.equal((await admin.get('/api/portal/me')).status, 401);
+      assert.equal((await admin.get('/api/portal/work-orders')).status, 401);
       // ... and a portal session does not open staff routes.
       const { c } = await login();
-      const staff = await c.call('GET', `/api/customers/${customerId}`);
-      assert.equal(staff.status, 401);
+      assert.equal((await c.call('GET', `/api/customers/${customerId}`)).status, 401);
+      assert.equal((await c.call('GET', '/api/work-orders/types')).status, 401);
     });
 
-    it('lets a customer change their address, recorded in the customer history', async () => {
+    it('lets a customer change their address, e-mail and backup phone, recorded in the customer history', async () => {
       const { c } = await login();
-      const res = await c.call('PATCH', '/api/portal/me', { address: '济南市历下区经十路100号' });
+      const res = await c.call('PATCH', '/api/portal/me', { address: '济南市历下区经十路100号', email: 'jifei@example.com', backupPhone: '0531-88001234' });
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      assert.equal((await admin.get(`/api/customers/${customerId}`)).body.address, '济南市历下区经十路100号');
+      assert.deepEqual(res.body, { address: '济南市历下区经十路100号', email: 'jifei@example.com', backupPhone: '0531-88001234' });
+      const seen = (await admin.get(`/api/customers/${customerId}`)).body;
+      assert.deepEqual([seen.address, seen.email, seen.backupPhone], ['济南市历下区经十路100号', 'jifei@example.com', '0531-88001234']);
+      assert.equal((await c.call('GET', '/api/portal/me')).body.customer.email, 'jifei@example.com');
       const history = (await admin.get(`/api/customers/${customerId}/history`)).body.items;
-      assert.ok(history.some((h: { actorName: string; changes: Record<string, unknown> }) => h.actorName.startsWith('自助服务') && 'address' in h.changes));
+      const own = history.find((h: { actorName: string }) => h.actorName.startsWith('自助服务'));
+      assert.deepEqual(Object.keys(own.changes).sort(), ['address', 'backupPhone', 'email']);
+    });
+
+    it('refuses bad contact details with field messages, and never changes the phone the customer signs in with', async () => {
+      const { c } = await login();
+      const bad = await c.call('PATCH', '/api/portal/me', { email: 'jifei-at-example', backupPhone: '12' });
+      assert.equal(bad.status, 400);
+      assert.ok(bad.body.error.fields.email);
+      assert.match(bad.body.error.fields.backupPhone, /mobile/);
+      const phone = await c.call('PATCH', '/api/portal/me', { phone: '13900009999' });
+      assert.equal(phone.status, 400);
+      assert.equal((await admin.get(`/api/customers/${customerId}`)).body.phone, '13600000001');
     });
 
     it('lets a customer write while a staff session is open in the same browser', async () => {
@@ -106,19 +137,98 @@ for (const kind of testDatabases()) {
       assert.equal(res.status, 403);
     });
 
-    it('files a fault that staff see and answer, and the customer follows its status', async () => {
+    it('offers only faults and complaints, with their sub-types, and the businesses the service desk uses', async () => {
       const { c } = await login();
-      const filed = await c.call('POST', '/api/portal/requests', { kind: 'fault', subject: '宽带无法上网', description: '从昨天晚上开始光猫红灯' });
+      const options = (await c.call('GET', '/api/portal/work-order-options', undefined, { 'accept-language': 'en' })).body;
+      assert.deepEqual(options.types.map((t: { code: string }) => t.code), ['fault', 'complaint']);
+      const faultType = options.types.find((t: { code: string }) => t.code === 'fault');
+      assert.equal(faultType.name, 'Fault repair');
+      assert.ok(faultType.subtypes.some((s: { code: string; name: string }) => s.code === 'broadband_down' && s.name === 'Broadband cannot connect'));
+      assert.deepEqual(options.businessTypes, ['broadband', 'fixed_line', 'mobile', 'iptv', 'dedicated_line', 'optical_cable']);
+    });
+
+    it('files a fault as a work order routed to the right department, with SLA deadlines, accepted by the account manager', async () => {
+      const { c } = await login();
+      const filed = await c.call('POST', '/api/portal/work-orders', fault());
       assert.equal(filed.status, 201, JSON.stringify(filed.body));
-      assert.equal(filed.body.status, 'open');
-      const seen = (await admin.get('/api/portal-requests?status=open')).body.items;
-      assert.ok(seen.some((r: { id: string }) => r.id === filed.body.id));
-      const yantai = await app.login('zhouqiang');
-      assert.equal((await yantai.get('/api/portal-requests')).body.items.length, 0);
-      assert.equal((await yantai.post(`/api/portal-requests/${filed.body.id}/answer`, { status: 'resolved' })).status, 404);
-      await admin.post(`/api/portal-requests/${filed.body.id}/answer`, { status: 'in_progress', reply: '已派维修人员' });
-      const mine = (await c.call('GET', '/api/portal/requests')).body.items;
-      assert.deepEqual([mine[0].status, mine[0].reply], ['in_progress', '已派维修人员']);
+      assert.match(filed.body.orderNo, /^WO\d+$/);
+      assert.equal(filed.body.status, 'dispatched');
+      const order = (await admin.get(`/api/work-orders/${filed.body.id}`)).body;
+      assert.equal(order.customerId, customerId);
+      assert.equal(order.departmentId, org.get('JN-ANM'));
+      assert.equal(order.channel, 'portal');
+      assert.equal(order.acceptedById, staff.get('zhangwei'));
+      assert.equal(order.subtypeName, '宽带无法上网');
+      const minutes = (due: string) => Math.round((Date.parse(due) - Date.parse(order.createdAt)) / 60000);
+      assert.deepEqual([minutes(order.responseDue), minutes(order.resolveDue)], [120, 1440]);
+      const timeline = (await admin.get(`/api/work-orders/${filed.body.id}/timeline`)).body.items;
+      assert.deepEqual([timeline[0].action, timeline[0].actorName], ['create', '自助服务：计费0001']);
+      // The handling centre has it in its queue and was told.
+      const handler = await app.login('gaojun');
+      const queue = (await handler.get('/api/work-orders?queue=department')).body.items;
+      assert.ok(queue.some((w: { id: string }) => w.id === filed.body.id));
+      assert.ok((await handler.get('/api/work-orders/notifications')).body.items.some((n: { workOrderId: string }) => n.workOrderId === filed.body.id));
+      const audit = await app.services.db.selectFrom('audit_log').select(['actor_name', 'changes']).where('entity', '=', 'work_order').where('entity_id', '=', filed.body.id).executeTakeFirstOrThrow();
+      assert.equal(audit.actor_name, '自助服务：计费0001');
+    });
+
+    it("gives a customer without an account manager their region's after-sales agent as the accepting agent", async () => {
+      const { c } = await login('13600000002', 'portal-pass-2');
+      const filed = await c.call('POST', '/api/portal/work-orders', { typeId: types.get('complaint'), subtypeId: types.get('billing_dispute'), businessType: 'mobile', description: '上月账单多扣了流量费', contactPhone: '13600000002' });
+      assert.equal(filed.status, 201, JSON.stringify(filed.body));
+      const order = (await admin.get(`/api/work-orders/${filed.body.id}`)).body;
+      assert.equal(order.acceptedByName, '陈杰');
+      assert.equal(order.departmentId, org.get('WLM'));
+    });
+
+    it('shows the customer staff moving the order, with the resolution but without internal notes or staff names', async () => {
+      const { c } = await login();
+      const filed = (await c.call('POST', '/api/portal/work-orders', fault({ description: '网速很慢', subtypeId: types.get('broadband_slow') }))).body;
+      const handler = await app.login('gaojun');
+      assert.equal((await handler.post(`/api/work-orders/${filed.id}/transitions`, { action: 'start' })).status, 200);
+      let mine = (await c.call('GET', '/api/portal/work-orders')).body.items;
+      assert.equal(mine.find((w: { id: string }) => w.id === filed.id).status, 'in_progress');
+      assert.equal((await handler.post(`/api/work-orders/${filed.id}/notes`, { note: '内部：光猫型号老旧，库存不足' })).status, 200);
+      assert.equal((await handler.post(`/api/work-orders/${filed.id}/transitions`, { action: 'resolve', note: '已更换光猫，测速恢复到 300M' })).status, 200);
+      mine = (await c.call('GET', '/api/portal/work-orders')).body.items;
+      assert.equal(mine.find((w: { id: string }) => w.id === filed.id).status, 'resolved');
+      const detail = await c.call('GET', `/api/portal/work-orders/${filed.id}`);
+      assert.equal(detail.status, 200, JSON.stringify(detail.body));
+      assert.deepEqual(detail.body.timeline.map((e: { status: string }) => e.status), ['new', 'dispatched', 'in_progress', 'resolved']);
+      assert.equal(detail.body.timeline[1].departmentName, '济南接入网维护中心');
+      assert.equal(detail.body.timeline.at(-1).note, '已更换光猫，测速恢复到 300M');
+      const text = JSON.stringify(detail.body);
+      assert.doesNotMatch(text, /内部|高军|张伟|acceptedBy|assignee/);
+    });
+
+    it("never shows a customer another customer's work order", async () => {
+      const a = (await login()).c;
+      const b = (await login('13600000002', 'portal-pass-2')).c;
+      const ofA = (await a.call('POST', '/api/portal/work-orders', fault())).body;
+      assert.equal((await b.call('GET', `/api/portal/work-orders/${ofA.id}`)).status, 404);
+      assert.equal((await a.call('GET', `/api/portal/work-orders/${ofA.id}`)).status, 200);
+      const listB = (await b.call('GET', '/api/portal/work-orders')).body.items;
+      assert.ok(listB.length > 0);
+      assert.ok(listB.every((w: { id: string }) => w.id !== ofA.id));
+      const orders = await app.services.db.selectFrom('work_orders').select('customer_id').where('id', 'in', listB.map((w: { id: string }) => w.id)).execute();
+      assert.ok(orders.every((o) => o.customer_id === otherId));
+    });
+
+    it('refuses bad work-order input with field messages', async () => {
+      const { c } = await login();
+      const bad = await c.call('POST', '/api/portal/work-orders', fault({ businessType: 'satellite', contactPhone: '123', description: ' ' }));
+      assert.equal(bad.status, 400);
+      assert.deepEqual(Object.keys(bad.body.error.fields).sort(), ['businessType', 'contactPhone', 'description']);
+      const consultation = await c.call('POST', '/api/portal/work-orders', fault({ typeId: types.get('consultation'), subtypeId: undefined }));
+      assert.equal(consultation.status, 400);
+      assert.ok(consultation.body.error.fields.typeId);
+      const wrongSubtype = await c.call('POST', '/api/portal/work-orders', fault({ subtypeId: types.get('billing_dispute') }));
+      assert.equal(wrongSubtype.status, 400);
+      assert.ok(wrongSubtype.body.error.fields.subtypeId);
+    });
+
+    it('no longer has the staff page of portal requests', async () => {
+      assert.equal((await admin.get('/api/portal-requests')).status, 404);
     });
 
     it('lets a customer set a password from a reset link once', async () => {

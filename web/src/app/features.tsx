@@ -9,7 +9,6 @@ import { workOrdersFeature } from '../features/work-orders/work-orders-feature.t
 import { knowledgeFeature } from '../features/knowledge/knowledge-feature.tsx';
 import { productsFeature } from '../features/products/products-feature.tsx';
 import { billingFeature } from '../features/billing/billing-feature.tsx';
-import { portalFeature } from '../features/portal/portal-feature.tsx';
 import { segmentationFeature } from '../features/segmentation/segmentation-feature.tsx';
 
 /**
@@ -27,6 +26,5 @@ export const features: Feature[] = [
   knowledgeFeature,
   productsFeature,
   billingFeature,
-  portalFeature,
   segmentationFeature,
 ];

@@ -5,7 +5,8 @@ import { FormError } from '../../components/ui/fields.tsx';
 import { useHome, useLogout } from './api/portal-api.ts';
 import { usePortalT } from './i18n.ts';
 import { PortalLogin, PortalReset } from './components/portal-login.tsx';
-import { PortalBills, PortalHomeView, PortalPayments, PortalProfile, PortalRequests } from './components/portal-views.tsx';
+import { PortalBills, PortalHomeView, PortalPayments, PortalProfile } from './components/portal-views.tsx';
+import { PortalWorkOrders } from './components/portal-work-orders.tsx';
 import './portal.css';
 
 const TABS = ['home', 'bills', 'payments', 'requests', 'profile'] as const;
@@ -36,7 +37,7 @@ export function PortalApp() {
   } else if (home.data) {
     const views: Record<Tab, () => ReactNode> = {
       home: () => <PortalHomeView home={home.data} />, bills: () => <PortalBills />, payments: () => <PortalPayments />,
-      requests: () => <PortalRequests />, profile: () => <PortalProfile home={home.data} />,
+      requests: () => <PortalWorkOrders home={home.data} />, profile: () => <PortalProfile home={home.data} />,
     };
     body = (
       <>

@@ -20,7 +20,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 export interface PortalHome {
-  customer: { name: string; customerNo: string; phone: string; address: string | null; arrears: string };
+  customer: { name: string; customerNo: string; phone: string; email: string | null; backupPhone: string | null; address: string | null; arrears: string };
   package: { name: string; monthlyFee: string; includedMinutes: number; includedDataGb: string; since: string } | null;
   nextPackage: { name: string; startsOn: string } | null;
   services: string[];
@@ -30,7 +30,16 @@ export interface PortalHome {
 }
 export interface PortalBill { id: string; month: string; total: string; items: { line: number; code: string; productName: string; amount: string }[] }
 export interface PortalPayment { id: string; receipt: string; paidAt: string; amount: string; place: string; method: string }
-export interface PortalRequest { id: string; kind: 'fault' | 'complaint'; subject: string; description: string; status: string; reply: string | null; createdAt: string }
+export interface ContactDetails { address: string | null; email: string | null; backupPhone: string | null }
+/** The customer's own work orders (server: work-orders.schema.ts CustomerWorkOrder*): no staff names, no internal notes. */
+export type WorkOrderStatus = 'new' | 'dispatched' | 'in_progress' | 'resolved' | 'visited' | 'archived';
+export interface MyWorkOrder { id: string; orderNo: string; typeName: string; subtypeName: string | null; businessType: string; status: WorkOrderStatus; createdAt: string; updatedAt: string }
+export interface MyWorkOrderDetail extends MyWorkOrder {
+  description: string; contactPhone: string; resolvedAt: string | null;
+  timeline: { at: string; action: string; status: WorkOrderStatus; departmentName: string | null; note: string | null }[];
+}
+export interface WorkOrderOptions { types: { id: string; code: string; name: string; subtypes: { id: string; code: string; name: string }[] }[]; businessTypes: string[] }
+export interface NewWorkOrder { typeId: string; subtypeId?: string; businessType: string; description: string; contactPhone: string }
 
 export function useHome() {
   return useQuery({
@@ -44,7 +53,12 @@ export function useHome() {
 }
 export const useBills = () => useQuery({ queryKey: ['portal', 'bills'], queryFn: () => call<{ items: PortalBill[] }>('GET', '/api/portal/bills') });
 export const usePayments = () => useQuery({ queryKey: ['portal', 'payments'], queryFn: () => call<{ items: PortalPayment[] }>('GET', '/api/portal/payments') });
-export const useRequests = () => useQuery({ queryKey: ['portal', 'requests'], queryFn: () => call<{ items: PortalRequest[] }>('GET', '/api/portal/requests') });
+// Type names come in the customer's language: the language is part of the key.
+export const useWorkOrderOptions = () => useQuery({ queryKey: ['portal', 'work-order-options', currentLanguage()], queryFn: () => call<WorkOrderOptions>('GET', '/api/portal/work-order-options') });
+export const useMyWorkOrders = () => useQuery({ queryKey: ['portal', 'work-orders', currentLanguage()], queryFn: () => call<{ items: MyWorkOrder[] }>('GET', '/api/portal/work-orders') });
+export const useMyWorkOrder = (id: string | null) => useQuery({
+  queryKey: ['portal', 'work-order', id, currentLanguage()], enabled: id !== null, queryFn: () => call<MyWorkOrderDetail>('GET', `/api/portal/work-orders/${id}`),
+});
 
 function usePortalWrite<I, R>(fn: (input: I) => Promise<R>) {
   const client = useQueryClient();
@@ -59,6 +73,6 @@ export const useLogout = () => {
   const client = useQueryClient();
   return useMutation({ mutationFn: () => call<void>('POST', '/api/portal/logout'), onSettled: () => { csrf = null; client.removeQueries({ queryKey: ['portal'] }); } });
 };
-export const useUpdateAddress = () => usePortalWrite((address: string) => call<{ address: string }>('PATCH', '/api/portal/me', { address }));
-export const useFileRequest = () => usePortalWrite((input: { kind: 'fault' | 'complaint'; subject: string; description: string }) => call<PortalRequest>('POST', '/api/portal/requests', input));
+export const useUpdateDetails = () => usePortalWrite((input: ContactDetails) => call<ContactDetails>('PATCH', '/api/portal/me', input));
+export const useOpenWorkOrder = () => usePortalWrite((input: NewWorkOrder) => call<MyWorkOrderDetail>('POST', '/api/portal/work-orders', input));
 export const useResetPassword = () => useMutation({ mutationFn: (input: { token: string; password: string }) => call<void>('POST', '/api/portal/reset', input) });

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { FormError, SelectField, TextArea, TextField } from '../../../components/ui/fields.tsx';
+import { ApiError } from '../../../app/api-client.ts';
+import { FormError, TextField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { useBills, useFileRequest, usePayments, useRequests, useUpdateAddress, type PortalHome } from '../api/portal-api.ts';
+import { useBills, usePayments, useUpdateDetails, type PortalHome } from '../api/portal-api.ts';
 import { usePortalT } from '../i18n.ts';
 
 function Meter({ label, used, total, unit }: { label: string; used: number; total: number; unit: string }) {
@@ -82,57 +83,26 @@ export function PortalPayments() {
   );
 }
 
-export function PortalRequests() {
-  const { t } = usePortalT();
-  const toast = useToast();
-  const requests = useRequests();
-  const file = useFileRequest();
-  const [form, setForm] = useState({ kind: 'fault' as 'fault' | 'complaint', subject: '', description: '' });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    file.mutate(form, { onSuccess: () => { toast(t('requests.filed')); setForm({ kind: form.kind, subject: '', description: '' }); } });
-  }
-  return (
-    <>
-      <form className="portal__card" onSubmit={submit} aria-label={t('requests.new')}>
-        <h2>{t('requests.new')}</h2>
-        <FormError message={file.error?.message} />
-        <SelectField label={t('requests.kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as 'fault' | 'complaint' })}
-          options={[{ value: 'fault', label: t('requests.fault') }, { value: 'complaint', label: t('requests.complaint') }]} />
-        <TextField label={t('requests.subject')} value={form.subject} maxLength={100} onChange={(e) => setForm({ ...form, subject: e.target.value })} required />
-        <TextArea label={t('requests.description')} value={form.description} maxLength={2000} onChange={(e) => setForm({ ...form, description: e.target.value })} required />
-        <button type="submit" className="button button--primary button--block" disabled={file.isPending}>{t('requests.submit')}</button>
-      </form>
-      <div data-testid="portal-requests">
-        {(requests.data?.items ?? []).map((r) => (
-          <section key={r.id} className="portal__card">
-            <div className="portal__row"><strong>{r.subject}</strong><span className="portal__status">{t(`status.${r.status}`)}</span></div>
-            <p className="muted">{t(`requests.${r.kind}`)} · {new Date(r.createdAt).toLocaleString()}</p>
-            <p>{r.description}</p>
-            {r.reply && <p className="notice notice--info">{t('requests.reply')}：{r.reply}</p>}
-          </section>
-        ))}
-        {requests.data?.items.length === 0 && <p className="muted">{t('requests.empty')}</p>}
-      </div>
-    </>
-  );
-}
-
 export function PortalProfile({ home }: { home: PortalHome }) {
   const { t } = usePortalT();
   const toast = useToast();
-  const update = useUpdateAddress();
-  const [address, setAddress] = useState(home.customer.address ?? '');
+  const update = useUpdateDetails();
+  const [form, setForm] = useState({ address: home.customer.address ?? '', email: home.customer.email ?? '', backupPhone: home.customer.backupPhone ?? '' });
+  const fields = update.error instanceof ApiError ? update.error.fields : {};
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   function submit(e: FormEvent) {
     e.preventDefault();
-    update.mutate(address, { onSuccess: () => toast(t('profile.saved')) });
+    const text = (v: string) => v.trim() || null;
+    update.mutate({ address: text(form.address), email: text(form.email), backupPhone: text(form.backupPhone) }, { onSuccess: () => toast(t('profile.saved')) });
   }
   return (
-    <form className="portal__card" onSubmit={submit} aria-label={t('tab.profile')}>
-      <p className="muted">{t('profile.customerNo')}：{home.customer.customerNo} · {home.customer.phone}</p>
-      <FormError message={update.error?.message} />
-      <TextField label={t('profile.address')} value={address} onChange={(e) => setAddress(e.target.value)} required minLength={2} maxLength={200}
-        error={update.error && 'fields' in update.error ? (update.error as { fields: Record<string, string> }).fields.address : undefined} />
+    <form className="portal__card" onSubmit={submit} aria-label={t('tab.profile')} noValidate>
+      <p className="muted">{t('profile.customerNo')}：{home.customer.customerNo}</p>
+      <FormError message={update.error && Object.keys(fields).length === 0 ? update.error.message : null} />
+      <TextField label={t('profile.loginPhone')} value={home.customer.phone} readOnly hint={t('profile.loginPhoneHint')} />
+      <TextField label={t('profile.address')} value={form.address} onChange={set('address')} maxLength={200} error={fields.address} />
+      <TextField label={t('profile.email')} type="email" value={form.email} onChange={set('email')} maxLength={100} error={fields.email} />
+      <TextField label={t('profile.backupPhone')} type="tel" inputMode="tel" value={form.backupPhone} onChange={set('backupPhone')} maxLength={20} error={fields.backupPhone} />
       <button type="submit" className="button button--primary button--block" disabled={update.isPending}>{t('profile.save')}</button>
     </form>
   );
