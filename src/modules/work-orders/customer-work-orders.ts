@@ -27,7 +27,7 @@ export function openCustomerWorkOrder(
   });
 }
 
-/** The types a customer may open (faults and complaints) with their active sub-types, and the businesses to choose from. */
+/** The types a customer may open (faults, then complaints) with their active sub-types, and the businesses to choose from. */
 export async function customerWorkOrderOptions(db: Db, locale: Locale): Promise<CustomerWorkOrderOptions> {
   const rows = await db.selectFrom('work_order_types as t').leftJoin('work_order_types as p', 'p.id', 't.parent_id')
     .select(['t.id', 't.parent_id', 't.code', 't.name', 't.name_en', 'p.code as parent_code'])
@@ -35,7 +35,9 @@ export async function customerWorkOrderOptions(db: Db, locale: Locale): Promise<
     .orderBy('t.id').execute();
   const named = (r: (typeof rows)[number]) => ({ id: r.id, code: r.code, name: locale === 'en' ? r.name_en : r.name });
   return {
-    types: rows.filter((r) => r.parent_id === null).map((top) => ({ ...named(top), subtypes: rows.filter((r) => r.parent_id === top.id).map(named) })),
+    types: rows.filter((r) => r.parent_id === null)
+      .sort((x, y) => CUSTOMER_TYPE_CODES.indexOf(x.code) - CUSTOMER_TYPE_CODES.indexOf(y.code))
+      .map((top) => ({ ...named(top), subtypes: rows.filter((r) => r.parent_id === top.id).map(named) })),
     businessTypes: [...BUSINESS_TYPES],
   };
 }
