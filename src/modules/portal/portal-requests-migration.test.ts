@@ -62,8 +62,11 @@ for (const kind of testDatabases()) {
     it('drops the old table and makes one portal work order per request', async () => {
       const table = await sql<{ name: string | null }>`SELECT to_regclass('portal_requests')::text AS name`.execute(app.services.db);
       assert.equal(table.rows[0].name, null);
-      const orders = await app.services.db.selectFrom('work_orders').select(['channel']).where('channel', '=', 'portal').execute();
-      assert.equal(orders.length, 4);
+      const db = app.services.db;
+      const audited = await db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'work_order').where('actor_name', '=', 'migration portal/0002').execute();
+      assert.equal(audited.length, 4);
+      const converted = await db.selectFrom('work_orders').select('channel').where('id', 'in', audited.map((a) => a.entity_id!)).execute();
+      assert.deepEqual(converted.map((o) => o.channel), ['portal', 'portal', 'portal', 'portal']);
     });
 
     it('keeps an open request open, waiting for a hand dispatch by the accepting agent', async () => {
