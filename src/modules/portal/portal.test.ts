@@ -181,6 +181,24 @@ for (const kind of testDatabases()) {
       assert.equal(order.departmentId, org.get('WLM'));
     });
 
+    it('leaves an order no rule routes waiting for the accepting agent, who is told to dispatch it', async () => {
+      const rules = (await admin.get('/api/routing-rules')).body.items as { id: string; businessType: string | null }[];
+      const fixedLine = rules.filter((r) => r.businessType === 'fixed_line');
+      for (const r of fixedLine) assert.equal((await admin.patch(`/api/routing-rules/${r.id}`, { ...r, active: false })).status, 200);
+      try {
+        const { c } = await login();
+        const filed = await c.call('POST', '/api/portal/work-orders', fault({ businessType: 'fixed_line', subtypeId: types.get('fixed_line_down'), description: '座机没有拨号音' }));
+        assert.equal(filed.status, 201, JSON.stringify(filed.body));
+        assert.equal(filed.body.status, 'new');
+        const manager = await app.login('zhangwei');
+        const told = (await manager.get('/api/work-orders/notifications')).body.items;
+        assert.ok(told.some((n: { workOrderId: string; message: string }) => n.workOrderId === filed.body.id && /请您派单/.test(n.message)));
+        assert.ok((await manager.get('/api/work-orders?queue=mine')).body.items.some((w: { id: string }) => w.id === filed.body.id));
+      } finally {
+        for (const r of fixedLine) await admin.patch(`/api/routing-rules/${r.id}`, { ...r, active: true });
+      }
+    });
+
     it('shows the customer staff moving the order, with the resolution but without internal notes or staff names', async () => {
       const { c } = await login();
       const filed = (await c.call('POST', '/api/portal/work-orders', fault({ description: '网速很慢', subtypeId: types.get('broadband_slow') }))).body;
