@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import { copyValue } from '../../platform/copy-session.ts';
 import type { ImportSpec } from './import-spec.ts';
-import { customerKeys, parsedTimestamp } from './import-sql.ts';
+import { parseMoney, parseTimestamp } from './import-values.ts';
 import { refreshArrears } from './balances.ts';
 
 /** Payments from the billing or cashier system: receipt id, customer, time, amount, place and method. */
@@ -10,42 +11,47 @@ export const paymentsImport: ImportSpec = {
     { key: 'sourceId', required: true }, { key: 'customer', required: true }, { key: 'paidAt', required: true },
     { key: 'amount', required: true }, { key: 'place', required: false }, { key: 'method', required: false },
   ],
-  dateField: 'paidAt',
-  async apply(trx, stage, col, batchId) {
-    const result = await sql<{ accepted: number; rejected: number; months: string[] }>`
-      WITH s AS (
-        SELECT row_no, trim(${col('sourceId')}) AS source_id, trim(${col('customer')}) AS cust, replace(trim(${col('paidAt')}), '/', '-') AS ts_raw,
-          replace(replace(trim(${col('amount')}), ',', ''), '¥', '') AS amount_raw, coalesce(trim(${col('place')}), '') AS place, coalesce(trim(${col('method')}), '') AS method
-        FROM ${sql.table(stage)}
-      ), n AS (
-        SELECT s.*, ${parsedTimestamp(sql`ts_raw`)} AS paid_at,
-          CASE WHEN amount_raw ~ '^[0-9]{1,12}(\\.[0-9]{1,2})?$' THEN amount_raw::numeric(14,2) END AS amount
-        FROM s
-      ), k AS (${customerKeys(sql`SELECT DISTINCT trim(${col('customer')}) FROM ${sql.table(stage)}`)}),
-      c AS MATERIALIZED (
-        SELECT n.row_no, n.source_id, n.paid_at, n.amount, n.place, n.method, k.customer_id,
-          CASE
-            WHEN coalesce(n.source_id, '') = '' THEN 'missing receipt id'
-            WHEN n.paid_at IS NULL THEN 'bad date "' || coalesce(n.ts_raw, '') || '"'
-            WHEN n.amount_raw ~ '^-' THEN 'negative amount'
-            WHEN n.amount IS NULL THEN 'bad amount "' || coalesce(n.amount_raw, '') || '"'
-            WHEN n.amount = 0 THEN 'amount is zero'
-            WHEN k.matches IS NULL THEN 'unknown customer "' || coalesce(n.cust, '') || '"'
-            WHEN k.matches > 1 THEN 'phone ' || n.cust || ' belongs to several customers; use the customer number'
-            WHEN row_number() OVER (PARTITION BY n.source_id ORDER BY n.row_no) > 1 THEN 'duplicate receipt id ' || n.source_id || ' in this file'
-            WHEN p.id IS NOT NULL THEN 'already imported (receipt ' || n.source_id || ')'
+  columns: ['source_id', 'paid_at', 'amount', 'place', 'method'],
+
+  parse(value) {
+    const sourceId = value('sourceId');
+    if (sourceId === '') return { error: 'missing receipt id' };
+    const paidRaw = value('paidAt');
+    const paid = parseTimestamp(paidRaw);
+    if (!paid) return { error: `bad date "${paidRaw}"` };
+    const amountRaw = value('amount');
+    if (amountRaw.startsWith('-')) return { error: 'negative amount' };
+    const amount = parseMoney(amountRaw);
+    if (amount === undefined) return { error: `bad amount "${amountRaw}"` };
+    if (Number(amount) === 0) return { error: 'amount is zero' };
+    return { customer: value('customer'), month: paid.month, values: [copyValue(sourceId), paid.text, amount, copyValue(value('place')), copyValue(value('method'))] };
+  },
+
+  async createLoad(trx, table) {
+    await sql`CREATE TEMP TABLE ${sql.table(table)} (customer_id bigint NOT NULL, source_id text NOT NULL, paid_at timestamp NOT NULL,
+      amount numeric(14, 2) NOT NULL, place text NOT NULL, method text NOT NULL, batch_id bigint NOT NULL, row_no int NOT NULL) ON COMMIT DROP`.execute(trx);
+  },
+
+  async apply(trx, load) {
+    const result = await sql<{ accepted: number; rejected: number }>`
+      WITH c AS MATERIALIZED (
+        SELECT l.*, CASE
+            WHEN row_number() OVER (PARTITION BY l.source_id ORDER BY l.row_no) > 1 THEN 'duplicate receipt id ' || l.source_id || ' in this file'
+            WHEN p.id IS NOT NULL THEN 'already imported (receipt ' || l.source_id || ')'
           END AS error
-        FROM n LEFT JOIN k ON k.cust = n.cust LEFT JOIN payments p ON p.source_id = n.source_id
+        FROM ${sql.table(load.table)} l LEFT JOIN payments p ON p.source_id = l.source_id
       ), ins AS (
         INSERT INTO payments (customer_id, source_id, paid_at, amount, place, method, batch_id)
-        SELECT customer_id, source_id, paid_at, amount, place, method, ${batchId} FROM c WHERE error IS NULL RETURNING paid_at
+        SELECT customer_id, source_id, paid_at, amount, place, method, batch_id FROM c WHERE error IS NULL RETURNING 1
       ), err AS (
-        INSERT INTO import_errors (batch_id, row_no, message) SELECT ${batchId}, row_no + 1, error FROM c WHERE error IS NOT NULL RETURNING 1
+        INSERT INTO import_errors (batch_id, row_no, message) SELECT batch_id, row_no, error FROM c WHERE error IS NOT NULL RETURNING 1
       )
-      SELECT (SELECT count(*)::int FROM ins) AS accepted, (SELECT count(*)::int FROM err) AS rejected,
-        (SELECT coalesce(array_agg(DISTINCT to_char(paid_at, 'YYYY-MM-01')), '{}') FROM ins) AS months`.execute(trx);
-    return result.rows[0];
+      SELECT (SELECT count(*)::int FROM ins) AS accepted, (SELECT count(*)::int FROM err) AS rejected`.execute(trx);
+    await sql`DROP TABLE ${sql.table(load.table)}`.execute(trx);
+    const { accepted, rejected } = result.rows[0];
+    return { accepted, rejected, months: accepted > 0 ? load.months : [] };
   },
+
   async afterApply(trx, batchId) {
     await refreshArrears(trx, sql`SELECT customer_id FROM payments WHERE batch_id = ${batchId}`);
   },

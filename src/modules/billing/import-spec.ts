@@ -1,17 +1,35 @@
-import type { RawBuilder } from 'kysely';
 import type { Trx } from '../../platform/db.ts';
 import type { ImportKind } from './billing.tables.ts';
+
+/** One row of a file as the spec reads it: its own error (bad date…), or the customer key and the values to load. */
+export type ParsedRow = { error: string } | { customer: string; values: string[]; month: string };
+
+/** What the rows were loaded into, for `apply`. */
+export interface Load {
+  table: string;
+  batchId: string;
+  /** Rows in the load table. */
+  rows: number;
+  /** The months of those rows (YYYY-MM-01), sorted. */
+  months: string[];
+}
 
 /** What differs between the usage and the payments import; the pipeline (run-import.ts) is shared. */
 export interface ImportSpec {
   kind: ImportKind;
   /** Our fields; the mapping names the file column for each. */
   fields: { key: string; required: boolean }[];
-  /** The field whose value decides the month (and the usage partition). */
-  dateField: string;
-  /** Validates the staged rows, inserts the good ones and the errors of the bad ones, in the caller's transaction. */
-  /** `range`: the first day of the earliest month in the file and of the month after the latest. */
-  apply(trx: Trx, stage: string, col: (field: string) => RawBuilder<unknown>, batchId: string, range: { from: string; to: string }): Promise<{ accepted: number; rejected: number; months: string[] }>;
+  /** The load table's columns that `values` fill, in order; the pipeline puts customer_id before them, batch_id and row_no after. */
+  columns: readonly string[];
+  /** Reads one row; `value(field)` is the trimmed text of the mapped column ('' when unmapped). Free text in `values` must go through `copyValue`. */
+  parse(value: (field: string) => string): ParsedRow;
+  /** Creates the load table, named `table`, in the import's transaction. */
+  createLoad(trx: Trx, table: string): Promise<void>;
+  /**
+   * Moves the loaded rows to where they belong, reports the ones already there (or twice in the file) as row
+   * errors of the batch, and drops the load table.
+   */
+  apply(trx: Trx, load: Load): Promise<{ accepted: number; rejected: number; months: string[] }>;
   /** What follows in the same transaction: late usage re-rates billed months, payments move balances. */
   afterApply(trx: Trx, batchId: string, months: string[]): Promise<void>;
 }

@@ -1,19 +1,28 @@
-import { sql, type RawBuilder } from 'kysely';
-import type { Trx } from '../../platform/db.ts';
+import { sql } from 'kysely';
+import { copyValue } from '../../platform/copy-session.ts';
 import type { ImportSpec } from './import-spec.ts';
-import { customerKeys, parsedTimestamp } from './import-sql.ts';
+import { parseCount, parseTimestamp } from './import-values.ts';
 import { rerateLateUsage } from './billing-run.ts';
+import { adoptAsPartition, ensureMonthPartition } from './usage-partitions.ts';
 
-const KIND = sql`CASE WHEN kind_raw IN ('call', 'voice', '通话', '语音') THEN 'call' WHEN kind_raw IN ('data', 'gprs', '流量', '上网') THEN 'data'
-  WHEN kind_raw IN ('sms', 'mms', '短信', '彩信') THEN 'sms' END`;
-const AREA = sql`CASE area_raw
-  WHEN 'local' THEN 'local' WHEN '本地' THEN 'local' WHEN '' THEN 'local'
-  WHEN 'provincial_ld' THEN 'provincial_ld' WHEN '省内长途' THEN 'provincial_ld'
-  WHEN 'domestic_ld' THEN 'domestic_ld' WHEN '国内长途' THEN 'domestic_ld'
-  WHEN 'international' THEN 'international' WHEN '国际长途' THEN 'international'
-  WHEN 'provincial_roaming' THEN 'provincial_roaming' WHEN '省内漫游' THEN 'provincial_roaming'
-  WHEN 'domestic_roaming' THEN 'domestic_roaming' WHEN '国内漫游' THEN 'domestic_roaming'
-  WHEN 'international_roaming' THEN 'international_roaming' WHEN '国际漫游' THEN 'international_roaming' END`;
+/** The words billing systems write for a value → our code. */
+const codes = (words: Record<string, string>) => new Map(Object.entries(words));
+const KINDS = codes({ call: 'call', voice: 'call', 通话: 'call', 语音: 'call', data: 'data', gprs: 'data', 流量: 'data', 上网: 'data', sms: 'sms', mms: 'sms', 短信: 'sms', 彩信: 'sms' });
+const AREAS = codes({
+  '': 'local', local: 'local', 本地: 'local', provincial_ld: 'provincial_ld', 省内长途: 'provincial_ld', domestic_ld: 'domestic_ld', 国内长途: 'domestic_ld',
+  international: 'international', 国际长途: 'international', provincial_roaming: 'provincial_roaming', 省内漫游: 'provincial_roaming',
+  domestic_roaming: 'domestic_roaming', 国内漫游: 'domestic_roaming', international_roaming: 'international_roaming', 国际漫游: 'international_roaming',
+});
+const DIRECTIONS = codes({ '': 'out', out: 'out', mo: 'out', 主叫: 'out', in: 'in', mt: 'in', 被叫: 'in' });
+const PERIODS = codes({ busy: 't', 忙时: 't', 1: 't', true: 't', y: 't', idle: 'f', 闲时: 'f', 0: 'f', false: 'f', n: 'f' });
+const QUANTITY_NAME: Record<string, string> = { call: 'duration', data: 'volume', sms: 'count' };
+
+/** The code for a file's word, in any letter case; the word in lower case when it has none. */
+function lookUp(words: Map<string, string>, raw: string): string | { unknown: string } {
+  return words.get(raw) ?? words.get(raw.toLowerCase()) ?? { unknown: raw.toLowerCase() };
+}
+
+const COLUMNS = ['customer_id', 'started_at', 'source_id', 'kind', 'area', 'direction', 'busy', 'quantity', 'batch_id'];
 
 /**
  * Usage records: calls (quantity = seconds), data sessions (KB) and SMS (messages). Busy or idle is taken
@@ -26,54 +35,53 @@ export const usageImport: ImportSpec = {
     { key: 'area', required: false }, { key: 'direction', required: false }, { key: 'startedAt', required: true },
     { key: 'quantity', required: true }, { key: 'busy', required: false },
   ],
-  dateField: 'startedAt',
-  async apply(trx: Trx, stage: string, col: (field: string) => RawBuilder<unknown>, batchId: string, range: { from: string; to: string }) {
-    const result = await sql<{ accepted: number; rejected: number; months: string[] }>`
-      WITH s AS (
-        SELECT row_no, trim(${col('sourceId')}) AS source_id, trim(${col('customer')}) AS cust, lower(trim(${col('kind')})) AS kind_raw,
-          lower(trim(coalesce(${col('area')}, ''))) AS area_raw, lower(trim(coalesce(${col('direction')}, ''))) AS dir_raw,
-          replace(trim(${col('startedAt')}), '/', '-') AS ts_raw, trim(${col('quantity')}) AS qty_raw, lower(trim(coalesce(${col('busy')}, ''))) AS busy_raw
-        FROM ${sql.table(stage)}
-      ), n AS (
-        SELECT s.*, ${KIND} AS kind, ${AREA} AS area,
-          CASE WHEN dir_raw IN ('', 'out', 'mo', '主叫') THEN 'out' WHEN dir_raw IN ('in', 'mt', '被叫') THEN 'in' END AS direction,
-          ${parsedTimestamp(sql`ts_raw`)} AS started_at,
-          CASE WHEN qty_raw ~ '^[0-9]{1,15}$' THEN qty_raw::bigint END AS quantity,
-          CASE WHEN busy_raw IN ('busy', '忙时', '1', 'true', 'y') THEN true WHEN busy_raw IN ('idle', '闲时', '0', 'false', 'n') THEN false END AS busy_given
-        FROM s
-      ), k AS (${customerKeys(sql`SELECT DISTINCT trim(${col('customer')}) FROM ${sql.table(stage)}`)}),
-      c AS MATERIALIZED (
-        SELECT n.row_no, n.source_id, n.kind, n.area, n.direction, n.started_at, n.quantity, k.customer_id,
-          coalesce(n.busy_given, extract(hour FROM n.started_at) BETWEEN 8 AND 22) AS busy,
-          CASE
-            WHEN coalesce(n.source_id, '') = '' THEN 'missing record id'
-            WHEN n.kind IS NULL THEN 'unknown record type "' || coalesce(n.kind_raw, '') || '"'
-            WHEN n.area IS NULL THEN 'unknown call type "' || n.area_raw || '"'
-            WHEN n.direction IS NULL THEN 'unknown direction "' || n.dir_raw || '"'
-            WHEN n.busy_given IS NULL AND n.busy_raw <> '' THEN 'unknown busy/idle value "' || n.busy_raw || '"'
-            WHEN n.started_at IS NULL THEN 'bad date "' || coalesce(n.ts_raw, '') || '"'
-            WHEN n.qty_raw ~ '^-' THEN 'negative ' || CASE n.kind WHEN 'call' THEN 'duration' WHEN 'data' THEN 'volume' ELSE 'count' END
-            WHEN n.quantity IS NULL THEN 'bad quantity "' || coalesce(n.qty_raw, '') || '"'
-            WHEN k.matches IS NULL THEN 'unknown customer "' || coalesce(n.cust, '') || '"'
-            WHEN k.matches > 1 THEN 'phone ' || n.cust || ' belongs to several customers; use the customer number'
-            WHEN row_number() OVER (PARTITION BY n.source_id, n.started_at ORDER BY n.row_no) > 1 THEN 'duplicate record id ' || n.source_id || ' in this file'
-            WHEN u.source_id IS NOT NULL THEN 'already imported (record ' || n.source_id || ')'
-          END AS error
-        FROM n LEFT JOIN k ON k.cust = n.cust
-        -- An anti-join, not a probe per row; the month bounds let the planner read only the partitions the file touches.
-        LEFT JOIN usage_records u ON u.source_id = n.source_id AND u.started_at = n.started_at
-          AND u.started_at >= ${range.from}::date AND u.started_at < ${range.to}::date
-      ), ins AS (
-        INSERT INTO usage_records (customer_id, started_at, source_id, kind, area, direction, busy, quantity, batch_id)
-        SELECT customer_id, started_at, source_id, kind, area, direction, busy, quantity, ${batchId} FROM c WHERE error IS NULL
-        RETURNING started_at
-      ), err AS (
-        INSERT INTO import_errors (batch_id, row_no, message) SELECT ${batchId}, row_no + 1, error FROM c WHERE error IS NOT NULL RETURNING 1
-      )
-      SELECT (SELECT count(*)::int FROM ins) AS accepted, (SELECT count(*)::int FROM err) AS rejected,
-        (SELECT coalesce(array_agg(DISTINCT to_char(started_at, 'YYYY-MM-01')), '{}') FROM ins) AS months`.execute(trx);
-    return result.rows[0];
+  columns: COLUMNS.slice(1, -1),
+
+  parse(value) {
+    const sourceId = value('sourceId');
+    if (sourceId === '') return { error: 'missing record id' };
+    const kind = lookUp(KINDS, value('kind'));
+    if (typeof kind !== 'string') return { error: `unknown record type "${kind.unknown}"` };
+    const area = lookUp(AREAS, value('area'));
+    if (typeof area !== 'string') return { error: `unknown call type "${area.unknown}"` };
+    const direction = lookUp(DIRECTIONS, value('direction'));
+    if (typeof direction !== 'string') return { error: `unknown direction "${direction.unknown}"` };
+    const period = value('busy');
+    const busyGiven = period === '' ? undefined : lookUp(PERIODS, period);
+    if (typeof busyGiven === 'object') return { error: `unknown busy/idle value "${busyGiven.unknown}"` };
+    const startedRaw = value('startedAt');
+    const started = parseTimestamp(startedRaw);
+    if (!started) return { error: `bad date "${startedRaw}"` };
+    const quantityRaw = value('quantity');
+    if (quantityRaw.startsWith('-')) return { error: `negative ${QUANTITY_NAME[kind]}` };
+    const quantity = parseCount(quantityRaw);
+    if (quantity === undefined) return { error: `bad quantity "${quantityRaw}"` };
+    const busy = busyGiven ?? (started.hour >= 8 && started.hour <= 22 ? 't' : 'f');
+    return { customer: value('customer'), month: started.month, values: [started.text, copyValue(sourceId), kind, area, direction, busy, quantity] };
   },
+
+  async createLoad(trx, table) {
+    // The shape of a month's partition (the constraints come along), so that a load of a new month can become one.
+    await sql`CREATE TABLE ${sql.table(table)} (LIKE usage_records INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(trx);
+    await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN row_no int NOT NULL`.execute(trx);
+  },
+
+  async apply(trx, load) {
+    if (load.months.length === 1 && load.rows > 0 && (await adoptAsPartition(trx, load.table, load.months[0]))) {
+      return { accepted: load.rows, rejected: 0, months: load.months };
+    }
+    for (const month of load.months) await ensureMonthPartition(trx, month);
+    const columns = sql.join(COLUMNS.map((c) => sql.ref(c)));
+    // In file order, so that of two rows with the same record id the first goes in.
+    const inserted = await sql<{ n: number }>`WITH ins AS (
+        INSERT INTO usage_records (${columns}) SELECT ${columns} FROM ${sql.table(load.table)} ORDER BY row_no ON CONFLICT DO NOTHING RETURNING 1
+      ) SELECT count(*)::int AS n FROM ins`.execute(trx);
+    const accepted = inserted.rows[0].n;
+    const rejected = accepted < load.rows ? await reportRepeats(trx, load.table, load.batchId) : 0;
+    await sql`DROP TABLE ${sql.table(load.table)}`.execute(trx);
+    return { accepted, rejected, months: accepted > 0 ? load.months : [] };
+  },
+
   async afterApply(trx, batchId, months) {
     for (const month of months) {
       await rerateLateUsage(trx, month, sql`SELECT DISTINCT customer_id FROM usage_records
@@ -82,3 +90,16 @@ export const usageImport: ImportSpec = {
   },
 };
 
+/** The loaded rows that did not go in: a record imported before, or the second of two with one record id in this file. */
+async function reportRepeats(trx: Parameters<ImportSpec['apply']>[0], table: string, batchId: string): Promise<number> {
+  const result = await sql<{ n: number }>`WITH repeats AS (
+      INSERT INTO import_errors (batch_id, row_no, message)
+      SELECT ${batchId}, l.row_no, CASE WHEN u.batch_id <> ${batchId} THEN 'already imported (record ' || l.source_id || ')'
+        ELSE 'duplicate record id ' || l.source_id || ' in this file' END
+      FROM (SELECT row_no, source_id, started_at, row_number() OVER (PARTITION BY source_id, started_at ORDER BY row_no) AS nth FROM ${sql.table(table)}) l
+      JOIN usage_records u ON u.source_id = l.source_id AND u.started_at = l.started_at
+      WHERE u.batch_id <> ${batchId} OR l.nth > 1
+      RETURNING 1
+    ) SELECT count(*)::int AS n FROM repeats`.execute(trx);
+  return result.rows[0].n;
+}

@@ -80,17 +80,45 @@ for (const kind of testDatabases()) {
       assert.match(res.body.error.fields.quantity, /no column "seconds"/);
     });
 
-    it('reports a malformed file without applying any of it', async () => {
-      const res = await upload(admin, 'usage', `${USAGE_HEADER}\nM1,13700000001,call,local,out,2026-10-07 08:00:00,60,busy\nM2,13700000001,call\n`, { mapping: USAGE_MAPPING });
+    it('reports a row with a missing column as that row, and a file it cannot read without applying any of it', async () => {
+      const short = await upload(admin, 'usage', `${USAGE_HEADER}\nM1,13700000001,call,local,out,2026-10-07 08:00:00,60,busy\nM2,13700000001,call\n`, { mapping: USAGE_MAPPING });
+      assert.equal(short.status, 200);
+      assert.deepEqual([short.body.accepted, short.body.errors], [1, [{ row: 3, message: '3 columns where the header has 8' }]]);
+      const res = await upload(admin, 'usage', `${USAGE_HEADER}\nM3,13700000001,call,local,out,2026-10-07 09:00:00,60,busy\n"M4,13700000001,call,local,out,2026-10-07 10:00:00,60,busy\n`, { mapping: USAGE_MAPPING });
       assert.equal(res.status, 400);
       assert.equal(res.body.error.code, 'FILE_MALFORMED');
-      assert.equal(await app.services.db.selectFrom('usage_records').select('source_id').where('source_id', '=', 'M1').executeTakeFirst(), undefined);
+      assert.equal(await app.services.db.selectFrom('usage_records').select('source_id').where('source_id', '=', 'M3').executeTakeFirst(), undefined);
     });
 
     it('creates a monthly partition for the records it imports', async () => {
       const { rows } = await (await import('kysely')).sql<{ relname: string }>`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
         JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'usage_records' ORDER BY 1`.execute(app.services.db);
       assert.ok(rows.some((r) => r.relname === 'usage_records_202610'));
+    });
+
+    it('loads a month with no usage yet as its new partition, with the indexes of every other', async () => {
+      const { sql } = await import('kysely');
+      const db = app.services.db;
+      // A billing run may have made the month's partition already, empty: it is replaced.
+      await sql`CREATE TABLE usage_records_202607 PARTITION OF usage_records FOR VALUES FROM ('2026-07-01') TO ('2026-08-01')`.execute(db);
+      const file = `${USAGE_HEADER}\nJ1,13700000001,call,local,out,2026-07-01 08:00:00,60,busy\nJ2,13700000002,sms,local,out,2026-07-02 08:00:00,1,busy\n`;
+      const res = await upload(admin, 'usage', file, { mapping: USAGE_MAPPING });
+      assert.deepEqual([res.body.accepted, res.body.rejected], [2, 0]);
+      const indexes = await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes WHERE tablename = 'usage_records_202607' ORDER BY indexname`.execute(db);
+      assert.deepEqual(indexes.rows.map((r) => r.indexdef.replace(/^.* USING /, '')), ['btree (customer_id, started_at)', 'btree (source_id, started_at)']);
+      // The load table itself became the partition: it still carries its row numbers' dropped column.
+      const dropped = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = 'usage_records_202607'::regclass AND attisdropped`.execute(db);
+      assert.equal(dropped.rows[0].n, 1);
+      const again = await upload(admin, 'usage', file, { mapping: USAGE_MAPPING });
+      assert.deepEqual(again.body.errors.map((e: { message: string }) => e.message), ['already imported (record J1)', 'already imported (record J2)']);
+    });
+
+    it('reports a record id repeated in a file for a new month, keeping the first', async () => {
+      const file = `${USAGE_HEADER}\nA1,13700000001,call,local,out,2026-06-01 08:00:00,60,busy\nA1,13700000001,call,local,out,2026-06-01 08:00:00,90,busy\nA2,13700000001,call,local,out,2026-06-01 09:00:00,30,busy\n`;
+      const res = await upload(admin, 'usage', file, { mapping: USAGE_MAPPING });
+      assert.deepEqual([res.body.accepted, res.body.errors], [2, [{ row: 3, message: 'duplicate record id A1 in this file' }]]);
+      const kept = await app.services.db.selectFrom('usage_records').select('quantity').where('source_id', '=', 'A1').execute();
+      assert.deepEqual(kept.map((r) => r.quantity), ['60']);
     });
 
     it('imports payments from xlsx, rejecting a negative amount and an unknown customer', async () => {

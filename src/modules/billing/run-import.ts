@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/db.ts';
+import { CsvError } from 'csv-parse';
+import { copyValue, withCopySession } from '../../platform/copy-session.ts';
 import { billingError } from './billing.errors.ts';
-import { copyIntoStage, createStage, dropStage } from './copy-staging.ts';
-import { decodeCsv, previewRows, recordChunks, xlsxAsCsv, type Encoding } from './import-text.ts';
-import type { ImportSpec } from './import-spec.ts';
-import { ensureMonthPartition } from './usage-partitions.ts';
-import { DATE_OK } from './import-sql.ts';
+import { CustomerKeys, customerProblem } from './customer-keys.ts';
+import { csvRecordBatches, decodeCsv, previewRows, recordChunks, xlsxAsCsv, type Encoding } from './import-text.ts';
+import type { ImportSpec, ParsedRow } from './import-spec.ts';
 
 export interface ImportRequest {
   fileName: string;
@@ -44,11 +44,6 @@ async function* hashing(stream: AsyncIterable<Buffer>, hash: ReturnType<typeof c
   }
 }
 
-async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
-  yield first;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
-}
-
 export function checkMapping(spec: ImportSpec, header: string[], mapping: Record<string, string>): void {
   const missing: Record<string, string> = {};
   for (const f of spec.fields) {
@@ -61,62 +56,111 @@ export function checkMapping(spec: ImportSpec, header: string[], mapping: Record
 }
 
 /**
- * Imports one file as one batch: streamed into a stage by COPY (the file is never held in memory), then
- * validated and applied in one transaction with its audit row; good rows go in, bad rows are reported with
- * the reason, and a failure anywhere applies nothing.
+ * Imports one file as one batch, in one transaction with its audit row: the file streams through (it is never
+ * held in memory), each row is read and checked here while the previous piece is being loaded by COPY, and the
+ * spec then moves the loaded rows to their table. Good rows go in, bad rows are reported with the reason, and a
+ * failure anywhere applies nothing.
  */
 export async function runImport(database: DatabaseHandle, ctx: RequestContext, spec: ImportSpec, req: ImportRequest): Promise<ImportReport> {
   const hash = createHash('sha256');
   let encoding: string = req.format === 'xlsx' ? 'xlsx' : req.encoding;
   const bytes = hashing(req.stream, hash);
   const text = req.format === 'xlsx' ? xlsxAsCsv(Readable.from(bytes)) : decodeCsv(bytes, req.encoding, (e) => { encoding = e; });
-  const chunks = recordChunks(text);
-  const first = await chunks.next();
-  if (first.done) throw billingError('EMPTY_FILE');
-  const { header } = previewRows(first.value, 0);
-  if (header.length === 0) throw billingError('EMPTY_FILE');
+  const batches = csvRecordBatches(text);
+  const first = await readBatch(batches);
+  if (first === undefined || first.length === 0 || first[0].every((h) => h.trim() === '')) throw billingError('EMPTY_FILE');
+  const header = first[0].map((h) => h.trim());
   checkMapping(spec, header, req.mapping);
+  const columnOf = new Map(spec.fields.map((f) => [f.key, req.mapping[f.key] ? header.indexOf(req.mapping[f.key]) : -1]));
 
-  const stage = `import_stage_${randomBytes(6).toString('hex')}`;
-  await createStage(database, stage, header.length);
-  try {
-    try {
-      await copyIntoStage(database, stage, header.length, prepend(first.value, chunks));
-    } catch (e) {
-      throw billingError('FILE_MALFORMED', { detail: copyProblem(e) });
+  return withCopySession(database, (session) => withTransaction(session.db, async (trx) => {
+    const batch = await trx.insertInto('import_batches').values({
+      kind: spec.kind, batch_key: '', file_name: req.fileName.slice(0, 200), encoding, mapping: JSON.stringify(req.mapping),
+      total_rows: 0, accepted: 0, rejected: 0, imported_by: ctx.employeeId === '0' ? null : ctx.employeeId,
+    }).returning('id').executeTakeFirstOrThrow();
+    const load = { table: `import_load_${randomBytes(6).toString('hex')}`, batchId: batch.id, rows: 0, months: [] as string[] };
+    await spec.createLoad(trx, load.table);
+    const loadColumns = ['customer_id', ...spec.columns, 'batch_id', 'row_no'];
+    // On a server, customers are looked up on another connection while this one is busy with COPY.
+    const customers = new CustomerKeys(database.kind === 'postgres' ? database.db : trx);
+    const months = new Set<string>();
+    let rowNo = 0;
+    let rejected = 0;
+    // One accessor for every row (this loop runs a million times): `value` reads the row in `record`.
+    let record: string[] = [];
+    const value = (field: string) => { const i = columnOf.get(field)!; return i < 0 ? '' : record[i].trim(); };
+    // Three things overlap: this piece's customers are looked up (on a server, on another connection) while the next
+    // piece is read, and the previous piece is still going in by COPY. Each promise is awaited in its turn; until then
+    // a failure must not count as unhandled.
+    let loading: Promise<void> = Promise.resolve();
+    let reading: Promise<string[][] | undefined> = Promise.resolve(first.slice(1));
+    for (let records = await reading; records !== undefined; records = await reading) {
+      // The spreadsheet row of records[i] is `base + i` (the header is row 1).
+      const base = rowNo + 2;
+      rowNo += records.length;
+      const keys = new Set<string>();
+      const parsed = records.map((r): ParsedRow => {
+        if (r.length !== header.length) return { error: `${r.length} columns where the header has ${header.length}` };
+        record = r;
+        const p = spec.parse(value);
+        if ('customer' in p) keys.add(p.customer);
+        return p;
+      });
+      const learning = customers.learn(keys);
+      reading = readBatch(batches);
+      reading.catch(() => {});
+      await learning;
+      let rows = '';
+      let errors = '';
+      for (let i = 0; i < parsed.length; i++) {
+        const p = parsed[i];
+        const match = 'customer' in p ? customers.match(p.customer) : undefined;
+        const error = 'error' in p ? p.error : match && 'error' in match ? customerProblem(p.customer, match.error) : undefined;
+        if (error !== undefined) {
+          errors += `${batch.id}\t${base + i}\t${copyValue(error)}\n`;
+          rejected++;
+        } else if ('values' in p && match && 'id' in match) {
+          rows += `${match.id}\t${p.values.join('\t')}\t${batch.id}\t${base + i}\n`;
+          months.add(p.month);
+          load.rows++;
+        }
+      }
+      await loading;
+      loading = (async () => {
+        if (rows) await session.copyRows(load.table, loadColumns, rows);
+        if (errors) await session.copyRows('import_errors', ['batch_id', 'row_no', 'message'], errors);
+      })();
+      loading.catch(() => {});
     }
+    await loading;
+    load.months = [...months].sort();
+    // The whole batch is sorted and hashed once; in memory that is several times faster than spilling to disk.
+    await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+    await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
+    const result = await spec.apply(trx, load);
     const batchKey = req.batchKey ?? `sha256:${hash.digest('hex')}`;
-    const col = (field: string) => {
-      const i = req.mapping[field] ? header.indexOf(req.mapping[field]) : -1;
-      return i < 0 ? sql`NULL::text` : sql.ref(`c${i + 1}`);
+    const previous = await trx.selectFrom('import_batches').select('id').where('kind', '=', spec.kind).where('batch_key', '=', batchKey).execute();
+    const totals = { accepted: result.accepted, rejected: rejected + result.rejected };
+    await trx.updateTable('import_batches').set({ batch_key: batchKey, total_rows: totals.accepted + totals.rejected, ...totals, months: result.months })
+      .where('id', '=', batch.id).execute();
+    await spec.afterApply(trx, batch.id, result.months);
+    await recordAudit(trx, ctx, { action: `import_${spec.kind}`, entity: 'import_batch', entityId: batch.id, changes: { file: req.fileName, batchKey, ...totals } });
+    const errors = await trx.selectFrom('import_errors').select(['row_no', 'message']).where('batch_id', '=', batch.id).orderBy('row_no').limit(ERRORS_IN_REPORT).execute();
+    return {
+      batchId: batch.id, batchKey, encoding, ...totals, previousBatches: previous.map((p) => p.id),
+      errors: errors.map((e) => ({ row: e.row_no, message: e.message })),
     };
-    await sql`ANALYZE ${sql.table(stage)}`.execute(database.db);
-    return await withTransaction(database.db, async (trx) => {
-      // The validation sorts and hashes the whole batch; in memory that is several times faster than spilling to disk.
-      await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
-      const months = await sql<{ m: string }>`SELECT DISTINCT substr(replace(trim(${col(spec.dateField)}), '/', '-'), 1, 7) || '-01' AS m
-        FROM ${sql.table(stage)} WHERE replace(trim(${col(spec.dateField)}), '/', '-') ~ ${DATE_OK}`.execute(trx);
-      if (spec.kind === 'usage') for (const { m } of months.rows) await ensureMonthPartition(trx, m);
-      const previous = await trx.selectFrom('import_batches').select('id').where('kind', '=', spec.kind).where('batch_key', '=', batchKey).execute();
-      const batch = await trx.insertInto('import_batches').values({
-        kind: spec.kind, batch_key: batchKey, file_name: req.fileName.slice(0, 200), encoding, mapping: JSON.stringify(req.mapping),
-        total_rows: 0, accepted: 0, rejected: 0, imported_by: ctx.employeeId === '0' ? null : ctx.employeeId,
-      }).returning('id').executeTakeFirstOrThrow();
-      const bounds = months.rows.map((r) => r.m).sort();
-      const range = bounds.length ? { from: bounds[0], to: nextMonth(bounds[bounds.length - 1]) } : { from: '1970-01-01', to: '1970-01-01' };
-      const result = await spec.apply(trx, stage, col, batch.id, range);
-      await trx.updateTable('import_batches').set({ total_rows: result.accepted + result.rejected, accepted: result.accepted, rejected: result.rejected, months: result.months })
-        .where('id', '=', batch.id).execute();
-      await spec.afterApply(trx, batch.id, result.months);
-      await recordAudit(trx, ctx, { action: `import_${spec.kind}`, entity: 'import_batch', entityId: batch.id, changes: { file: req.fileName, batchKey, accepted: result.accepted, rejected: result.rejected } });
-      const errors = await trx.selectFrom('import_errors').select(['row_no', 'message']).where('batch_id', '=', batch.id).orderBy('row_no').limit(ERRORS_IN_REPORT).execute();
-      return {
-        batchId: batch.id, batchKey, encoding, accepted: result.accepted, rejected: result.rejected, previousBatches: previous.map((p) => p.id),
-        errors: errors.map((e) => ({ row: e.row_no, message: e.message })),
-      };
-    });
-  } finally {
-    await dropStage(database, stage);
+  }));
+}
+
+/** The next batch of records, or undefined at the end; a file the CSV parser cannot read (an unclosed quote) is FILE_MALFORMED. */
+async function readBatch(batches: AsyncIterator<string[][]>): Promise<string[][] | undefined> {
+  try {
+    const next = await batches.next();
+    return next.done ? undefined : next.value;
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    throw billingError('FILE_MALFORMED', { detail: (e as Error).message.split('\n')[0].slice(0, 200) });
   }
 }
 
@@ -128,16 +172,5 @@ export async function previewImport(req: Omit<ImportRequest, 'mapping'>): Promis
   req.stream.resume();
   if (first.done) throw billingError('EMPTY_FILE');
   return { encoding, ...previewRows(first.value, 10) };
-}
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
-function copyProblem(e: unknown): string {
-  const err = e as { message?: string; where?: string };
-  const line = /line (\d+)/.exec(err.where ?? err.message ?? '')?.[1];
-  return `${(err.message ?? 'unreadable').split('\n')[0].slice(0, 200)}${line ? ` (line ${line})` : ''}`;
 }
 
