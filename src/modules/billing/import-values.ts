@@ -5,6 +5,8 @@
 
 /** A date-time as billing systems write it: 2026-10-03 08:15[:30], '/' or '-' between the date's parts, or a 'T'. */
 const DATE_TIME = /^(\d{4})[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
+/** The form most files use, which is already the form COPY takes: checked without taking it apart. */
+const CANONICAL = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]) (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 
 export interface Timestamp {
   /** YYYY-MM-DD HH:MM:SS */
@@ -15,12 +17,19 @@ export interface Timestamp {
 }
 
 export function parseTimestamp(raw: string): Timestamp | undefined {
-  const m = DATE_TIME.exec(raw);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s = '00'] = m;
+  let text = raw;
+  if (raw.length !== 19 || !CANONICAL.test(raw)) {
+    const m = DATE_TIME.exec(raw);
+    if (!m) return undefined;
+    const [, y, mo, d, h, mi, s = '00'] = m;
+    text = `${y}-${mo}-${d} ${h}:${mi}:${s}`;
+  }
   // The 30th of February passes the pattern; the month's length refuses it.
-  if (d > '28' && Number(d) > new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate()) return undefined;
-  return { text: `${y}-${mo}-${d} ${h}:${mi}:${s}`, month: `${y}-${mo}-01`, hour: Number(h) };
+  if (text.charCodeAt(8) >= 50 && text.slice(8, 10) > '28') {
+    const days = new Date(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)), 0)).getUTCDate();
+    if (Number(text.slice(8, 10)) > days) return undefined;
+  }
+  return { text, month: `${text.slice(0, 8)}01`, hour: (text.charCodeAt(11) - 48) * 10 + text.charCodeAt(12) - 48 };
 }
 
 const WHOLE = /^\d{1,15}$/;
