@@ -1,4 +1,5 @@
 import { defineErrors } from '../../platform/errors.ts';
+import { registerFieldMessages } from '../../platform/http/field-messages.ts';
 
 export const productError = defineErrors({
   PRODUCT_NOT_FOUND: { status: 404, zh: '产品不存在', en: 'Product not found' },
@@ -18,4 +19,13 @@ export const productError = defineErrors({
   NO_PACKAGE: { status: 409, zh: '客户尚未订购套餐', en: 'The customer has no package' },
   SAME_PACKAGE: { status: 409, zh: '客户已在使用该套餐', en: 'The customer already has this package' },
   BAD_EFFECTIVE_DATE: { status: 400, zh: '生效日期不能早于今天', en: 'The effective date cannot be in the past' },
+});
+
+/** What the services say beside a field (English), and the web app's Chinese for it. */
+export const FIELD_MESSAGES = {
+  regionIds: 'provinces, cities or counties only',
+} as const;
+
+registerFieldMessages({
+  [FIELD_MESSAGES.regionIds]: '只能选择省、市或区县',
 });

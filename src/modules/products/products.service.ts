@@ -3,7 +3,7 @@ import { recordAudit, type Changes } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { platformError } from '../../platform/errors.ts';
 import * as repo from './products.repository.ts';
-import { productError } from './products.errors.ts';
+import { FIELD_MESSAGES, productError } from './products.errors.ts';
 import { LIFECYCLE_STEPS, pricing, type Product, type ProductInput, type ProductPatch } from './products.schema.ts';
 import { PRODUCT_COLUMNS, toProduct } from './product-dto.ts';
 
@@ -23,7 +23,7 @@ async function checkLinks(trx: Trx, v: { requires?: string[]; bundles?: string[]
     if (ids?.length && (await repo.countServices(trx, ids)) !== new Set(ids).size) throw productError('NOT_A_SERVICE', undefined, { [field]: 'only services' });
   }
   if (v.regionIds?.length && (await repo.countRegions(trx, v.regionIds)) !== new Set(v.regionIds).size) {
-    throw productError('NOT_A_REGION', undefined, { regionIds: 'provinces, cities or counties only' });
+    throw productError('NOT_A_REGION', undefined, { regionIds: FIELD_MESSAGES.regionIds });
   }
 }
 

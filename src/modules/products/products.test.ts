@@ -114,8 +114,13 @@ for (const kind of testDatabases()) {
         const res = await admin.post('/api/products', { code: `BAD-REGION-${regionIds[0]}`, kind: 'package', name: '地区有误', regionIds });
         assert.equal(res.status, 400, JSON.stringify(res.body));
         assert.equal(res.body.error.code, 'NOT_A_REGION');
-        assert.ok(res.body.error.fields.regionIds);
+        assert.equal(res.body.error.fields.regionIds, 'provinces, cities or counties only');
       }
+      const inChinese = await admin.request('POST', '/api/products', { code: 'BAD-REGION-ZH', kind: 'package', name: '地区有误', regionIds: [await unitId('JN-FD')] },
+        { 'accept-language': 'zh-CN,zh;q=0.9' });
+      assert.equal(inChinese.status, 400);
+      assert.equal(inChinese.body.error.message, '销售地区只能选择省、市或区县');
+      assert.equal(inChinese.body.error.fields.regionIds, '只能选择省、市或区县');
       const ok = await admin.post('/api/products', { code: 'JN-COUNTY', kind: 'package', name: '章丘套餐', regionIds: [await unitId('JN-ZQ')] });
       assert.equal(ok.status, 201, JSON.stringify(ok.body));
       assert.deepEqual(ok.body.regionIds, [await unitId('JN-ZQ')]);

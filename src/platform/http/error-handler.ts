@@ -1,15 +1,21 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, localeFrom, platformError } from '../errors.ts';
-import { chineseFieldMessage } from './field-messages.ts';
+import { chineseFieldMessage, registeredChinese } from './field-messages.ts';
+
+/** Field messages come in Chinese only when asked for explicitly (see field-messages.ts). */
+const asksForChinese = (request: FastifyRequest) => /^zh\b/i.test(request.headers['accept-language']?.trim() ?? '');
 
 function send(reply: FastifyReply, request: FastifyRequest, error: AppError) {
   const locale = request.ctx?.locale ?? localeFrom(request.headers['accept-language']);
+  const fields = error.fields && asksForChinese(request)
+    ? Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, registeredChinese(message)]))
+    : error.fields;
   return reply.code(error.status).send({
     error: {
       code: error.code,
       message: error.messageFor(locale),
-      ...(error.fields ? { fields: error.fields } : {}),
+      ...(fields ? { fields } : {}),
       ...(error.details ? { details: error.details } : {}),
     },
   });
@@ -25,7 +31,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (err instanceof AppError) return send(reply, request, err);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields: Record<string, string> = {};
-    const chinese = /^zh\b/i.test(request.headers['accept-language']?.trim() ?? '');
+    const chinese = asksForChinese(request);
     for (const issue of err.validation) {
       const key = fieldName(issue.instancePath, err.validationContext ?? 'body');
       fields[key] ??= chinese ? chineseFieldMessage(issue) : (issue.message ?? 'invalid');

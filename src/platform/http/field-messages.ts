@@ -1,13 +1,19 @@
 /**
- * Field messages in Chinese for the web app. Schemas carry English messages (API integrators and logs read them);
- * when a request asks for Chinese explicitly (`Accept-Language: zh…`, as the web app sends), the error handler
- * shows each field's message in Chinese: a module's own wording registered here, else one made from the check that failed.
+ * Field messages in Chinese for the web app. Schemas and module errors carry English messages (API integrators and
+ * logs read them); when a request asks for Chinese explicitly (`Accept-Language: zh…`, as the web app sends), the error
+ * handler shows each field's message in Chinese: a module's own wording registered here, else (for a schema check)
+ * one made from the check that failed.
  */
 const registered = new Map<string, string>();
 
 /** A module's custom messages, English → Chinese. */
 export function registerFieldMessages(messages: Record<string, string>): void {
   for (const [en, zh] of Object.entries(messages)) registered.set(en, zh);
+}
+
+/** A message a module registered, in Chinese; any other message as it is. */
+export function registeredChinese(message: string): string {
+  return registered.get(message) ?? message;
 }
 
 interface Issue {
