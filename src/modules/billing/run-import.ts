@@ -5,7 +5,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/db.ts';
 import { CsvError } from 'csv-parse';
-import { copyValue, withCopySession } from '../../platform/copy-session.ts';
+import { copyValue, withCopySession, type CopySession } from '../../platform/copy-session.ts';
 import { billingError } from './billing.errors.ts';
 import { CustomerKeys, customerProblem } from './customer-keys.ts';
 import { csvRecordBatches, decodeCsv, previewRows, recordChunks, xlsxAsCsv, type Encoding } from './import-text.ts';
@@ -78,69 +78,18 @@ export async function runImport(database: DatabaseHandle, ctx: RequestContext, s
       kind: spec.kind, batch_key: '', file_name: req.fileName.slice(0, 200), encoding, mapping: JSON.stringify(req.mapping),
       total_rows: 0, accepted: 0, rejected: 0, imported_by: ctx.employeeId === '0' ? null : ctx.employeeId,
     }).returning('id').executeTakeFirstOrThrow();
-    const load = { table: `import_load_${randomBytes(6).toString('hex')}`, batchId: batch.id, rows: 0, months: [] as string[] };
-    await spec.createLoad(trx, load.table);
-    const loadColumns = ['customer_id', ...spec.columns, 'batch_id', 'row_no'];
+    const table = `import_load_${randomBytes(6).toString('hex')}`;
+    await spec.createLoad(trx, table);
     // On a server, customers are looked up on another connection while this one is busy with COPY.
     const customers = new CustomerKeys(database.kind === 'postgres' ? database.db : trx);
-    const months = new Set<string>();
-    let rowNo = 0;
-    let rejected = 0;
-    // One accessor for every row (this loop runs a million times): `value` reads the row in `record`.
-    let record: string[] = [];
-    const value = (field: string) => { const i = columnOf.get(field)!; return i < 0 ? '' : record[i].trim(); };
-    // Three things overlap: this piece's customers are looked up (on a server, on another connection) while the next
-    // piece is read, and the previous piece is still going in by COPY. Each promise is awaited in its turn; until then
-    // a failure must not count as unhandled.
-    let loading: Promise<void> = Promise.resolve();
-    let reading: Promise<string[][] | undefined> = Promise.resolve(first.slice(1));
-    for (let records = await reading; records !== undefined; records = await reading) {
-      // The spreadsheet row of records[i] is `base + i` (the header is row 1).
-      const base = rowNo + 2;
-      rowNo += records.length;
-      const keys = new Set<string>();
-      const parsed = records.map((r): ParsedRow => {
-        if (r.length !== header.length) return { error: `${r.length} columns where the header has ${header.length}` };
-        record = r;
-        const p = spec.parse(value);
-        if ('customer' in p) keys.add(p.customer);
-        return p;
-      });
-      const learning = customers.learn(keys);
-      reading = readBatch(batches);
-      reading.catch(() => {});
-      await learning;
-      let rows = '';
-      let errors = '';
-      for (let i = 0; i < parsed.length; i++) {
-        const p = parsed[i];
-        const match = 'customer' in p ? customers.match(p.customer) : undefined;
-        const error = 'error' in p ? p.error : match && 'error' in match ? customerProblem(p.customer, match.error) : undefined;
-        if (error !== undefined) {
-          errors += `${batch.id}\t${base + i}\t${copyValue(error)}\n`;
-          rejected++;
-        } else if ('values' in p && match && 'id' in match) {
-          rows += `${match.id}\t${p.values.join('\t')}\t${batch.id}\t${base + i}\n`;
-          months.add(p.month);
-          load.rows++;
-        }
-      }
-      await loading;
-      loading = (async () => {
-        if (rows) await session.copyRows(load.table, loadColumns, rows);
-        if (errors) await session.copyRows('import_errors', ['batch_id', 'row_no', 'message'], errors);
-      })();
-      loading.catch(() => {});
-    }
-    await loading;
-    load.months = [...months].sort();
+    const streamed = await streamRows({ session, spec, header, columnOf, customers, batchId: batch.id, table }, first.slice(1), batches);
     // The whole batch is sorted and hashed once; in memory that is several times faster than spilling to disk.
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
-    const result = await spec.apply(trx, load);
+    const result = await spec.apply(trx, { table, batchId: batch.id, rows: streamed.loaded, months: streamed.months });
     const batchKey = req.batchKey ?? `sha256:${hash.digest('hex')}`;
     const previous = await trx.selectFrom('import_batches').select('id').where('kind', '=', spec.kind).where('batch_key', '=', batchKey).execute();
-    const totals = { accepted: result.accepted, rejected: rejected + result.rejected };
+    const totals = { accepted: result.accepted, rejected: streamed.rejected + result.rejected };
     await trx.updateTable('import_batches').set({ batch_key: batchKey, total_rows: totals.accepted + totals.rejected, ...totals, months: result.months })
       .where('id', '=', batch.id).execute();
     await spec.afterApply(trx, batch.id, result.months);
@@ -151,6 +100,74 @@ export async function runImport(database: DatabaseHandle, ctx: RequestContext, s
       errors: errors.map((e) => ({ row: e.row_no, message: e.message })),
     };
   }));
+}
+
+interface Stream {
+  session: CopySession;
+  spec: ImportSpec;
+  header: string[];
+  columnOf: Map<string, number>;
+  customers: CustomerKeys;
+  batchId: string;
+  table: string;
+}
+
+/**
+ * Reads, checks and loads the file's rows: good ones by COPY into the load table, bad ones into import_errors with
+ * their spreadsheet row (the header is row 1). Three things overlap: a piece's customers are looked up (on a server,
+ * on another connection) while the next piece is read, and the previous piece is still going in by COPY. Each
+ * promise is awaited in its turn; until then a failure must not count as unhandled.
+ */
+async function streamRows(s: Stream, firstRecords: string[][], batches: AsyncIterator<string[][]>): Promise<{ loaded: number; rejected: number; months: string[] }> {
+  const loadColumns = ['customer_id', ...s.spec.columns, 'batch_id', 'row_no'];
+  const months = new Set<string>();
+  let rowNo = 0;
+  let loaded = 0;
+  let rejected = 0;
+  // One accessor for every row (this loop runs a million times): `value` reads the row in `record`.
+  let record: string[] = [];
+  const value = (field: string) => { const i = s.columnOf.get(field)!; return i < 0 ? '' : record[i].trim(); };
+  let loading: Promise<void> = Promise.resolve();
+  let reading: Promise<string[][] | undefined> = Promise.resolve(firstRecords);
+  for (let records = await reading; records !== undefined; records = await reading) {
+    const base = rowNo + 2;
+    rowNo += records.length;
+    const keys = new Set<string>();
+    const parsed = records.map((r): ParsedRow => {
+      if (r.length !== s.header.length) return { error: `${r.length} columns where the header has ${s.header.length}` };
+      record = r;
+      const p = s.spec.parse(value);
+      if ('customer' in p) keys.add(p.customer);
+      return p;
+    });
+    const learning = s.customers.learn(keys);
+    reading = readBatch(batches);
+    reading.catch(() => {});
+    await learning;
+    let rows = '';
+    let errors = '';
+    for (let i = 0; i < parsed.length; i++) {
+      const p = parsed[i];
+      const match = 'customer' in p ? s.customers.match(p.customer) : undefined;
+      const error = 'error' in p ? p.error : match && 'error' in match ? customerProblem(p.customer, match.error) : undefined;
+      if (error !== undefined) {
+        errors += `${s.batchId}\t${base + i}\t${copyValue(error)}\n`;
+        rejected++;
+      } else if ('values' in p && match && 'id' in match) {
+        rows += `${match.id}\t${p.values.join('\t')}\t${s.batchId}\t${base + i}\n`;
+        months.add(p.month);
+        loaded++;
+      }
+    }
+    await loading;
+    loading = (async () => {
+      if (rows) await s.session.copyRows(s.table, loadColumns, rows);
+      if (errors) await s.session.copyRows('import_errors', ['batch_id', 'row_no', 'message'], errors);
+    })();
+    loading.catch(() => {});
+  }
+  await loading;
+  return { loaded, rejected, months: [...months].sort() };
 }
 
 /** The next batch of records, or undefined at the end; a file the CSV parser cannot read (an unclosed quote) is FILE_MALFORMED. */
