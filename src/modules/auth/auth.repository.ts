@@ -1,29 +1,7 @@
-import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db.ts';
 import './auth.tables.ts';
 
 type Conn = Db | Trx;
-
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
-
-/**
- * When the username is locked, the moment it unlocks: 5 failures within 15 minutes (counted since the
- * last successful sign-in) lock it until 15 minutes after the fifth-latest of them.
- */
-export async function lockedUntil(db: Conn, username: string): Promise<Date | undefined> {
-  const result = await sql<{ at: Date }>`
-    SELECT at FROM login_attempts
-    WHERE username = ${username} AND NOT ok AND at > now() - make_interval(mins => ${LOCK_MINUTES})
-      AND at > coalesce((SELECT max(at) FROM login_attempts WHERE username = ${username} AND ok), '-infinity')
-    ORDER BY at DESC LIMIT 1 OFFSET ${LOCK_AFTER_FAILURES - 1}`.execute(db);
-  const fifth = result.rows[0];
-  return fifth ? new Date(fifth.at.getTime() + LOCK_MINUTES * 60_000) : undefined;
-}
-
-export async function recordLoginAttempt(db: Conn, username: string, ip: string, ok: boolean): Promise<void> {
-  await db.insertInto('login_attempts').values({ username, ip, ok }).execute();
-}
 
 export async function insertSession(db: Conn, v: { tokenHash: string; csrfToken: string; employeeId: string; ip: string; userAgent: string | null; expiresAt: Date }): Promise<void> {
   await db.insertInto('sessions').values({

@@ -6,14 +6,14 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { findLoginCandidate, loadIdentity, passwordHashOf, updateEmployeeRow, useApiToken } from '../system/index.ts';
 import * as repo from './auth.repository.ts';
 import { authError } from './auth.errors.ts';
+import { recordLoginAttempt, refuseWhileLocked } from './login-throttle.ts';
 
 export interface LoginInput { username: string; password: string; ip: string; userAgent: string | null; idleMinutes: number }
 
 /** Checks the password and opens a session; every attempt, good or bad, is recorded and audited. */
 export async function login(db: Db, input: LoginInput) {
   const username = input.username.trim().toLowerCase();
-  const until = await repo.lockedUntil(db, username);
-  if (until) throw authError('ACCOUNT_LOCKED', { minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)), retryAfter: until.toISOString() });
+  await refuseWhileLocked(db, 'staff', username);
 
   const candidate = await findLoginCandidate(db, username);
   const passwordOk = await verifyPassword(candidate?.password_hash ?? null, input.password);
@@ -22,7 +22,7 @@ export async function login(db: Db, input: LoginInput) {
 
   if (!ok) {
     await withTransaction(db, async (trx) => {
-      await repo.recordLoginAttempt(trx, username, input.ip, false);
+      await recordLoginAttempt(trx, 'staff', username, input.ip, false);
       await recordAudit(trx, actor, {
         action: 'login_failed', entity: 'session', changes: { username, reason: passwordOk ? 'disabled' : 'bad_credentials' },
       });
@@ -33,7 +33,7 @@ export async function login(db: Db, input: LoginInput) {
   const token = randomToken();
   const csrfToken = randomToken(24);
   await withTransaction(db, async (trx) => {
-    await repo.recordLoginAttempt(trx, username, input.ip, true);
+    await recordLoginAttempt(trx, 'staff', username, input.ip, true);
     await repo.insertSession(trx, {
       tokenHash: sha256(token), csrfToken, employeeId: candidate.id, ip: input.ip, userAgent: input.userAgent,
       expiresAt: new Date(Date.now() + input.idleMinutes * 60_000),

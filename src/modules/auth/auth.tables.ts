@@ -15,7 +15,9 @@ declare module '../../platform/db.ts' {
     };
     login_attempts: {
       id: Generated<string>;
-      username: string;
+      account_kind: 'staff' | 'portal';
+      /** The username (staff, lower-cased) or phone (portal) as typed at sign-in. */
+      login: string;
       ip: string | null;
       ok: boolean;
       at: Generated<Date>;

@@ -41,8 +41,23 @@ for (const kind of testDatabases()) {
       // Another username is not affected.
       assert.equal((await app.anonymous().post('/api/auth/login', { username: 'wangfang', password: ADMIN_PASSWORD })).status, 200);
       // Fifteen minutes later it opens again.
-      await sql`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE username = 'zhouqiang'`.execute(app.services.db);
+      await sql`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE account_kind = 'staff' AND login = 'zhouqiang'`.execute(app.services.db);
       assert.equal((await app.anonymous().post('/api/auth/login', { username: 'zhouqiang', password: ADMIN_PASSWORD })).status, 200);
+    });
+
+    it('counts 5 failures within 15 minutes and locks for 15 minutes from the fifth', async () => {
+      const attempt = (password: string) => app.anonymous().post('/api/auth/login', { username: 'wangfang', password });
+      const age = (minutes: number) => sql`UPDATE login_attempts SET at = at - make_interval(mins => ${minutes})
+        WHERE account_kind = 'staff' AND login = 'wangfang'`.execute(app.services.db);
+      for (let i = 0; i < 4; i++) assert.equal((await attempt(`wrong-${i}`)).status, 401);
+      await age(10);
+      assert.equal((await attempt('wrong-4')).status, 401);
+      const locked = await attempt(ADMIN_PASSWORD);
+      assert.equal(locked.status, 429);
+      assert.equal(locked.body.error.details.minutes, 15);
+      // Once the fifth failure is more than 15 minutes old, the lock is over.
+      await age(16);
+      assert.equal((await attempt(ADMIN_PASSWORD)).status, 200);
     });
 
     it('needs the CSRF token for writes made with the session cookie', async () => {

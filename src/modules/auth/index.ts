@@ -4,6 +4,9 @@ import { onEmployeeDisabled } from '../system/index.ts';
 import { authRoutes } from './auth.routes.ts';
 import { deleteEmployeeSessions } from './auth.repository.ts';
 
+// The one sign-in throttle, for staff here and for the self-service portal's customer logins.
+export { forgetLoginFailures, recordLoginAttempt, refuseWhileLocked } from './login-throttle.ts';
+
 // Disabling an employee ends their sessions for good (re-enabling them later must not revive an old cookie).
 onEmployeeDisabled(deleteEmployeeSessions);
 

@@ -4,12 +4,11 @@ import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/errors.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/secrets.ts';
+import { forgetLoginFailures, recordLoginAttempt, refuseWhileLocked } from '../auth/index.ts';
 import { findCustomer } from '../customers/index.ts';
 import { portalError } from './portal.errors.ts';
 import './portal.tables.ts';
 
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
 const SESSION_HOURS = 2;
 const RESET_HOURS = 24;
 
@@ -28,29 +27,24 @@ export function portalContext(identity: PortalIdentity, locale: Locale, ip: stri
   return { ...systemContext('0', ['sensitive:view']), name: `自助服务：${identity.name}`, username: 'portal', locale, ip, requestId, via: 'session' };
 }
 
-/** Signs a customer in by phone and password; five wrong passwords lock the login for 15 minutes. */
-export async function portalLogin(db: Db, phone: string, password: string): Promise<{ token: string; identity: PortalIdentity }> {
+/**
+ * Signs a customer in by phone and password, throttled like staff sign-ins (auth's login attempts, kept apart
+ * as portal logins): five wrong passwords within 15 minutes lock the login for 15 minutes.
+ */
+export async function portalLogin(db: Db, phone: string, password: string, ip: string): Promise<{ token: string; identity: PortalIdentity }> {
+  await refuseWhileLocked(db, 'portal', phone);
   const account = await db.selectFrom('portal_accounts as a').innerJoin('customers as c', 'c.id', 'a.customer_id')
-    .select(['a.customer_id', 'a.password_hash', 'a.failed_logins', 'a.locked_until', 'c.name', 'c.status'])
+    .select(['a.customer_id', 'a.password_hash', 'c.name', 'c.status'])
     .where('a.login_phone', '=', phone).executeTakeFirst();
-  if (account?.locked_until && account.locked_until > new Date()) {
-    throw portalError('LOCKED', { minutes: Math.ceil((account.locked_until.getTime() - Date.now()) / 60000) });
-  }
   const ok = await verifyPassword(account?.password_hash ?? null, password);
   if (!account || !ok || account.status !== 'active') {
-    if (account) {
-      const failures = account.failed_logins + 1;
-      await db.updateTable('portal_accounts').set({
-        failed_logins: failures >= MAX_FAILURES ? 0 : failures,
-        locked_until: failures >= MAX_FAILURES ? new Date(Date.now() + LOCK_MINUTES * 60000) : null,
-      }).where('customer_id', '=', account.customer_id).execute();
-    }
+    await recordLoginAttempt(db, 'portal', phone, ip, false);
     throw portalError('BAD_CREDENTIALS');
   }
   const token = randomToken();
   const csrfToken = randomToken(18);
   await withTransaction(db, async (trx) => {
-    await trx.updateTable('portal_accounts').set({ failed_logins: 0, locked_until: null }).where('customer_id', '=', account.customer_id).execute();
+    await recordLoginAttempt(trx, 'portal', phone, ip, true);
     await trx.deleteFrom('portal_sessions').where('expires_at', '<', new Date()).execute();
     await trx.insertInto('portal_sessions').values({ token_hash: sha256(token), customer_id: account.customer_id, csrf_token: csrfToken, expires_at: new Date(Date.now() + SESSION_HOURS * 3600000) }).execute();
   });
@@ -84,11 +78,12 @@ export function setupPortalLogin(db: Db, ctx: RequestContext, customerId: string
     const expiresAt = resetToken ? new Date(Date.now() + RESET_HOURS * 3600000) : null;
     const values = {
       login_phone: customer.phone, password_hash: password ? await hashPassword(password) : null,
-      reset_token_hash: resetToken ? sha256(resetToken) : null, reset_expires_at: expiresAt, failed_logins: 0, locked_until: null, updated_at: new Date(),
+      reset_token_hash: resetToken ? sha256(resetToken) : null, reset_expires_at: expiresAt, updated_at: new Date(),
     };
     await trx.insertInto('portal_accounts').values({ customer_id: customerId, ...values })
       .onConflict((oc) => oc.column('customer_id').doUpdateSet(values)).execute();
     await trx.deleteFrom('portal_sessions').where('customer_id', '=', customerId).execute();
+    await forgetLoginFailures(trx, 'portal', customer.phone);
     await recordAudit(trx, ctx, { action: password ? 'portal_password_set' : 'portal_reset_link', entity: 'customer', entityId: customerId, changes: { loginPhone: [null, customer.phone] } });
     return { loginPhone: customer.phone, ...(resetToken ? { resetToken, expiresAt: expiresAt!.toISOString() } : {}) };
   });
@@ -97,12 +92,13 @@ export function setupPortalLogin(db: Db, ctx: RequestContext, customerId: string
 /** The customer follows the reset link and chooses a password. */
 export function resetPortalPassword(db: Db, token: string, password: string): Promise<void> {
   return withTransaction(db, async (trx) => {
-    const account = await trx.selectFrom('portal_accounts').select(['customer_id']).where('reset_token_hash', '=', sha256(token))
+    const account = await trx.selectFrom('portal_accounts').select(['customer_id', 'login_phone']).where('reset_token_hash', '=', sha256(token))
       .where('reset_expires_at', '>', new Date()).forUpdate().executeTakeFirst();
     if (!account) throw portalError('RESET_TOKEN_INVALID');
-    await trx.updateTable('portal_accounts').set({ password_hash: await hashPassword(password), reset_token_hash: null, reset_expires_at: null, failed_logins: 0, locked_until: null, updated_at: new Date() })
+    await trx.updateTable('portal_accounts').set({ password_hash: await hashPassword(password), reset_token_hash: null, reset_expires_at: null, updated_at: new Date() })
       .where('customer_id', '=', account.customer_id).execute();
     await trx.deleteFrom('portal_sessions').where('customer_id', '=', account.customer_id).execute();
+    await forgetLoginFailures(trx, 'portal', account.login_phone);
     await recordAudit(trx, null, { action: 'portal_password_reset', entity: 'customer', entityId: account.customer_id, changes: {} });
   });
 }

@@ -52,7 +52,7 @@ export async function portalRoutes(app: App, { db }: Services): Promise<void> {
     });
 
     scope.post('/api/portal/login', { config: { portal: true, portalAnonymous: true }, schema: { tags, body: Login } }, async (req, reply) => {
-      const { token, identity } = await portalLogin(db, req.body.phone, req.body.password);
+      const { token, identity } = await portalLogin(db, req.body.phone, req.body.password, req.ip);
       reply.setCookie(PORTAL_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/api/portal', secure });
       return { name: identity.name, csrfToken: identity.csrfToken };
     });

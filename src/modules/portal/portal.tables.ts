@@ -4,7 +4,7 @@ declare module '../../platform/db.ts' {
   interface Database {
     portal_accounts: {
       customer_id: string; login_phone: string; password_hash: string | null; reset_token_hash: string | null; reset_expires_at: Date | null;
-      failed_logins: Generated<number>; locked_until: Date | null; created_at: Generated<Date>; updated_at: Generated<Date>;
+      created_at: Generated<Date>; updated_at: Generated<Date>;
     };
     portal_sessions: { token_hash: string; customer_id: string; csrf_token: string; expires_at: Date; created_at: Generated<Date> };
   }

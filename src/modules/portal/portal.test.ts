@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
 import { customerOnPackage, upload, USAGE_HEADER, USAGE_MAPPING } from '../billing/billing-test-support.ts';
@@ -33,6 +34,7 @@ for (const kind of testDatabases()) {
     let admin: TestClient;
     let customerId: string;
     let otherId: string;
+    let lockedId: string;
     const types = new Map<string, string>();
     const org = new Map<string, string>();
     const staff = new Map<string, string>();
@@ -52,7 +54,7 @@ for (const kind of testDatabases()) {
       const thisMonth = new Date().toISOString().slice(0, 8) + '01';
       customerId = await customerOnPackage(app, admin, '13600000001', [{ code: '5G-GOLD', startsOn: '2026-01-01' }]);
       otherId = await customerOnPackage(app, admin, '13600000002', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
-      const lockedId = await customerOnPackage(app, admin, '13600000003', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
+      lockedId = await customerOnPackage(app, admin, '13600000003', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
       await upload(admin, 'usage', `${USAGE_HEADER}\nP1,13600000001,call,local,out,${thisMonth} 08:00:00,600,busy\nP2,13600000002,call,local,out,${thisMonth} 08:00:00,600,busy`, { mapping: USAGE_MAPPING });
       await admin.post('/api/billing/runs', { month: '2026-10' });
       for (const [id, password] of [[customerId, 'portal-pass-1'], [otherId, 'portal-pass-2'], [lockedId, 'portal-pass-3']]) {
@@ -87,6 +89,32 @@ for (const kind of testDatabases()) {
       assert.equal((await login('13600000003', 'wrong-password')).res.status, 401);
       const locked = await login('13600000003', 'portal-pass-3');
       assert.equal(locked.res.status, 429);
+      assert.equal(locked.res.body.error.code, 'ACCOUNT_LOCKED');
+      assert.match(locked.res.body.error.message, /15/);
+    });
+
+    it('unlocks a locked login when the branch sets a new password', async () => {
+      assert.equal((await login('13600000003', 'portal-pass-3')).res.status, 429);
+      assert.equal((await admin.post(`/api/customers/${lockedId}/portal-login`, { password: 'portal-pass-3b' })).status, 200);
+      assert.equal((await login('13600000003', 'portal-pass-3b')).res.status, 200);
+    });
+
+    it('keeps a staff lockout and a portal lockout of the same name apart', async () => {
+      const phone = '13600000004';
+      const customer = await customerOnPackage(app, admin, phone, []);
+      assert.equal((await admin.post(`/api/customers/${customer}/portal-login`, { password: 'portal-pass-4' })).status, 200);
+      assert.equal((await admin.post('/api/employees', { username: phone, password: 'staff-pass-4', name: '同号员工', orgUnitId: org.get('JN') })).status, 201);
+      const staffLogin = (password: string) => app.anonymous().post('/api/auth/login', { username: phone, password });
+      // Five wrong staff passwords lock the employee's login, not the customer's portal login that reads the same ...
+      for (let i = 0; i < 5; i++) assert.equal((await staffLogin(`wrong-${i}`)).status, 401);
+      assert.equal((await staffLogin('staff-pass-4')).status, 429);
+      assert.equal((await login(phone, 'portal-pass-4')).res.status, 200);
+      // ... and five wrong portal passwords lock the portal login, not the staff one: once the staff lock runs out, the employee signs in.
+      for (let i = 0; i < 5; i++) assert.equal((await login(phone, `wrong-${i}`)).res.status, 401);
+      assert.equal((await login(phone, 'portal-pass-4')).res.status, 429);
+      await sql`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE account_kind = 'staff' AND login = ${phone}`.execute(app.services.db);
+      assert.equal((await staffLogin('staff-pass-4')).status, 200);
+      assert.equal((await login(phone, 'portal-pass-4')).res.status, 429);
     });
 
     it('keeps staff and customer sessions apart', async () => {
