@@ -43,9 +43,9 @@ describe('billing screens', () => {
     assert.match(await report.getByRole('status').innerText(), /成功 5 行，失败 3 行/);
     await waitForRowCount(page, 'import-errors', 3);
     const errors = await page.getByTestId('import-errors').innerText();
-    assert.match(errors, /4\s+unknown customer "13599999999"/);
-    assert.match(errors, /6\s+bad date "2026-13-03 10:00:00"/);
-    assert.match(errors, /8\s+negative duration/);
+    assert.match(errors, /4\s+找不到客户“13599999999”/);
+    assert.match(errors, /6\s+日期时间无效“2026-13-03 10:00:00”/);
+    assert.match(errors, /8\s+时长为负数/);
     await report.scrollIntoViewIfNeeded();
     await screenshot(page, 'billing-import-report');
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db.ts';
+import type { RowProblem } from './import-problems.ts';
 
 /** Whose record a row is: a customer id, or why it cannot be told. */
 export type CustomerMatch = { id: string } | { error: 'unknown' | 'ambiguous' };
@@ -43,6 +44,6 @@ const PHONE = /^[0-9-]{7,16}$/;
 const reversed = (key: string) => [...key].reverse().join('');
 
 /** The row error for a key that matched no customer, or several. */
-export function customerProblem(key: string, error: 'unknown' | 'ambiguous'): string {
-  return error === 'unknown' ? `unknown customer "${key}"` : `phone ${key} belongs to several customers; use the customer number`;
+export function customerProblem(key: string, error: 'unknown' | 'ambiguous'): RowProblem {
+  return { code: error === 'unknown' ? 'unknownCustomer' : 'ambiguousPhone', value: key };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { copyValue } from '../../platform/copy-session.ts';
 import type { ImportSpec } from './import-spec.ts';
+import { problemTemplate } from './import-problems.ts';
 import { parseMoney, parseTimestamp } from './import-values.ts';
 import { refreshArrears } from './balances.ts';
 
@@ -15,15 +16,15 @@ export const paymentsImport: ImportSpec = {
 
   parse(value) {
     const sourceId = value('sourceId');
-    if (sourceId === '') return { error: 'missing receipt id' };
+    if (sourceId === '') return { error: { code: 'missingReceiptId' } };
     const paidRaw = value('paidAt');
     const paid = parseTimestamp(paidRaw);
-    if (!paid) return { error: `bad date "${paidRaw}"` };
+    if (!paid) return { error: { code: 'badDate', value: paidRaw } };
     const amountRaw = value('amount');
-    if (amountRaw.startsWith('-')) return { error: 'negative amount' };
+    if (amountRaw.startsWith('-')) return { error: { code: 'negativeAmount' } };
     const amount = parseMoney(amountRaw);
-    if (amount === undefined) return { error: `bad amount "${amountRaw}"` };
-    if (Number(amount) === 0) return { error: 'amount is zero' };
+    if (amount === undefined) return { error: { code: 'badAmount', value: amountRaw } };
+    if (Number(amount) === 0) return { error: { code: 'zeroAmount' } };
     return { customer: value('customer'), month: paid.month, values: [copyValue(sourceId), paid.text, amount, copyValue(value('place')), copyValue(value('method'))] };
   },
 
@@ -36,8 +37,8 @@ export const paymentsImport: ImportSpec = {
     const result = await sql<{ accepted: number; rejected: number }>`
       WITH c AS MATERIALIZED (
         SELECT l.*, CASE
-            WHEN row_number() OVER (PARTITION BY l.source_id ORDER BY l.row_no) > 1 THEN 'duplicate receipt id ' || l.source_id || ' in this file'
-            WHEN p.id IS NOT NULL THEN 'already imported (receipt ' || l.source_id || ')'
+            WHEN row_number() OVER (PARTITION BY l.source_id ORDER BY l.row_no) > 1 THEN replace(${problemTemplate(load.locale, 'repeatedReceipt')}, '{value}', l.source_id)
+            WHEN p.id IS NOT NULL THEN replace(${problemTemplate(load.locale, 'importedReceipt')}, '{value}', l.source_id)
           END AS error
         FROM ${sql.table(load.table)} l LEFT JOIN payments p ON p.source_id = l.source_id
       ), ins AS (

@@ -1,8 +1,10 @@
 import type { Trx } from '../../platform/db.ts';
+import type { Locale } from '../../platform/errors.ts';
 import type { ImportKind } from './billing.tables.ts';
+import type { RowProblem } from './import-problems.ts';
 
 /** One row of a file as the spec reads it: its own error (bad date…), or the customer key and the values to load. */
-export type ParsedRow = { error: string } | { customer: string; values: string[]; month: string };
+export type ParsedRow = { error: RowProblem } | { customer: string; values: string[]; month: string };
 
 /** What the rows were loaded into, for `apply`. */
 export interface Load {
@@ -12,6 +14,8 @@ export interface Load {
   rows: number;
   /** The months of those rows (YYYY-MM-01), sorted. */
   months: string[];
+  /** The importer's language, for the row errors `apply` writes. */
+  locale: Locale;
 }
 
 /** What differs between the usage and the payments import; the pipeline (run-import.ts) is shared. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { copyValue } from '../../platform/copy-session.ts';
-import type { ImportSpec } from './import-spec.ts';
+import type { ImportSpec, Load } from './import-spec.ts';
+import { problemTemplate, type ProblemCode } from './import-problems.ts';
 import { parseCount, parseTimestamp } from './import-values.ts';
 import { rerateLateUsage } from './billing-run.ts';
 import { adoptAsPartition, ensureMonthPartition } from './usage-partitions.ts';
@@ -15,7 +16,7 @@ const AREAS = codes({
 });
 const DIRECTIONS = codes({ '': 'out', out: 'out', mo: 'out', 主叫: 'out', in: 'in', mt: 'in', 被叫: 'in' });
 const PERIODS = codes({ busy: 't', 忙时: 't', 1: 't', true: 't', y: 't', idle: 'f', 闲时: 'f', 0: 'f', false: 'f', n: 'f' });
-const QUANTITY_NAME: Record<string, string> = { call: 'duration', data: 'volume', sms: 'count' };
+const NEGATIVE: Record<string, ProblemCode> = { call: 'negativeDuration', data: 'negativeVolume', sms: 'negativeCount' };
 
 /** The code for a file's word, in any letter case; the word in lower case when it has none. */
 function lookUp(words: Map<string, string>, raw: string): string | { unknown: string } {
@@ -39,23 +40,23 @@ export const usageImport: ImportSpec = {
 
   parse(value) {
     const sourceId = value('sourceId');
-    if (sourceId === '') return { error: 'missing record id' };
+    if (sourceId === '') return { error: { code: 'missingRecordId' } };
     const kind = lookUp(KINDS, value('kind'));
-    if (typeof kind !== 'string') return { error: `unknown record type "${kind.unknown}"` };
+    if (typeof kind !== 'string') return { error: { code: 'unknownKind', value: kind.unknown } };
     const area = lookUp(AREAS, value('area'));
-    if (typeof area !== 'string') return { error: `unknown call type "${area.unknown}"` };
+    if (typeof area !== 'string') return { error: { code: 'unknownArea', value: area.unknown } };
     const direction = lookUp(DIRECTIONS, value('direction'));
-    if (typeof direction !== 'string') return { error: `unknown direction "${direction.unknown}"` };
+    if (typeof direction !== 'string') return { error: { code: 'unknownDirection', value: direction.unknown } };
     const period = value('busy');
     const busyGiven = period === '' ? undefined : lookUp(PERIODS, period);
-    if (typeof busyGiven === 'object') return { error: `unknown busy/idle value "${busyGiven.unknown}"` };
+    if (typeof busyGiven === 'object') return { error: { code: 'unknownPeriod', value: busyGiven.unknown } };
     const startedRaw = value('startedAt');
     const started = parseTimestamp(startedRaw);
-    if (!started) return { error: `bad date "${startedRaw}"` };
+    if (!started) return { error: { code: 'badDate', value: startedRaw } };
     const quantityRaw = value('quantity');
-    if (quantityRaw.startsWith('-')) return { error: `negative ${QUANTITY_NAME[kind]}` };
+    if (quantityRaw.startsWith('-')) return { error: { code: NEGATIVE[kind] } };
     const quantity = parseCount(quantityRaw);
-    if (quantity === undefined) return { error: `bad quantity "${quantityRaw}"` };
+    if (quantity === undefined) return { error: { code: 'badQuantity', value: quantityRaw } };
     const busy = busyGiven ?? (started.hour >= 8 && started.hour <= 22 ? 't' : 'f');
     return { customer: value('customer'), month: started.month, values: [started.text, copyValue(sourceId), kind, area, direction, busy, quantity] };
   },
@@ -77,7 +78,7 @@ export const usageImport: ImportSpec = {
         INSERT INTO usage_records (${columns}) SELECT ${columns} FROM ${sql.table(load.table)} ORDER BY row_no ON CONFLICT DO NOTHING RETURNING 1
       ) SELECT count(*)::int AS n FROM ins`.execute(trx);
     const accepted = inserted.rows[0].n;
-    const rejected = accepted < load.rows ? await reportRepeats(trx, load.table, load.batchId) : 0;
+    const rejected = accepted < load.rows ? await reportRepeats(trx, load) : 0;
     await sql`DROP TABLE ${sql.table(load.table)}`.execute(trx);
     return { accepted, rejected, months: accepted > 0 ? load.months : [] };
   },
@@ -91,11 +92,11 @@ export const usageImport: ImportSpec = {
 };
 
 /** The loaded rows that did not go in: a record imported before, or the second of two with one record id in this file. */
-async function reportRepeats(trx: Parameters<ImportSpec['apply']>[0], table: string, batchId: string): Promise<number> {
+async function reportRepeats(trx: Parameters<ImportSpec['apply']>[0], { table, batchId, locale }: Load): Promise<number> {
   const result = await sql<{ n: number }>`WITH repeats AS (
       INSERT INTO import_errors (batch_id, row_no, message)
-      SELECT ${batchId}, l.row_no, CASE WHEN u.batch_id <> ${batchId} THEN 'already imported (record ' || l.source_id || ')'
-        ELSE 'duplicate record id ' || l.source_id || ' in this file' END
+      SELECT ${batchId}, l.row_no, replace(CASE WHEN u.batch_id <> ${batchId} THEN ${problemTemplate(locale, 'importedRecord')}
+        ELSE ${problemTemplate(locale, 'repeatedRecord')} END, '{value}', l.source_id)
       FROM (SELECT row_no, source_id, started_at, row_number() OVER (PARTITION BY source_id, started_at ORDER BY row_no) AS nth FROM ${sql.table(table)}) l
       JOIN usage_records u ON u.source_id = l.source_id AND u.started_at = l.started_at
       WHERE u.batch_id <> ${batchId} OR l.nth > 1

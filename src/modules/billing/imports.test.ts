@@ -14,6 +14,8 @@ for (const kind of testDatabases()) {
     before(async () => {
       app = await startTestApp(kind, { demoCustomers: 0 });
       admin = await app.login('admin');
+      // The reasons below are the English ones; a Chinese importer gets them in Chinese (tested at the end).
+      admin.headers['accept-language'] = 'en';
       await customerOnPackage(app, admin, '13700000001', [{ code: '5G-GOLD', startsOn: '2026-01-01' }]);
       await customerOnPackage(app, admin, '13700000002', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
     });
@@ -144,6 +146,16 @@ for (const kind of testDatabases()) {
       const list = (await admin.get('/api/import-templates?kind=usage')).body.items;
       assert.deepEqual(list[0].mapping, USAGE_MAPPING);
       assert.equal((await admin.post('/api/import-templates', { kind: 'usage', name: '省计费系统话单', mapping: {} })).status, 409);
+    });
+
+    it('gives a Chinese importer the reasons in Chinese', async () => {
+      const zh = await app.login('admin');
+      const file = [USAGE_HEADER, 'Z1,13700000009,call,local,out,2026-10-09 08:00:00,60,busy', 'Z2,13700000001,call,local,out,2026-10-32 08:00:00,60,busy',
+        'U1,13700000001,call,local,out,2026-10-01 08:00:00,300,busy', 'Z3,13700000001,call'].join('\n');
+      const res = await upload(zh, 'usage', file, { mapping: USAGE_MAPPING });
+      assert.deepEqual(res.body.errors.map((e: { message: string }) => e.message), [
+        '找不到客户“13700000009”', '日期时间无效“2026-10-32 08:00:00”', '已导入过（记录 U1）', '本行有 3 列，表头有 8 列',
+      ]);
     });
 
     it('lets only staff with the import permission import', async () => {

@@ -6,8 +6,10 @@ import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/db.ts';
 import { CsvError } from 'csv-parse';
 import { copyValue, withCopySession, type CopySession } from '../../platform/copy-session.ts';
+import type { Locale } from '../../platform/errors.ts';
 import { billingError } from './billing.errors.ts';
 import { CustomerKeys, customerProblem } from './customer-keys.ts';
+import { problemMessage } from './import-problems.ts';
 import { csvRecordBatches, decodeCsv, previewRows, recordChunks, xlsxAsCsv, type Encoding } from './import-text.ts';
 import type { ImportSpec, ParsedRow } from './import-spec.ts';
 
@@ -82,11 +84,11 @@ export async function runImport(database: DatabaseHandle, ctx: RequestContext, s
     await spec.createLoad(trx, table);
     // On a server, customers are looked up on another connection while this one is busy with COPY.
     const customers = new CustomerKeys(database.kind === 'postgres' ? database.db : trx);
-    const streamed = await streamRows({ session, spec, header, columnOf, customers, batchId: batch.id, table }, first.slice(1), batches);
+    const streamed = await streamRows({ session, spec, header, columnOf, customers, batchId: batch.id, table, locale: ctx.locale }, first.slice(1), batches);
     // The whole batch is sorted and hashed once; in memory that is several times faster than spilling to disk.
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
-    const result = await spec.apply(trx, { table, batchId: batch.id, rows: streamed.loaded, months: streamed.months });
+    const result = await spec.apply(trx, { table, batchId: batch.id, rows: streamed.loaded, months: streamed.months, locale: ctx.locale });
     const batchKey = req.batchKey ?? `sha256:${hash.digest('hex')}`;
     const previous = await trx.selectFrom('import_batches').select('id').where('kind', '=', spec.kind).where('batch_key', '=', batchKey).execute();
     const totals = { accepted: result.accepted, rejected: streamed.rejected + result.rejected };
@@ -110,6 +112,7 @@ interface Stream {
   customers: CustomerKeys;
   batchId: string;
   table: string;
+  locale: Locale;
 }
 
 /**
@@ -134,7 +137,7 @@ async function streamRows(s: Stream, firstRecords: string[][], batches: AsyncIte
     rowNo += records.length;
     const keys = new Set<string>();
     const parsed = records.map((r): ParsedRow => {
-      if (r.length !== s.header.length) return { error: `${r.length} columns where the header has ${s.header.length}` };
+      if (r.length !== s.header.length) return { error: { code: 'columns', n: r.length, m: s.header.length } };
       record = r;
       const p = s.spec.parse(value);
       if ('customer' in p) keys.add(p.customer);
@@ -151,7 +154,7 @@ async function streamRows(s: Stream, firstRecords: string[][], batches: AsyncIte
       const match = 'customer' in p ? s.customers.match(p.customer) : undefined;
       const error = 'error' in p ? p.error : match && 'error' in match ? customerProblem(p.customer, match.error) : undefined;
       if (error !== undefined) {
-        errors += `${s.batchId}\t${base + i}\t${copyValue(error)}\n`;
+        errors += `${s.batchId}\t${base + i}\t${copyValue(problemMessage(s.locale, error))}\n`;
         rejected++;
       } else if ('values' in p && match && 'id' in match) {
         rows += `${match.id}\t${p.values.join('\t')}\t${s.batchId}\t${base + i}\n`;

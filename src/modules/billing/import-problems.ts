@@ -1,0 +1,41 @@
+import type { Locale } from '../../platform/errors.ts';
+
+/**
+ * Why an import row was rejected, in the importer's language: the report and the stored errors of the batch are
+ * read by the person who imported the file. `{value}`, `{n}` and `{m}` stand for the row's own text.
+ */
+const PROBLEMS = {
+  missingRecordId: { zh: '缺少记录号', en: 'missing record id' },
+  missingReceiptId: { zh: '缺少收据号', en: 'missing receipt id' },
+  unknownKind: { zh: '未知的记录类型“{value}”', en: 'unknown record type "{value}"' },
+  unknownArea: { zh: '未知的通话类型“{value}”', en: 'unknown call type "{value}"' },
+  unknownDirection: { zh: '未知的呼叫方向“{value}”', en: 'unknown direction "{value}"' },
+  unknownPeriod: { zh: '未知的忙闲时标识“{value}”', en: 'unknown busy/idle value "{value}"' },
+  badDate: { zh: '日期时间无效“{value}”', en: 'bad date "{value}"' },
+  negativeDuration: { zh: '时长为负数', en: 'negative duration' },
+  negativeVolume: { zh: '流量为负数', en: 'negative volume' },
+  negativeCount: { zh: '条数为负数', en: 'negative count' },
+  badQuantity: { zh: '数量无效“{value}”', en: 'bad quantity "{value}"' },
+  negativeAmount: { zh: '金额为负数', en: 'negative amount' },
+  badAmount: { zh: '金额无效“{value}”', en: 'bad amount "{value}"' },
+  zeroAmount: { zh: '金额为零', en: 'amount is zero' },
+  columns: { zh: '本行有 {n} 列，表头有 {m} 列', en: '{n} columns where the header has {m}' },
+  unknownCustomer: { zh: '找不到客户“{value}”', en: 'unknown customer "{value}"' },
+  ambiguousPhone: { zh: '号码 {value} 属于多个客户，请改用客户编号', en: 'phone {value} belongs to several customers; use the customer number' },
+  repeatedRecord: { zh: '记录号 {value} 在本文件中重复', en: 'duplicate record id {value} in this file' },
+  importedRecord: { zh: '已导入过（记录 {value}）', en: 'already imported (record {value})' },
+  repeatedReceipt: { zh: '收据号 {value} 在本文件中重复', en: 'duplicate receipt id {value} in this file' },
+  importedReceipt: { zh: '已导入过（收据 {value}）', en: 'already imported (receipt {value})' },
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+export interface RowProblem { code: ProblemCode; value?: string; n?: number; m?: number }
+
+/** The message with its placeholders left in, for SQL to fill (`replace(template, '{value}', source_id)`). */
+export function problemTemplate(locale: Locale, code: ProblemCode): string {
+  return PROBLEMS[code][locale === 'en' ? 'en' : 'zh'];
+}
+
+export function problemMessage(locale: Locale, p: RowProblem): string {
+  return problemTemplate(locale, p.code).replace(/\{(value|n|m)\}/g, (_, k: 'value' | 'n' | 'm') => String(p[k] ?? ''));
+}
