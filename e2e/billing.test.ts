@@ -66,7 +66,7 @@ describe('billing screens', () => {
     assert.match(await page.getByTestId('balance-now').innerText(), /-17161\.50/);
   });
 
-  test('marketing sees the seeded packages and takes a new package from draft to released', async () => {
+  test('marketing takes a new Qingdao package from draft to released; the subscriptions tab offers it only to a Qingdao customer', async () => {
     const page = await suite.newPage();
     await loginAs(page, 'wangfang', { path: '/products' });
     const table = page.getByTestId('products');
@@ -92,5 +92,26 @@ describe('billing screens', () => {
     await row.getByRole('button', { name: '发布' }).click();
     await row.getByText('已发布').waitFor();
     await screenshot(page, 'products');
+
+    // The subscriptions tab offers what may be sold in the customer's region, naming the target the customer misses.
+    const units = (await admin.get('/api/org-units')).body.items as { id: string; code: string }[];
+    const qingdao = await admin.post('/api/customers', { name: '黄岛商户', phone: '13500000003', category: 'enterprise', regionId: units.find((u) => u.code === 'QD-HD')!.id });
+    assert.equal(qingdao.status, 201, JSON.stringify(qingdao.body));
+    const desk = await suite.newPage();
+    const offered = async (id: string) => {
+      await desk.goto(`/customers/${id}`);
+      await desk.getByRole('tab', { name: '订购' }).click();
+      const choice = desk.getByRole('combobox', { name: /^订购 \/ 变更套餐/ });
+      await choice.locator('option', { hasText: '5G龙卡金卡' }).waitFor({ state: 'attached' });
+      return { choice, options: await choice.locator('option').allInnerTexts() };
+    };
+    await loginAs(desk, 'admin');
+    const jinan = await offered(customerId);
+    assert.ok(!jinan.options.some((o) => o.includes('5G青春卡')), jinan.options.join('\n'));
+    const gold = '5G龙卡金卡（套餐 ¥80.00） · 面向个人客户 · 话多型';
+    assert.ok(jinan.options.includes(gold), jinan.options.join('\n'));
+    await jinan.choice.selectOption({ label: gold });
+    await desk.getByText('此产品面向个人客户 · 话多型，与该客户不符，仅供参考，仍可办理').waitFor();
+    assert.ok((await offered(qingdao.body.id)).options.includes('5G青春卡（套餐 ¥39.00） · 面向个人客户'));
   });
 });

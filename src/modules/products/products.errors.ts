@@ -7,6 +7,7 @@ export const productError = defineErrors({
   BAD_LIFECYCLE_STEP: { status: 409, zh: '产品不能从“{from}”变为“{to}”', en: 'A product cannot go from {from} to {to}' },
   PRICING_LOCKED: { status: 409, zh: '已发布的产品不能修改资费，请新建产品', en: 'A released product keeps its tariff; create a new product instead' },
   NOT_A_SERVICE: { status: 400, zh: '只能依赖或捆绑单项业务', en: 'Only services can be required or bundled' },
+  CUSTOMER_NOT_FOUND: { status: 404, zh: '客户不存在', en: 'Customer not found' },
   SUBSCRIPTION_NOT_FOUND: { status: 404, zh: '订购记录不存在', en: 'Subscription not found' },
   CUSTOMER_HAS_ARREARS: { status: 409, zh: '客户尚有欠费 ¥{arrears}，结清后才能办理订购或变更', en: 'The customer owes ¥{arrears}; settle it before changing subscriptions' },
   CUSTOMER_NOT_ACTIVE: { status: 409, zh: '客户已销户或已合并', en: 'The customer is cancelled or merged' },

@@ -23,10 +23,21 @@ export async function findProduct(db: Conn, id: string, lock = false): Promise<P
   return query.executeTakeFirst();
 }
 
-export function listProducts(db: Conn, f: { kind?: string; status?: string; q?: string }) {
+/**
+ * The one rule for where product `p` may be sold: it has no region list, or the list holds the region or one of its
+ * ancestors (a listed city includes its counties). The subscription check and the sellable-products list both use it.
+ */
+export function soldInRegion(regionId: string) {
+  return sql<boolean>`(p.region_ids = '{}' OR p.region_ids && (
+    SELECT array_agg(a.id) FROM org_units r JOIN org_units a ON r.path LIKE a.path || '%' WHERE r.id = ${regionId}))`;
+}
+
+/** Filters: `sellableIn` keeps the released products that may be sold in that region. */
+export function listProducts(db: Conn, f: { kind?: string; status?: string; q?: string; sellableIn?: string }) {
   let query = productSelect(db).orderBy('p.kind').orderBy('p.id');
   if (f.kind) query = query.where('p.kind', '=', f.kind as 'package');
   if (f.status) query = query.where('p.status', '=', f.status as 'draft');
+  if (f.sellableIn) query = query.where('p.status', '=', 'released').where(soldInRegion(f.sellableIn));
   if (f.q) query = query.where((eb) => eb.or([eb('p.name', 'like', `%${f.q}%`), eb('p.code', 'like', `%${f.q}%`)]));
   return query.limit(500).execute();
 }

@@ -8,7 +8,7 @@ import { endSubscription, listSubscriptions, subscribe } from './subscriptions.s
 export function productsRoutes(app: App, { db }: Services): void {
   const tags = ['products'];
   app.get('/api/products', { config: { permission: 'products:view' }, schema: { tags, querystring: ProductQuery, response: { 200: z.object({ items: z.array(Product) }) } } },
-    async (req) => ({ items: await listProducts(db, req.query) }));
+    async (req) => ({ items: await listProducts(db, req.ctx, req.query) }));
   app.post('/api/products', { config: { permission: 'products:create' }, schema: { tags, body: ProductInput, response: { 201: Product } } },
     async (req, reply) => reply.code(201).send(await createProduct(db, req.ctx, req.body)));
   app.get('/api/products/:id', { config: { permission: 'products:view' }, schema: { tags, params: idParams, response: { 200: Product } } },

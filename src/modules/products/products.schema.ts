@@ -61,7 +61,10 @@ export const ProductQuery = z.object({
   kind: z.enum(['package', 'service']).optional(),
   status: z.enum(PRODUCT_STATUSES).optional(),
   q: z.string().trim().max(50).optional(),
+  /** A customer id: only the released products that may be sold in that customer's region. */
+  sellableTo: id.optional(),
 });
+export type ProductQuery = z.infer<typeof ProductQuery>;
 
 export const LifecycleStep = z.object({ to: z.enum(PRODUCT_STATUSES), note: z.string().trim().max(500).optional() });
 

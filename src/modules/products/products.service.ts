@@ -2,13 +2,18 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { recordAudit, type Changes } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { platformError } from '../../platform/errors.ts';
+import { findCustomer } from '../customers/index.ts';
 import * as repo from './products.repository.ts';
 import { FIELD_MESSAGES, productError } from './products.errors.ts';
-import { LIFECYCLE_STEPS, pricing, type Product, type ProductInput, type ProductPatch } from './products.schema.ts';
+import { LIFECYCLE_STEPS, pricing, type Product, type ProductInput, type ProductPatch, type ProductQuery } from './products.schema.ts';
 import { PRODUCT_COLUMNS, toProduct } from './product-dto.ts';
 
-export async function listProducts(db: Db, f: { kind?: string; status?: string; q?: string }): Promise<Product[]> {
-  return (await repo.listProducts(db, f)).map(toProduct);
+/** The catalogue, filtered; `sellableTo` (a customer the caller can see) keeps what may be sold to them. */
+export async function listProducts(db: Db, ctx: RequestContext, f: ProductQuery): Promise<Product[]> {
+  const { sellableTo, ...filters } = f;
+  const customer = sellableTo ? await findCustomer(db, ctx, sellableTo) : undefined;
+  if (sellableTo && !customer) throw productError('CUSTOMER_NOT_FOUND');
+  return (await repo.listProducts(db, { ...filters, sellableIn: customer?.region_id })).map(toProduct);
 }
 
 export async function getProduct(db: Db | Trx, id: string): Promise<Product> {

@@ -103,6 +103,18 @@ for (const kind of testDatabases()) {
 
       const huangdao = await newCustomer('13811110007', 'QD-HD');
       assert.equal((await admin.post(`/api/customers/${huangdao}/subscriptions`, { productId: packageId })).status, 201, 'a county of a listed city');
+
+      // What the subscriptions tab offers: released products sold in the customer's region, by the same rule.
+      const offered = async (customerId: string) => ((await admin.get(`/api/products?sellableTo=${customerId}`)).body.items as { code: string; status: string }[]);
+      const toJinan = await offered(jinan);
+      assert.ok(!toJinan.some((p) => p.code === 'QD-ONLY'));
+      assert.ok(toJinan.some((p) => p.code === '5G-GOLD'), 'a product sold everywhere');
+      assert.equal((await admin.post('/api/products', { code: 'QD-DRAFT', kind: 'package', name: '青岛草稿', regionIds: [await unitId('QD')] })).status, 201);
+      const toHuangdao = await offered(huangdao);
+      assert.ok(toHuangdao.some((p) => p.code === 'QD-ONLY'));
+      assert.ok(!toHuangdao.some((p) => p.code === 'QD-DRAFT'), 'only released products');
+      const yantai = await app.login('zhouqiang');
+      assert.equal((await yantai.get(`/api/products?sellableTo=${huangdao}`)).status, 404, 'a customer outside the caller\'s scope');
       // Regions stay editable after release: adding Jinan opens the package to the customer refused above.
       const widened = await admin.patch(`/api/products/${packageId}`, { regionIds: [await unitId('QD'), await unitId('JN')] });
       assert.equal(widened.status, 200, JSON.stringify(widened.body));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db.ts';
+import { soldInRegion } from './products.repository.ts';
 import './products.tables.ts';
 
 type Conn = Db | Trx;
@@ -36,13 +37,10 @@ export function requirementsOf(db: Conn, productIds: string[]) {
     .select(['r.product_id', 'r.requires_id', 'p.name', 'q.name as requires_name']).where('r.product_id', 'in', productIds).execute();
 }
 
-/**
- * Whether a product may be sold in a region (no region list, or the list holds the region or one of its ancestors),
- * with the region's names for the refusal.
- */
+/** Whether a product may be sold in a region (`soldInRegion`), with the region's names for the refusal. */
 export async function regionSale(db: Conn, productId: string, regionId: string): Promise<{ sold: boolean; region: string; regionEn: string }> {
-  const row = await sql<{ sold: boolean; region: string; region_en: string }>`SELECT (p.region_ids = '{}' OR p.region_ids && (
-      SELECT array_agg(a.id) FROM org_units a WHERE o.path LIKE a.path || '%')) AS sold, o.name AS region, coalesce(o.name_en, o.name) AS region_en
+  const row = await sql<{ sold: boolean; region: string; region_en: string }>`SELECT ${soldInRegion(regionId)} AS sold, o.name AS region,
+      coalesce(o.name_en, o.name) AS region_en
     FROM products p, org_units o WHERE p.id = ${productId} AND o.id = ${regionId}`.execute(db);
   const r = row.rows[0];
   return { sold: Boolean(r?.sold), region: r?.region ?? '', regionEn: r?.region_en ?? '' };

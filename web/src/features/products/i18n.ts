@@ -16,7 +16,8 @@ export const useProductsT = registerTranslations('products', {
     sub: {
       title: '订购', empty: '尚未订购任何产品', product: '产品', kind: '类型', from: '生效', until: '失效', state: '状态', current: '在用', scheduled: '待生效', ended: '已结束',
       add: '订购 / 变更套餐', choose: '选择产品', effective: '生效时间', nextMonth: '下月 1 日', today: '立即', submit: '办理', end: '退订', endConfirm: '确定退订 {{name}}？套餐默认下月 1 日起失效。',
-      done: '已办理', ended2: '已退订', monthly: '月费',
+      done: '已办理', ended2: '已退订', monthly: '月费', meantFor: '面向{{target}}',
+      targetHint: '此产品面向{{target}}，与该客户不符，仅供参考，仍可办理', noneSellable: '客户所在地区没有可办理的产品',
     },
   },
   en: {
@@ -34,7 +35,8 @@ export const useProductsT = registerTranslations('products', {
     sub: {
       title: 'Subscriptions', empty: 'No subscriptions yet', product: 'Product', kind: 'Kind', from: 'From', until: 'Until', state: 'State', current: 'Current', scheduled: 'Scheduled', ended: 'Ended',
       add: 'Subscribe / change package', choose: 'Choose a product', effective: 'Takes effect', nextMonth: '1st of next month', today: 'Now', submit: 'Confirm', end: 'Unsubscribe', endConfirm: 'Unsubscribe {{name}}? A package ends on the 1st of next month.',
-      done: 'Done', ended2: 'Unsubscribed', monthly: 'Monthly fee',
+      done: 'Done', ended2: 'Unsubscribed', monthly: 'Monthly fee', meantFor: 'meant for {{target}}',
+      targetHint: 'This product is meant for {{target}}, which this customer is not; guidance only, it can still be sold', noneSellable: 'Nothing is on sale in the customer\'s region',
     },
   },
 });

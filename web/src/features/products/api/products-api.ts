@@ -17,8 +17,12 @@ export interface Subscription {
   endReason: string | null; current: boolean; monthlyFee: string; includedMinutes: number; includedDataGb: string;
 }
 
-export const useProducts = (filter: { kind?: string; status?: string } = {}) =>
+/** `sellableTo` (a customer id): the released products the server would sell to that customer (their region). */
+export const useProducts = (filter: { kind?: string; status?: string; sellableTo?: string } = {}) =>
   useQuery({ queryKey: ['products', filter], queryFn: () => get<{ items: Product[] }>('/api/products', filter) });
+/** The customer's category and segment, to compare with a package's target; the customer page's own query and cache. */
+export const useCustomerTarget = (customerId: string) =>
+  useQuery({ queryKey: ['customers', 'one', customerId], queryFn: () => get<{ category: string; segment: string | null }>(`/api/customers/${customerId}`) });
 export const useLifecycle = (id: string) =>
   useQuery({ queryKey: ['products', 'lifecycle', id], queryFn: () => get<{ items: { from: string; to: string; by: string | null; at: string; note: string | null }[] }>(`/api/products/${id}/lifecycle`) });
 

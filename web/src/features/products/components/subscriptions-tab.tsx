@@ -3,22 +3,37 @@ import { useAuth } from '../../../app/auth.tsx';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { FormError, SelectField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { useEndSubscription, useProducts, useSubscribe, useSubscriptions, type Subscription } from '../api/products-api.ts';
+import { useCustomerTarget, useEndSubscription, useProducts, useSubscribe, useSubscriptions, type Product, type Subscription } from '../api/products-api.ts';
 import { useProductsT } from '../i18n.ts';
 
-/** The customer's packages and services over time; subscribe, change package, unsubscribe (the server refuses while they owe money). */
+/** The parts of a product's target (category, segment) this customer is not: guidance for the seller, not a rule. */
+function missedTarget(p: Product, customer: { category: string; segment: string | null } | undefined, t: (key: string) => string): string {
+  if (!customer) return '';
+  return [
+    p.targetCategory && p.targetCategory !== customer.category && t(`category.${p.targetCategory}`),
+    p.targetSegment && p.targetSegment !== customer.segment && p.targetSegment,
+  ].filter(Boolean).join(' · ');
+}
+
+/**
+ * The customer's packages and services over time; subscribe, change package, unsubscribe (the server refuses while they
+ * owe money). The choice offers only what may be sold in the customer's region, with a product's target where the customer misses it.
+ */
 export function SubscriptionsTab({ customerId }: { customerId: string }) {
   const { t } = useProductsT();
   const { can } = useAuth();
   const toast = useToast();
   const subs = useSubscriptions(customerId);
-  const released = useProducts({ status: 'released' });
+  const sellable = useProducts({ sellableTo: customerId });
+  const customer = useCustomerTarget(customerId).data;
   const subscribe = useSubscribe(customerId);
   const end = useEndSubscription(customerId);
   const [productId, setProductId] = useState('');
   const [effective, setEffective] = useState('');
   const [ending, setEnding] = useState<Subscription | null>(null);
   const items = subs.data?.items ?? [];
+  const offers = (sellable.data?.items ?? []).map((p) => ({ product: p, missed: missedTarget(p, customer, t) }));
+  const chosen = offers.find((o) => o.product.id === productId);
   const state = (s: Subscription) => (s.current ? t('sub.current') : s.endsOn && s.endsOn <= new Date().toISOString().slice(0, 10) ? t('sub.ended') : t('sub.scheduled'));
 
   function submit(e: FormEvent) {
@@ -31,7 +46,10 @@ export function SubscriptionsTab({ customerId }: { customerId: string }) {
       {can('subscriptions:create') && (
         <form className="toolbar__row" onSubmit={submit} aria-label={t('sub.add')} style={{ marginBottom: 12 }}>
           <SelectField label={t('sub.add')} value={productId} onChange={(e) => setProductId(e.target.value)} placeholder={t('sub.choose')} required
-            options={(released.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${t(`kind.${p.kind}`)}${p.kind === 'package' ? ` ¥${p.monthlyFee}` : ''}）` }))} />
+            hint={chosen?.missed ? t('sub.targetHint', { target: chosen.missed }) : sellable.data && offers.length === 0 ? t('sub.noneSellable') : undefined}
+            options={offers.map(({ product: p, missed }) => ({
+              value: p.id, label: `${p.name}（${t(`kind.${p.kind}`)}${p.kind === 'package' ? ` ¥${p.monthlyFee}` : ''}）${missed ? ` · ${t('sub.meantFor', { target: missed })}` : ''}`,
+            }))} />
           <SelectField label={t('sub.effective')} value={effective} onChange={(e) => setEffective(e.target.value)} placeholder="—"
             options={[{ value: 'next_month', label: t('sub.nextMonth') }, { value: 'today', label: t('sub.today') }]} />
           <button type="submit" className="button button--primary" style={{ alignSelf: 'flex-end' }} disabled={!productId || subscribe.isPending}>{t('sub.submit')}</button>
