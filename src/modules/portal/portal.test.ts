@@ -200,6 +200,18 @@ for (const kind of testDatabases()) {
       assert.equal(audit.actor_name, '自助服务：计费0001');
     });
 
+    it("names the customer on the order's timeline in the reader's language, whatever language they filed it in", async () => {
+      const { c } = await login();
+      const filed = await c.call('POST', '/api/portal/work-orders', fault({ description: 'Broadband down, the modem light blinks red' }), { 'accept-language': 'en' });
+      assert.equal(filed.status, 201, JSON.stringify(filed.body));
+      const creator = async (language: string) => {
+        const [first] = (await admin.request('GET', `/api/work-orders/${filed.body.id}/timeline`, undefined, { 'accept-language': language })).body.items;
+        return [first.action, first.actorName];
+      };
+      assert.deepEqual(await creator('en'), ['create', 'Self-service: 计费0001']);
+      assert.deepEqual(await creator('zh-CN,zh;q=0.9'), ['create', '自助服务：计费0001']);
+    });
+
     it("gives a customer without an account manager their region's after-sales agent as the accepting agent", async () => {
       const { c } = await login('13600000002', 'portal-pass-2');
       const filed = await c.call('POST', '/api/portal/work-orders', { typeId: types.get('complaint'), subtypeId: types.get('billing_dispute'), businessType: 'mobile', description: '上月账单多扣了流量费', contactPhone: '13600000002' });

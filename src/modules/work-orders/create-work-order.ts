@@ -32,12 +32,13 @@ export interface Acceptance {
 
 /**
  * What accepting a work order means, whoever opens it: check the type, route it, set its SLA deadlines, write
- * the timeline's first entries (the caller's name as actor), tell the handling department and audit it. An order
+ * the timeline's first entries (as actor the caller's name, or the customer's own name when they opened it themselves:
+ * the timeline says "self-service" in the reader's language), tell the handling department and audit it. An order
  * that nobody routed and that someone else accepts on the caller's behalf is announced to that person, who
  * dispatches it. Runs in the caller's transaction; returns the new order's id.
  */
 export async function acceptWorkOrder(
-  trx: Trx, ctx: RequestContext, customer: { id: string; region_id: string; category: CustomerCategory }, input: CreateWorkOrder, how: Acceptance,
+  trx: Trx, ctx: RequestContext, customer: { id: string; name: string; region_id: string; category: CustomerCategory }, input: CreateWorkOrder, how: Acceptance,
 ): Promise<string> {
   const type = await repo.findType(trx, input.typeId);
   const subtype = input.subtypeId ? await repo.findType(trx, input.subtypeId) : undefined;
@@ -56,7 +57,7 @@ export async function acceptWorkOrder(
     status: route ? 'dispatched' : 'new', department_id: route?.departmentId ?? null, assignee_id: route?.assigneeId ?? null,
     routing_rule_id: route?.ruleId ?? null, response_due: due.responseDue, resolve_due: due.resolveDue,
   });
-  await repo.insertEvent(trx, { workOrderId: id, actorId: ctx.employeeId, actorName: ctx.name, action: 'create', toStatus: 'new' });
+  await repo.insertEvent(trx, { workOrderId: id, actorId: ctx.employeeId, actorName: how.channel === 'staff' ? ctx.name : customer.name, action: 'create', toStatus: 'new' });
   if (route) {
     await repo.insertEvent(trx, {
       workOrderId: id, actorId: null, actorName: ctx.locale === 'en' ? 'automatic routing' : '自动派单', action: 'dispatch',

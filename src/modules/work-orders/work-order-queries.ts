@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import type { Db } from '../../platform/db.ts';
+import type { Locale } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
 import * as repo from './work-orders.repository.ts';
 import { workOrderError } from './work-orders.errors.ts';
@@ -57,12 +58,17 @@ export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQu
   };
 }
 
+/** How the timeline names the customer who opened an order themselves, in the reader's language. */
+const SELF_SERVICE: Record<Locale, (name: string) => string> = { 'zh-CN': (name) => `自助服务：${name}`, en: (name) => `Self-service: ${name}` };
+
 export async function workOrderTimeline(db: Db, ctx: RequestContext, id: string) {
-  await getWorkOrder(db, ctx, id);
+  const order = await getWorkOrder(db, ctx, id);
   const rows = await repo.timelineRows(db, id);
+  // An order the customer opened (not through staff) stores just their name as the creator.
+  const actor = (r: (typeof rows)[number]) => (r.action === 'create' && order.channel !== 'staff' ? SELF_SERVICE[ctx.locale](r.actor_name) : r.actor_name);
   return {
     items: rows.map((r) => ({
-      id: r.id, at: r.at.toISOString(), actorName: r.actor_name, action: r.action, fromStatus: r.from_status, toStatus: r.to_status,
+      id: r.id, at: r.at.toISOString(), actorName: actor(r), action: r.action, fromStatus: r.from_status, toStatus: r.to_status,
       departmentId: r.department_id, departmentName: r.department_name, note: r.note,
     })),
   };

@@ -53,9 +53,9 @@ SELECT order_no, customer_id, type_id, business_type, region_id, 'normal', phone
        created_at, updated_at
 FROM portal_request_orders ORDER BY request_id;
 
--- The timeline: the customer filed it ...
+-- The timeline: the customer filed it (by name; the timeline says "self-service" before it in the reader's language) ...
 INSERT INTO work_order_events (work_order_id, at, actor_id, actor_name, action, to_status)
-SELECT w.id, p.created_at, NULL, '自助服务：' || p.customer_name, 'create', 'new'
+SELECT w.id, p.created_at, NULL, p.customer_name, 'create', 'new'
 FROM portal_request_orders p JOIN work_orders w ON w.order_no = p.order_no
 ORDER BY p.request_id;
 
