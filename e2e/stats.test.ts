@@ -36,4 +36,13 @@ describe('statistics dashboard', () => {
     assert.equal(sheet.getRow(sheet.rowCount).getCell(2).value, expected.totals.active);
     await page.getByRole('button', { name: '打印' }).waitFor();
   });
+
+  test('the region filter shares the org tree with the other pages without narrowing it: the system page after it still shows departments', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'admin', { path: '/stats' });
+    await page.getByLabel('地区').locator('option', { hasText: '青岛市分公司' }).waitFor({ state: 'attached' });
+    await page.getByRole('link', { name: '系统管理' }).click();
+    await page.getByRole('link', { name: '组织机构' }).click();
+    await page.getByRole('listitem', { name: '呼叫中心', exact: true }).waitFor();
+  });
 });

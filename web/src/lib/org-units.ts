@@ -15,9 +15,19 @@ export const isRegion = (unit: OrgUnit): boolean => REGION_KINDS.includes(unit.k
 
 export const orgUnitsKey = ['org-units'] as const;
 
+const fetchOrgUnits = () => get<{ items: OrgUnit[] }>('/api/org-units').then((r) => r.items);
+
 /** The whole org tree, ordered by path (parents before children). */
 export function useOrgUnits() {
-  return useQuery({ queryKey: orgUnitsKey, queryFn: () => get<{ items: OrgUnit[] }>('/api/org-units').then((r) => r.items), staleTime: 60_000 });
+  return useQuery({ queryKey: orgUnitsKey, queryFn: fetchOrgUnits, staleTime: 60_000 });
+}
+
+/**
+ * Only the regions (province, city, county), for region filters. The same cached tree, narrowed per caller: a
+ * narrowed list must never be cached under the tree's key, or every page after it would see regions only.
+ */
+export function useRegions() {
+  return useQuery({ queryKey: orgUnitsKey, queryFn: fetchOrgUnits, staleTime: 60_000, select: (units) => units.filter(isRegion) });
 }
 
 /** Org-unit ids → their names in the current language, in the order given (unknown ids are left out). */

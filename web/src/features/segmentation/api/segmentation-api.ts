@@ -47,11 +47,3 @@ export const useStartRun = () => useSegmentationWrite((input: StartRun) => post<
 export const useRenameClusters = (id: string) => useSegmentationWrite((names: string[]) => api<RunDetail>('PUT', `/api/segmentation/runs/${id}/names`, { names }));
 export const usePublishRun = (id: string) => useSegmentationWrite(() => post<RunDetail & { customersUpdated: number }>(`/api/segmentation/runs/${id}/publish`));
 
-interface OrgUnit { id: string; name: string; nameEn: string | null; kind: string }
-/** Regions (province, city, county) for the customer filter. */
-export function useRegions() {
-  return useQuery({
-    queryKey: ['org-units'], staleTime: 5 * 60_000,
-    queryFn: async () => (await get<{ items: OrgUnit[] }>('/api/org-units')).items.filter((u) => ['province', 'city', 'county'].includes(u.kind)),
-  });
-}

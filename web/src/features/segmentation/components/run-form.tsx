@@ -4,7 +4,8 @@ import { ApiError } from '../../../app/api-client.ts';
 import { pick } from '../../../app/i18n.ts';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { useRegions, useStartRun, useVariables, type RunFilter } from '../api/segmentation-api.ts';
+import { useRegions } from '../../../lib/org-units.ts';
+import { useStartRun, useVariables, type RunFilter } from '../api/segmentation-api.ts';
 import { useSegmentationT } from '../i18n.ts';
 
 const CATEGORIES = ['individual', 'enterprise', 'key_account'];

@@ -20,11 +20,3 @@ export function useCustomerStats(filters: StatsFilters) {
 
 export const statsXlsxHref = (filters: StatsFilters) => withQuery('/api/stats/customers.xlsx', { ...filters });
 
-interface OrgUnit { id: string; name: string; nameEn: string | null; kind: string }
-/** Regions (province, city, county) for the region filter. */
-export function useRegions() {
-  return useQuery({
-    queryKey: ['org-units'], staleTime: 5 * 60_000,
-    queryFn: async () => (await get<{ items: OrgUnit[] }>('/api/org-units')).items.filter((u) => ['province', 'city', 'county'].includes(u.kind)),
-  });
-}

@@ -4,7 +4,8 @@ import { useAppT } from '../../../app/app-i18n.ts';
 import { pick } from '../../../app/i18n.ts';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { ReportActions, ReportPanel, type ReportColumn } from '../../../components/ui/report-panel.tsx';
-import { STATS_GROUPS, statsXlsxHref, useCustomerStats, useRegions, type StatsFilters, type StatsGroup, type StatsRow } from '../api/stats-api.ts';
+import { useRegions } from '../../../lib/org-units.ts';
+import { STATS_GROUPS, statsXlsxHref, useCustomerStats, type StatsFilters, type StatsGroup, type StatsRow } from '../api/stats-api.ts';
 import { useStatsT } from '../i18n.ts';
 
 /** Customers by region, category, level, lifecycle or month, as a chart with the table beside it; filters live in the URL. */

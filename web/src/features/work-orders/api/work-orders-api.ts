@@ -30,7 +30,6 @@ export interface RoutingRule {
   typeId: string | null; centreKind: string | null; departmentId: string | null; departmentName: string | null; assigneeId: string | null; assigneeName: string | null; active: boolean;
 }
 export interface SlaPolicy { typeId: string; typeName: string; priority: string; responseMinutes: number; resolveMinutes: number }
-export interface OrgUnit { id: string; code: string | null; name: string; nameEn: string | null; kind: string; parentId: string | null }
 export interface Suggestion { id: string; title: string; snippet: string; score: number }
 export interface Breakdown { key: string; label: string; count: number }
 export interface WorkOrderStats {
@@ -70,9 +69,6 @@ export function useAttachments(id: string) {
 }
 export function useTypes() {
   return useQuery({ queryKey: ['work-order-types'], staleTime: 5 * 60_000, queryFn: () => get<{ items: WorkOrderType[] }>('/api/work-orders/types').then((r) => r.items) });
-}
-export function useOrgUnits() {
-  return useQuery({ queryKey: ['org-units'], staleTime: 5 * 60_000, queryFn: () => get<{ items: OrgUnit[] }>('/api/org-units').then((r) => r.items) });
 }
 export function useNotifications() {
   return useQuery({ queryKey: ['work-order-notifications'], refetchInterval: 60_000, queryFn: () => get<{ items: Notification[]; unread: number }>('/api/work-orders/notifications') });

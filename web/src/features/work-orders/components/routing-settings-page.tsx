@@ -4,8 +4,9 @@ import { useAppT } from '../../../app/app-i18n.ts';
 import { pick } from '../../../app/i18n.ts';
 import { FormError } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
+import { useOrgUnits } from '../../../lib/org-units.ts';
 import {
-  BUSINESS_TYPES, CENTRE_KINDS, PRIORITIES, useOrgUnits, useRoutingRules, useSaveRoutingRule, useSaveSlaPolicies, useSlaPolicies, type RoutingRule, type SlaPolicy,
+  BUSINESS_TYPES, CENTRE_KINDS, PRIORITIES, useRoutingRules, useSaveRoutingRule, useSaveSlaPolicies, useSlaPolicies, type RoutingRule, type SlaPolicy,
 } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
 

@@ -4,7 +4,8 @@ import { useAppT } from '../../../app/app-i18n.ts';
 import { pick } from '../../../app/i18n.ts';
 import { FormError, SelectField, TextArea } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { SATISFACTION, useOrgUnits, useTransition, type TransitionBody, type WorkOrder } from '../api/work-orders-api.ts';
+import { useOrgUnits } from '../../../lib/org-units.ts';
+import { SATISFACTION, useTransition, type TransitionBody, type WorkOrder } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
 
 type Step = TransitionBody['action'];
