@@ -13,6 +13,10 @@ export interface Config {
   sessionIdleMinutes: number;
   /** Whether this process runs background jobs; LIANXI_JOBS=0 makes it serve HTTP only (one jobs process, several web ones). */
   jobs: boolean;
+  /** The business time zone: every business date (bills, due dates, SLA days, reports) is a day there. */
+  timeZone: string;
+  /** LIANXI_NOW: start the clock at this instant (it keeps running); for demos and date-sensitive test runs. */
+  now: Date | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +30,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionIdleMinutes: Number(env.LIANXI_SESSION_IDLE_MINUTES ?? 480),
     jobs: env.LIANXI_JOBS !== '0',
+    timeZone: env.LIANXI_TIMEZONE || 'Asia/Shanghai',
+    now: parseNow(env.LIANXI_NOW),
   };
+}
+
+function parseNow(value: string | undefined): Date | undefined {
+  if (!value) return undefined;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new Error(`LIANXI_NOW is not an instant: ${value}`);
+  return at;
 }
