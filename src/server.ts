@@ -31,7 +31,7 @@ export async function startLianxi(config: Config, opts: StartOptions = {}) {
   if (admin.created && config.demo) {
     const demo: DemoContext = {
       ctx: { ...systemContext(admin.adminId!, ['*']), name: 'demo seed' }, password: admin.password!, orgUnits: new Map(), employees: new Map(),
-      random: seededRandom(20261121), customers: opts.demoCustomers ?? 500, customerIds: [],
+      random: seededRandom(20261121), customers: opts.demoCustomers ?? 500, customerIds: [], customerOpenedOn: new Map(),
     };
     for (const mod of modules) await mod.seedDemo?.(services, demo);
   }

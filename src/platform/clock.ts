@@ -199,3 +199,39 @@ export function startOfBusinessDay(date: DateString): Date {
 export function endOfBusinessDay(date: DateString): Date {
   return startOfBusinessDay(addDays(date, 1));
 }
+
+/**
+ * Runs `fn` with the clock frozen at `at`, then puts the clock back as it was. For demo seeders that replay
+ * history (an account cancelled 40 days ago goes through the same rules as one cancelled today).
+ */
+export async function atInstant<T>(at: Date, fn: () => Promise<T>): Promise<T> {
+  const saved = { ...state };
+  state.frozenAt = at.getTime();
+  try {
+    return await fn();
+  } finally {
+    Object.assign(state, saved);
+  }
+}
+
+/** A report period: the given bounds, else the `months` whole months up to today (from the first of the earliest). */
+export function reportPeriod(f: { from?: DateString; to?: DateString }, months = 12): { from: DateString; to: DateString } {
+  const to = f.to ?? today();
+  return { from: f.from ?? firstDayOfMonth(addMonths(monthOf(to), 1 - months)), to };
+}
+
+/** How many calendar months [from, to] touches, both included. */
+export function monthSpan(from: DateString, to: DateString): number {
+  const [y1, m1] = from.split('-').map(Number);
+  const [y2, m2] = to.split('-').map(Number);
+  return (y2 - y1) * 12 + m2 - m1 + 1;
+}
+
+/** Whether a 'YYYY-MM-DD' string names a day that exists (no 30 February). */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(`${m[1]}-${m[2]}`);
+}

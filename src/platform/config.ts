@@ -30,7 +30,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionIdleMinutes: Number(env.LIANXI_SESSION_IDLE_MINUTES ?? 480),
     jobs: env.LIANXI_JOBS !== '0',
-    timeZone: env.LIANXI_TIMEZONE || 'Asia/Shanghai',
+    timeZone: parseTimeZone(env.LIANXI_TIMEZONE || 'Asia/Shanghai'),
     now: parseNow(env.LIANXI_NOW),
   };
 }
@@ -40,4 +40,11 @@ function parseNow(value: string | undefined): Date | undefined {
   const at = new Date(value);
   if (Number.isNaN(at.getTime())) throw new Error(`LIANXI_NOW is not an instant: ${value}`);
   return at;
+}
+
+function parseTimeZone(value: string): string {
+  // An IANA name only (it also goes into the database sessions' options).
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)) throw new Error(`LIANXI_TIMEZONE is not a time zone name: ${value}`);
+  new Intl.DateTimeFormat('en-US', { timeZone: value }); // throws RangeError for an unknown zone
+  return value;
 }

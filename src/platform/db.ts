@@ -3,6 +3,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { businessTimeZone } from './clock.ts';
 import { pgliteDialect } from './pglite-driver.ts';
 import { PreparingClient } from './prepared-statements.ts';
 
@@ -49,7 +50,12 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     // PreparingClient: every parameterised query becomes a named prepared statement (see prepared-statements.ts).
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, Client: PreparingClient });
+    // Every session speaks the business time zone, so a date compared with a timestamp, date_trunc and to_char
+    // mean a day in Beijing (by default), never a UTC day.
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, Client: PreparingClient,
+      options: `-c TimeZone=${businessTimeZone()}`,
+    });
     pool.on('error', opts.onError ?? logConnectionLost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
@@ -61,6 +67,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     extensions: { pg_trgm },
     parsers: { [types.INT8]: (v: string) => v, [types.NUMERIC]: (v: string) => v, [types.DATE]: (v: string) => v },
   });
+  await pglite.exec(`SET TIME ZONE '${businessTimeZone().replaceAll("'", "''")}'`);
   const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
 }

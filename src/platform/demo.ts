@@ -15,6 +15,8 @@ export interface DemoContext {
   /** How many demo customers to create, and the ids of those created (for contacts, subscriptions...). */
   customers: number;
   customerIds: string[];
+  /** The business date each demo customer's account was opened, by id (demo accounts were opened over the past years). */
+  customerOpenedOn: Map<string, string>;
 }
 
 /** mulberry32: a small, fast, seedable PRNG; good enough for demo data, not for secrets. */

@@ -5,6 +5,7 @@ import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { billingError } from './billing.errors.ts';
 import { rateMonth } from './rate-month.ts';
 import { monthStart } from './usage-profiles.ts';
+import { firstDayOfMonth, thisMonth } from '../../platform/clock.ts';
 
 export interface RunResult { runId: string; month: string; customers: number; total: string; unrated: number }
 
@@ -12,8 +13,7 @@ export interface RunResult { runId: string; month: string; customers: number; to
 export function runBilling(db: Db, ctx: RequestContext, month: string): Promise<RunResult> {
   const m = monthStart(month);
   return withTransaction(db, async (trx) => {
-    const current = (await sql<{ m: string }>`SELECT to_char(current_date, 'YYYY-MM-01') AS m`.execute(trx)).rows[0].m;
-    if (m > current) throw billingError('FUTURE_MONTH', undefined, { month: 'this month or earlier' });
+    if (m > firstDayOfMonth(thisMonth())) throw billingError('FUTURE_MONTH', undefined, { month: 'this month or earlier' });
     // Rating sorts the month's records by customer and time; in memory that is several times faster than spilling to disk.
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     const run = await trx.insertInto('billing_runs').values({ month: m, reason: 'run', customers: 0, total: '0', started_by: ctx.employeeId === '0' ? null : ctx.employeeId })

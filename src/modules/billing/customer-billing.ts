@@ -5,6 +5,7 @@ import { findCustomer } from '../customers/index.ts';
 import { billingError } from './billing.errors.ts';
 import { currentBalance, monthlyBalance } from './balances.ts';
 import { loadUsageProfiles, monthStart } from './usage-profiles.ts';
+import { firstDayOfMonth, thisMonth } from '../../platform/clock.ts';
 
 /** Billing pages of one customer: a customer outside the caller's scope is not found. */
 async function requireCustomer(db: Db, ctx: RequestContext, customerId: string) {
@@ -13,8 +14,9 @@ async function requireCustomer(db: Db, ctx: RequestContext, customerId: string) 
   return customer;
 }
 
-export async function thisMonth(db: Db): Promise<string> {
-  return (await sql<{ m: string }>`SELECT to_char(current_date, 'YYYY-MM-01') AS m`.execute(db)).rows[0].m;
+/** The first day of this business month, as bills and profiles key months. */
+function thisMonthStart(): string {
+  return firstDayOfMonth(thisMonth());
 }
 
 /** The customer's bills, newest first, each with its items. */
@@ -37,12 +39,12 @@ export async function customerPayments(db: Db, customerId: string, limit = 100) 
 }
 
 export async function customerBalance(db: Db, customerId: string, arrears: string) {
-  return { balance: await currentBalance(db, customerId), arrears, months: await monthlyBalance(db, customerId, await thisMonth(db)) };
+  return { balance: await currentBalance(db, customerId), arrears, months: await monthlyBalance(db, customerId, thisMonthStart()) };
 }
 
 /** Usage of the last 12 months (from the usage profile) and, for one month, the records themselves (keyset by start). */
 export async function customerUsage(db: Db, customerId: string, month: string | undefined, after: string | undefined) {
-  const current = await thisMonth(db);
+  const current = thisMonthStart();
   const history = await sql<{ month: string; minutes: number; data_gb: string; voice_spend: string; internet_spend: string; base_fee: string }>`
     SELECT to_char(month, 'YYYY-MM') AS month, (local_minutes + provincial_ld_minutes + domestic_ld_minutes + international_minutes
       + provincial_roaming_minutes + domestic_roaming_minutes + international_roaming_minutes) AS minutes,
@@ -62,7 +64,7 @@ export async function customerUsage(db: Db, customerId: string, month: string | 
 }
 
 export async function customerUsageProfile(db: Db, customerId: string, month: string | undefined) {
-  const [profile] = await loadUsageProfiles(db, month ?? (await thisMonth(db)), { customerIds: [customerId] });
+  const [profile] = await loadUsageProfiles(db, month ?? thisMonthStart(), { customerIds: [customerId] });
   return profile ?? null;
 }
 
@@ -70,7 +72,7 @@ export { requireCustomer };
 
 /** How much of this month's allowances a customer has used so far (the portal shows it against the package). */
 export async function allowanceUsage(db: Db, customerId: string) {
-  const m = await thisMonth(db);
+  const m = thisMonthStart();
   const r = await sql<{ minutes: string; kb: string; sms: string }>`SELECT
       coalesce(sum(ceil(quantity / 60.0)) FILTER (WHERE kind = 'call' AND direction = 'out' AND area NOT IN ('international', 'international_roaming')), 0)::text AS minutes,
       coalesce(sum(quantity) FILTER (WHERE kind = 'data' AND area <> 'international_roaming'), 0)::text AS kb,

@@ -8,6 +8,7 @@ import * as repo from './churn-records.repository.ts';
 import { churnError } from './churn.errors.ts';
 import type { ReasonCategory } from './churn.tables.ts';
 import type { ChurnRecord, ChurnRecordQuery, RecordChurn, UpdateChurnRecord } from './churn.schema.ts';
+import { today } from '../../platform/clock.ts';
 
 export function toChurnRecord(r: repo.RecordRow): ChurnRecord {
   return {
@@ -68,7 +69,7 @@ export function guessReasonCategory(reason: string): ReasonCategory {
 
 /** On cancellation (customers module event): a churn record in the same transaction; the category can be corrected later. */
 export async function recordCancellation(trx: Trx, ctx: RequestContext, e: { customerId: string; reason: string }): Promise<void> {
-  const churnedOn = new Date().toISOString().slice(0, 10);
+  const churnedOn = today();
   const id = await repo.insertRecord(trx, {
     customer_id: e.customerId, churned_on: churnedOn, reason_category: guessReasonCategory(e.reason),
     reason: e.reason.slice(0, 500), source: 'cancellation', created_by: ctx.employeeId === '0' ? null : ctx.employeeId,

@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
+import { addDays, today as todayInBusiness } from '../../platform/clock.ts';
 
 interface Customer { id: string; customerNo: string; regionName: string; arrears: string; status: string }
 
-const today = new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const today = todayInBusiness();
+const daysAgo = (n: number) => addDays(today, -n);
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 async function customersOf(client: TestClient): Promise<Customer[]> {

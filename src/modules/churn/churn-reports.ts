@@ -6,14 +6,8 @@ import { toXlsx } from '../stats/index.ts';
 import { packageSegmentsSql } from '../products/index.ts';
 import type { ChurnReport, ChurnReportQuery } from './churn.schema.ts';
 import { inRegion } from './churn-records.repository.ts';
+import { reportPeriod } from '../../platform/clock.ts';
 
-/** The default period: the twelve months up to today. */
-export function reportPeriod(f: { from?: string; to?: string }): { from: string; to: string } {
-  const to = f.to ?? new Date().toISOString().slice(0, 10);
-  const d = new Date(`${to}T00:00:00Z`);
-  const from = f.from ?? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
-  return { from, to };
-}
 
 const GROUP_KEY: Record<Exclude<ChurnReportQuery['groupBy'], 'month' | 'package'>, RawBuilder<string>> = {
   region: sql<string>`b.region_id::text`,
@@ -91,8 +85,9 @@ function monthStart(date: string): string {
  * base is those churners plus the customers still on that package at the end of the period.
  */
 function churnedByPackage(from: string, to: string) {
-  // The products module's package query takes the month as SQL; here it is each record's own month.
-  const churnMonth = sql`date_trunc('month', r.churned_on)::date` as unknown as string;
+  // The products module's package query takes the month as SQL; here it is the month of each churner's last day
+  // as a customer (a package ended by a cancellation on the 1st has no day in that month).
+  const churnMonth = sql`date_trunc('month', r.churned_on - 1)::date` as unknown as string;
   return sql`
     SELECT coalesce(pk.product_name, '') AS key, count(*) AS churned
     FROM churn_records r JOIN book b ON b.id = r.customer_id

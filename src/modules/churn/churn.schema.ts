@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { cursor, id, limit } from '../../platform/http/schemas.ts';
 import { OUTCOMES, REASON_CATEGORIES } from './churn.tables.ts';
 import { FEATURES } from './risk/features.ts';
+import { today } from '../../platform/clock.ts';
 
 const isoDate = z.iso.date();
-const notFuture = isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'cannot be in the future');
+const notFuture = isoDate.refine((d) => d <= today(), 'cannot be in the future');
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 
 export const ChurnRecord = z.object({

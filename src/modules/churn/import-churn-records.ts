@@ -6,6 +6,7 @@ import { churnError } from './churn.errors.ts';
 import { REASON_CATEGORIES, type ReasonCategory } from './churn.tables.ts';
 import type { ImportReport } from './churn.schema.ts';
 import { pickColumn, readSheet } from './import-file.ts';
+import { today as todayInBusiness } from '../../platform/clock.ts';
 
 const COLUMNS = {
   customerNo: ['customerNo', '客户编号', '客户号'],
@@ -77,7 +78,7 @@ export async function importChurnRecords(db: Db, ctx: RequestContext, input: { f
 }
 
 async function checkRows(trx: Trx, ctx: RequestContext, sheet: Record<string, string>[]): Promise<ParsedRow[]> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInBusiness();
   const rows: ParsedRow[] = sheet.map((cells, i) => {
     const r: ParsedRow = {
       row: i + 2, customerNo: pickColumn(cells, COLUMNS.customerNo).toUpperCase(), churnedOn: pickColumn(cells, COLUMNS.churnedOn),

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
 import { churnError } from './churn.errors.ts';
 import type { CreatePlan, Plan, RecordOutcome, StartTask, Task, TaskQuery } from './churn.schema.ts';
 import * as repo from './retention.repository.ts';
+import { addDays, now, today } from '../../platform/clock.ts';
 
 function toPlan(r: repo.PlanRow): Plan {
   const done = Number(r.done);
@@ -94,7 +95,7 @@ export function startTask(db: Db, ctx: RequestContext, input: StartTask): Promis
     if (c.open_task_id) throw churnError('TASK_ALREADY_OPEN', { taskId: c.open_task_id });
     if (input.assigneeId && !(await repo.isActiveEmployee(trx, input.assigneeId))) throw churnError('UNKNOWN_EMPLOYEE', undefined, { assigneeId: 'no such active employee' });
     const assignee = input.assigneeId ?? c.account_manager_id ?? ctx.employeeId;
-    const dueDate = input.dueDate ?? new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const dueDate = input.dueDate ?? addDays(today(), 7);
     const { id } = await trx.insertInto('retention_tasks').values({
       customer_id: input.customerId, assignee_id: assignee, offer: input.offer, due_date: dueDate, risk_score: c.score, created_by: ctx.employeeId,
     }).returning('id').executeTakeFirstOrThrow();
@@ -122,7 +123,7 @@ export function recordOutcome(db: Db, ctx: RequestContext, id: string, input: Re
     const task = await repo.taskSelect(trx, ctx).where('t.id', '=', id).forUpdate('t').executeTakeFirst();
     if (!task) throw churnError('TASK_NOT_FOUND');
     if (task.outcome) throw churnError('TASK_ALREADY_DONE');
-    await trx.updateTable('retention_tasks').set({ outcome: input.outcome, note: input.note, done_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+    await trx.updateTable('retention_tasks').set({ outcome: input.outcome, note: input.note, done_at: now(), updated_at: now() }).where('id', '=', id).execute();
     await recordAudit(trx, ctx, { action: 'outcome', entity: 'retention_task', entityId: id, changes: { outcome: [null, input.outcome] } });
     return toTask(ctx, (await repo.taskSelect(trx, ctx).where('t.id', '=', id).executeTakeFirst())!);
   });

@@ -1,3 +1,4 @@
+import { isCalendarDate, today } from '../../platform/clock.ts';
 /**
  * Pure rules about Chinese identity documents and phone numbers, unit-tested on their own.
  */
@@ -14,12 +15,10 @@ export function idCardCheckChar(first17: string): string {
 export type IdCardProblem = 'format' | 'birth_date' | 'checksum';
 
 /** Why an 18-digit resident ID number is invalid, or null when it is valid. */
-export function idCardProblem(value: string, today = new Date()): IdCardProblem | null {
+export function idCardProblem(value: string, asOf: string = today()): IdCardProblem | null {
   if (!/^\d{17}[\dX]$/.test(value)) return 'format';
   const birth = idCardBirthDate(value);
-  const date = new Date(`${birth}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== birth) return 'birth_date';
-  if (date.getTime() > today.getTime() || date.getUTCFullYear() < 1900) return 'birth_date';
+  if (!isCalendarDate(birth) || birth > asOf || birth < '1900-01-01') return 'birth_date';
   if (idCardCheckChar(value.slice(0, 17)) !== value[17]) return 'checksum';
   return null;
 }

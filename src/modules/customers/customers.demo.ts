@@ -3,6 +3,7 @@ import type { Services } from '../../platform/module.ts';
 import { idCardCheckChar } from './customer-validators.ts';
 import { openAccount } from './open-account.ts';
 import { CATEGORIES, EDUCATIONS, LEVELS, LIFECYCLES } from './customers.schema.ts';
+import { addDays, startOfBusinessDay, toBusinessDate, today } from '../../platform/clock.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '志强', '海燕', '晓东', '子涵', '浩然', '欣怡'];
@@ -30,6 +31,15 @@ export function demoIdCard(random: () => number, area: string): string {
 
 export function demoMobile(random: () => number): string {
   return pick(random, ['135', '138', '139', '150', '152', '158', '186', '187', '188', '166', '177', '199']) + String(Math.floor(random() * 1e8)).padStart(8, '0');
+}
+
+/**
+ * When the i-th demo account was opened: between 14 months and 4 years ago (before the year of packages and bills the
+ * demo has), at office hours. From the index, not the seeded random source, so adding it changed no other demo value.
+ */
+function demoOpeningTime(i: number): Date {
+  const daysAgo = 430 + ((i * 7919) % 1030);
+  return new Date(startOfBusinessDay(addDays(today(), -daysAgo)).getTime() + (9 + (i % 8)) * 3_600_000 + (i % 60) * 60_000);
 }
 
 export async function seedCustomersDemo({ db }: Services, demo: DemoContext): Promise<void> {
@@ -61,7 +71,10 @@ export async function seedCustomersDemo({ db }: Services, demo: DemoContext): Pr
       regionId: demo.orgUnits.get(regionCode)!,
       accountManagerId: demo.employees.get(manager) ?? null,
     });
+    const openedAt = demoOpeningTime(i);
+    await db.updateTable('customers').set({ created_at: openedAt }).where('id', '=', customer.id).execute();
     demo.customerIds.push(customer.id);
+    demo.customerOpenedOn.set(customer.id, toBusinessDate(openedAt));
     previous = category === 'individual' ? { name, phone } : undefined;
   }
 }

@@ -18,6 +18,7 @@ export { onCustomersMerged, onCustomerCancelled } from './customer-events.ts';
 export { getCustomer } from './customer-queries.ts';
 export { setArrears, setArrearsFrom } from './customer-arrears.ts';
 export { openAccount } from './open-account.ts';
+export { cancelAccount } from './cancel-account.ts';
 export { updateCustomer } from './update-customer.ts';
 export { customerScope, findCustomer, visibleCustomerIds, selectCustomerIds, replaceCustomerSegments, type CustomerSelection } from './customers.repository.ts';
 export { UpdateCustomer, type Customer } from './customers.schema.ts';

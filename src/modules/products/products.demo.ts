@@ -2,6 +2,7 @@ import type { DemoContext } from '../../platform/demo.ts';
 import type { Services } from '../../platform/module.ts';
 import { changeLifecycle, createProduct } from './products.service.ts';
 import type { ProductInput } from './products.schema.ts';
+import { addMonths, firstDayOfMonth, thisMonth } from '../../platform/clock.ts';
 
 /** Single services; caller ID and voicemail need voice, the 10 GB pack needs data. */
 const SERVICES = [
@@ -52,11 +53,13 @@ export async function seedProductsDemo({ db }: Services, demo: DemoContext): Pro
     await release(created.id);
     packageIds.push(created.id);
   }
-  // Demo customers have had one of the packages for a year, so that bills and charts have history.
-  const today = new Date();
-  const monthStart = `${today.getFullYear() - 1}-${String(today.getMonth() + 1).padStart(2, '0')}-01`;
+  // Demo customers have had one of the packages for a year (or since they opened their account), so that bills and
+  // charts have history.
+  const yearAgo = firstDayOfMonth(addMonths(thisMonth(), -12));
   for (const customerId of demo.customerIds) {
     const packageId = packageIds[Math.floor(demo.random() * packageIds.length)];
-    await db.insertInto('subscriptions').values({ customer_id: customerId, product_id: packageId, kind: 'package', starts_on: monthStart, created_by: demo.ctx.employeeId }).execute();
+    const openedOn = demo.customerOpenedOn.get(customerId) ?? yearAgo;
+    const startsOn = openedOn > yearAgo ? openedOn : yearAgo;
+    await db.insertInto('subscriptions').values({ customer_id: customerId, product_id: packageId, kind: 'package', starts_on: startsOn, created_by: demo.ctx.employeeId }).execute();
   }
 }

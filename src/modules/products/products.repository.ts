@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../platform/db.ts';
 import type { ProductsTable } from './products.tables.ts';
 import './products.tables.ts';
 import '../system/system.tables.ts';
+import { today } from '../../platform/clock.ts';
 
 type Conn = Db | Trx;
 
@@ -12,7 +13,7 @@ export function productSelect(db: Conn) {
       FROM product_requirements pr JOIN products r ON r.id = pr.requires_id WHERE pr.product_id = p.id), '[]')`.as('requires'),
     sql<{ id: string; name: string }[]>`coalesce((SELECT json_agg(json_build_object('id', s.id::text, 'name', s.name) ORDER BY s.id)
       FROM bundle_items b JOIN products s ON s.id = b.service_id WHERE b.package_id = p.id), '[]')`.as('bundles'),
-    sql<number>`(SELECT count(*)::int FROM subscriptions s WHERE s.product_id = p.id AND (s.ends_on IS NULL OR s.ends_on > current_date))`.as('subscribers'),
+    sql<number>`(SELECT count(*)::int FROM subscriptions s WHERE s.product_id = p.id AND (s.ends_on IS NULL OR s.ends_on > ${today()}::date))`.as('subscribers'),
   ]);
 }
 export type ProductRow = Awaited<ReturnType<ReturnType<typeof productSelect>['executeTakeFirstOrThrow']>>;

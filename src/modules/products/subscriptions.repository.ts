@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../../platform/db.ts';
 import { soldInRegion } from './products.repository.ts';
 import './products.tables.ts';
+import { today } from '../../platform/clock.ts';
 
 type Conn = Db | Trx;
 
@@ -9,7 +10,7 @@ export function subscriptionRows(db: Conn, customerId: string) {
   return db.selectFrom('subscriptions as s').innerJoin('products as p', 'p.id', 's.product_id')
     .select(['s.id', 's.customer_id', 's.product_id', 's.kind', 's.starts_on', 's.ends_on', 's.end_reason',
       'p.name as product_name', 'p.code as product_code', 'p.monthly_fee', 'p.included_minutes', 'p.included_data_gb',
-      sql<boolean>`s.starts_on <= current_date AND (s.ends_on IS NULL OR s.ends_on > current_date)`.as('current')])
+      sql<boolean>`s.starts_on <= ${today()}::date AND (s.ends_on IS NULL OR s.ends_on > ${today()}::date)`.as('current')])
     .where('s.customer_id', '=', customerId)
     .orderBy('s.starts_on', 'desc').orderBy('s.id', 'desc');
 }
@@ -46,6 +47,3 @@ export async function regionSale(db: Conn, productId: string, regionId: string):
   return { sold: Boolean(r?.sold), region: r?.region ?? '', regionEn: r?.region_en ?? '' };
 }
 
-export async function today(db: Conn): Promise<string> {
-  return (await sql<{ d: string }>`SELECT current_date::text AS d`.execute(db)).rows[0].d;
-}

@@ -7,6 +7,7 @@ import * as repo from './subscriptions.repository.ts';
 import { findProduct } from './products.repository.ts';
 import { productError } from './products.errors.ts';
 import type { Subscription } from './products.schema.ts';
+import { addMonths, firstDayOfMonth, thisMonth, today as todayInBusiness } from '../../platform/clock.ts';
 
 type Effective = 'next_month' | 'today' | string;
 
@@ -23,13 +24,10 @@ export async function listSubscriptions(db: Db, ctx: RequestContext, customerId:
   return (await repo.subscriptionRows(db, customerId).execute()).map(toSubscription);
 }
 
-async function resolveDate(trx: Trx, effective: Effective): Promise<string> {
-  const today = await repo.today(trx);
+function resolveDate(effective: Effective): string {
+  const today = todayInBusiness();
   if (effective === 'today') return today;
-  if (effective === 'next_month') {
-    const [y, m] = today.split('-').map(Number);
-    return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  }
+  if (effective === 'next_month') return firstDayOfMonth(addMonths(thisMonth(), 1));
   if (effective < today) throw productError('BAD_EFFECTIVE_DATE', undefined, { effective: 'today or later' });
   return effective;
 }
@@ -64,10 +62,10 @@ export function subscribe(db: Db, ctx: RequestContext, customerId: string, input
     const sale = await repo.regionSale(trx, product.id, customer.region_id);
     if (!sale.sold) throw productError('NOT_SOLD_IN_REGION', { name: product.name, region: sale.region, regionEn: sale.regionEn });
 
-    const today = await repo.today(trx);
+    const today = todayInBusiness();
     const open = await repo.openOn(trx, customerId, today);
     const currentPackage = open.find((s) => s.kind === 'package' && s.starts_on <= today);
-    const date = await resolveDate(trx, input.effective ?? (product.kind === 'package' && currentPackage ? 'next_month' : 'today'));
+    const date = resolveDate(input.effective ?? (product.kind === 'package' && currentPackage ? 'next_month' : 'today'));
     const changes: Record<string, [unknown, unknown]> = { product: [null, product.name], startsOn: [null, date] };
 
     if (product.kind === 'package') {
@@ -96,11 +94,11 @@ export function subscribe(db: Db, ctx: RequestContext, customerId: string, input
 export function endSubscription(db: Db, ctx: RequestContext, customerId: string, subscriptionId: string, input: { effective?: Effective; reason?: string }): Promise<Subscription[]> {
   return withTransaction(db, async (trx) => {
     await lockCustomer(trx, ctx, customerId);
-    const today = await repo.today(trx);
+    const today = todayInBusiness();
     const open = await repo.openOn(trx, customerId, today);
     const sub = open.find((s) => s.id === subscriptionId);
     if (!sub) throw productError('SUBSCRIPTION_NOT_FOUND');
-    let date = await resolveDate(trx, input.effective ?? (sub.kind === 'package' ? 'next_month' : 'today'));
+    let date = resolveDate(input.effective ?? (sub.kind === 'package' ? 'next_month' : 'today'));
     if (date < sub.starts_on) date = sub.starts_on;
     const remaining = open.filter((s) => s.id !== sub.id && (s.ends_on === null || s.ends_on > date)).map((s) => s.product_id);
     const provided = await repo.providedServices(trx, remaining);
@@ -115,7 +113,7 @@ export function endSubscription(db: Db, ctx: RequestContext, customerId: string,
 
 /** A cancelled or merged-away customer's open subscriptions end today (their history stays). */
 export async function closeSubscriptions(trx: Trx, customerId: string, reason: string): Promise<void> {
-  const today = await repo.today(trx);
+  const today = todayInBusiness();
   await trx.updateTable('subscriptions').set({ ends_on: today, end_reason: reason, updated_at: new Date() })
     .where('customer_id', '=', customerId).where('starts_on', '<=', today).where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', today)])).execute();
   await trx.updateTable('subscriptions').set({ ends_on: sql<string>`starts_on`, end_reason: reason, updated_at: new Date() })

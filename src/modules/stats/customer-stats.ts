@@ -6,12 +6,11 @@ import { churnedCustomers } from './churn-source.ts';
 import { revenueByCustomer } from './revenue.ts';
 import type { CustomerStats, CustomerStatsQuery, CustomerStatsRow } from './stats.schema.ts';
 import '../customers/index.ts';
+import { monthSpan, reportPeriod } from '../../platform/clock.ts';
 
 /** The default period: the twelve months up to today. */
 export function statsPeriod(f: { from?: string; to?: string }): { from: string; to: string } {
-  const to = f.to ?? new Date().toISOString().slice(0, 10);
-  const d = new Date(`${to}T00:00:00Z`);
-  return { from: f.from ?? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 11, 1)).toISOString().slice(0, 10), to };
+  return reportPeriod(f);
 }
 
 const KEY = {
@@ -66,7 +65,7 @@ export async function customerStats(db: Db, ctx: RequestContext, f: CustomerStat
   }
 
   const revenue = await revenueByGroup(db, ctx, f.groupBy, from, to);
-  const months = monthCount(from, to);
+  const months = monthSpan(from, to);
   const out: CustomerStatsRow[] = rows.map((r) => {
     const active = Number(r.active);
     const cents = revenue?.get(r.key) ?? (revenue ? 0 : null);
@@ -81,11 +80,6 @@ export async function customerStats(db: Db, ctx: RequestContext, f: CustomerStat
   return { groupBy: f.groupBy, from, to, rows: out, totals: totalsOf(out, f.groupBy, months) };
 }
 
-function monthCount(from: string, to: string): number {
-  const a = new Date(`${from}T00:00:00Z`);
-  const b = new Date(`${to}T00:00:00Z`);
-  return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
-}
 
 function totalsOf(rows: CustomerStatsRow[], groupBy: CustomerStatsQuery['groupBy'], months: number): CustomerStatsRow {
   const sum = (k: 'new' | 'cancelled' | 'churned') => rows.reduce((a, r) => a + r[k], 0);

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../platform/access/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { loadUsageProfiles } from '../billing/index.ts';
+import { monthOf, monthsBetween } from '../../platform/clock.ts';
 
 const PAGE = 5000;
 
@@ -12,11 +13,8 @@ const PAGE = 5000;
 export async function revenueByCustomer(db: Db, ctx: RequestContext, from: string, to: string) {
   const byCustomer = new Map<string, number>();
   const totalsByMonth = new Map<string, number>();
-  const start = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
-  const end = `${to.slice(0, 7)}-01`;
   let any = false;
-  for (let d = start; d.toISOString().slice(0, 10) <= end; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
-    const month = d.toISOString().slice(0, 7);
+  for (const month of monthsBetween(monthOf(from), monthOf(to))) {
     let after: string | undefined;
     let monthTotal = 0;
     for (;;) {

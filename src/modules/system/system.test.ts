@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
+import { today as todayInBusiness } from '../../platform/clock.ts';
 
 for (const kind of testDatabases()) {
   describe(`system management on ${kind}`, () => {
@@ -80,7 +81,7 @@ for (const kind of testDatabases()) {
       assert.equal(rows[0].action, 'update');
       assert.deepEqual(rows[0].changes.job[1], '审计测试');
       assert.equal(rows[0].ip, '127.0.0.1');
-      const today = new Date().toISOString().slice(0, 10);
+      const today = todayInBusiness();
       const byActor = (await admin.get(`/api/audit?actor=${encodeURIComponent('系统管理员')}&from=${today}&to=${today}&action=update`)).body.items;
       assert.ok(byActor.length >= 1);
       for (const r of byActor) assert.equal(r.actorName, '系统管理员');

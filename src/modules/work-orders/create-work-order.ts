@@ -10,6 +10,7 @@ import { toWorkOrder } from './work-order-dto.ts';
 import { routeWorkOrder } from './routing.ts';
 import { slaDeadlines } from './sla.ts';
 import { requireRegion } from './work-order-rules.ts';
+import { now as clockNow } from '../../platform/clock.ts';
 
 /**
  * Accepts a work order for a customer the caller can see, routes it by the first matching rule (it stays
@@ -48,14 +49,14 @@ export async function acceptWorkOrder(
   }
   const regionId = input.regionId ?? customer.region_id;
   const regionPath = await requireRegion(trx, regionId);
-  const now = new Date();
+  const now = clockNow();
   const due = await slaDeadlines(trx, type.id, input.priority, now);
   const route = await routeWorkOrder(trx, { regionPath, businessType: input.businessType, customerCategory: customer.category, typeId: type.id });
   const id = await repo.insertWorkOrder(trx, {
     customer_id: customer.id, type_id: type.id, subtype_id: subtype?.id ?? null, business_type: input.businessType, region_id: regionId,
     priority: input.priority, contact_phone: input.contactPhone, description: input.description, accepted_by: how.acceptedBy, channel: how.channel,
     status: route ? 'dispatched' : 'new', department_id: route?.departmentId ?? null, assignee_id: route?.assigneeId ?? null,
-    routing_rule_id: route?.ruleId ?? null, response_due: due.responseDue, resolve_due: due.resolveDue,
+    routing_rule_id: route?.ruleId ?? null, response_due: due.responseDue, resolve_due: due.resolveDue, created_at: now,
   });
   await repo.insertEvent(trx, { workOrderId: id, actorId: ctx.employeeId, actorName: how.channel === 'staff' ? ctx.name : customer.name, action: 'create', toStatus: 'new' });
   if (route) {

@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../platform/db.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import * as repo from './work-orders.repository.ts';
 import type { Priority } from './work-orders.tables.ts';
+import { now as clockNow } from '../../platform/clock.ts';
 
 /** Used when an admin has removed a type's policy: one day to answer, three to resolve. */
 const FALLBACK = { response_minutes: 1440, resolve_minutes: 4320 };
@@ -22,7 +23,7 @@ const SLA_ACTOR = { employeeId: '0', name: 'SLA', ip: '127.0.0.1', requestId: 's
  * timeline, notifies the handler (or the whole department when nobody is assigned) and the department head,
  * and escalates a resolution breach by raising the priority one step. Each order in its own transaction.
  */
-export async function sweepSlaBreaches(db: Db, now = new Date()): Promise<{ breached: number }> {
+export async function sweepSlaBreaches(db: Db, now = clockNow()): Promise<{ breached: number }> {
   let breached = 0;
   for (;;) {
     const due = await db.selectFrom('work_orders').select(['id'])

@@ -3,8 +3,8 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { workOrderScope } from './work-orders.repository.ts';
 import type { StatsQuery } from './work-orders.schema.ts';
+import { addDays, endOfBusinessDay, startOfBusinessDay, today } from '../../platform/clock.ts';
 
-const DAY = 86_400_000;
 
 export interface WorkOrderStats {
   from: string;
@@ -21,12 +21,12 @@ export interface WorkOrderStats {
 
 /** Counts and averages over the work orders accepted in [from, to] that the caller can see, in China time. */
 export async function workOrderStats(db: Db, ctx: RequestContext, q: StatsQuery): Promise<WorkOrderStats> {
-  // Days are China days (UTC+8, no daylight saving).
-  const to = q.to ?? new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const from = q.from ?? new Date(Date.parse(to) - 29 * DAY).toISOString().slice(0, 10);
+  // Days are business days (the database session speaks the business time zone).
+  const to = q.to ?? today();
+  const from = q.from ?? addDays(to, -29);
   const base = () => db.selectFrom('work_orders as w')
-    .where(sql<boolean>`w.created_at >= (${from}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`)
-    .where(sql<boolean>`w.created_at < ((${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`)
+    .where('w.created_at', '>=', startOfBusinessDay(from))
+    .where('w.created_at', '<', endOfBusinessDay(to))
     .where(workOrderScope(ctx));
   const num = (v: unknown) => Number(v ?? 0);
   const en = ctx.locale === 'en';
@@ -52,7 +52,7 @@ export async function workOrderStats(db: Db, ctx: RequestContext, q: StatsQuery)
   const orgNames = await names('org_units');
 
   const series = await base().select([
-    sql<string>`to_char(date_trunc(${q.granularity}, w.created_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM-DD')`.as('period'),
+    sql<string>`to_char(date_trunc(${q.granularity}, w.created_at), 'YYYY-MM-DD')`.as('period'),
     sql<string>`count(*)`.as('created'),
     sql<string>`count(*) FILTER (WHERE w.resolved_at IS NOT NULL)`.as('resolved'),
     sql<string>`count(*) FILTER (WHERE w.response_breached OR w.resolve_breached)`.as('breached'),

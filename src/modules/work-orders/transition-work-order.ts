@@ -11,6 +11,7 @@ import { nextStatus, requireDepartment, requireEmployee, requireStepOwner } from
 import { notifyDepartment } from './create-work-order.ts';
 import { slaDeadlines } from './sla.ts';
 import type { Updateable } from 'kysely';
+import { now as clockNow } from '../../platform/clock.ts';
 
 const UNHAPPY = new Set(['dissatisfied', 'very_dissatisfied']);
 
@@ -21,7 +22,7 @@ export function transitionWorkOrder(db: Db, ctx: RequestContext, id: string, t: 
     if (!row) throw workOrderError('WORK_ORDER_NOT_FOUND');
     const to = nextStatus(t.action, row.status);
     requireStepOwner(ctx, row, t.action);
-    const now = new Date();
+    const now = clockNow();
     const { changes, note, departmentId } = await applyStep(trx, ctx, row, t, now);
     await repo.updateWorkOrderRow(trx, id, { ...changes, status: to });
     await repo.insertEvent(trx, {

@@ -5,6 +5,7 @@ import { scoreFeatures, type RiskModel } from './scorer.ts';
 import { collectSignals, loadHistories, monthsBefore } from './signal-store.ts';
 import { trainChurnModel } from './train-model.ts';
 import '../churn.tables.ts';
+import { firstDayOfMonth, thisMonth } from '../../../platform/clock.ts';
 
 const BATCH = 2000;
 
@@ -12,8 +13,9 @@ const BATCH = 2000;
 const stillChurned = sql`SELECT 1 FROM churn_records r WHERE r.customer_id = c.id AND NOT EXISTS (
   SELECT 1 FROM retention_tasks t WHERE t.customer_id = c.id AND t.outcome = 'won_back' AND t.done_at::date >= r.churned_on)`;
 
-export function currentMonth(now = new Date()): string {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)).toISOString().slice(0, 10);
+/** The first day of this business month: scores are as of it. */
+export function currentMonth(): string {
+  return firstDayOfMonth(thisMonth());
 }
 
 /**

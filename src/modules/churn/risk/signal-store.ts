@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../../../platform/db.ts';
 import type { CustomerHistory, MonthSignal } from './features.ts';
 import '../churn.tables.ts';
+import { addMonths, firstDayOfMonth, monthOf } from '../../../platform/clock.ts';
 
 type Conn = Db | Trx;
 
@@ -55,9 +56,9 @@ export async function collectSignals(db: Db, month: string): Promise<number> {
   return written;
 }
 
+/** The first day of the month `months` before the month of `asOf`. */
 export function monthsBefore(asOf: string, months: number): string {
-  const d = new Date(`${asOf}T00:00:00Z`);
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1)).toISOString().slice(0, 10);
+  return firstDayOfMonth(addMonths(monthOf(asOf), -months));
 }
 
 /**
