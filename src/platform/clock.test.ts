@@ -49,3 +49,10 @@ describe('the clock', () => {
     assert.equal(endOfBusinessDay('2026-12-31').toISOString(), '2026-12-31T16:00:00.000Z');
   });
 });
+
+describe('wall-clock times', () => {
+  it('reads an instant as Beijing wall-clock time, for timestamp columns', async () => {
+    const { toBusinessDateTime } = await import('./clock.ts');
+    assert.equal(toBusinessDateTime(new Date('2026-12-31T16:30:05Z')), '2027-01-01 00:30:05');
+  });
+});

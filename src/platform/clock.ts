@@ -111,6 +111,16 @@ export function toBusinessDate(at: Date): DateString {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }
 
+/**
+ * The wall-clock reading of an instant in the business time zone, 'YYYY-MM-DD HH:MM:SS'. Columns of type `timestamp`
+ * (without time zone: usage records' and payments' times, as the operator's files write them) hold this; compare
+ * them with `${toBusinessDateTime(at)}::timestamp`, never with a Date (a driver would send the machine's wall clock).
+ */
+export function toBusinessDateTime(at: Date): string {
+  const p = businessParts(at);
+  return `${toBusinessDate(at)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+}
+
 /** Today in the business time zone. */
 export function today(): DateString {
   return toBusinessDate(now());

@@ -5,7 +5,7 @@ import { withTransaction } from '../../platform/db.ts';
 import { ensureMonthPartition } from './usage-partitions.ts';
 import { runBilling } from './billing-run.ts';
 import { refreshArrears } from './balances.ts';
-import { addMonths, firstDayOfMonth, now, thisMonth } from '../../platform/clock.ts';
+import { addMonths, firstDayOfMonth, now, thisMonth, toBusinessDateTime } from '../../platform/clock.ts';
 
 const DEMO_MONTHS = 6;
 
@@ -50,7 +50,7 @@ export async function seedBillingDemo(services: Services, demo: DemoContext): Pr
   for (const month of months) await runBilling(db, demo.ctx, month);
   await withTransaction(db, async (trx) => {
     await sql`INSERT INTO payments (customer_id, source_id, paid_at, amount, place, method)
-      SELECT b.customer_id, 'DEMO-PAY-' || b.id, least(b.month + interval '1 month 9 days 10 hours', ${latestPayment}::timestamptz), b.total,
+      SELECT b.customer_id, 'DEMO-PAY-' || b.id, least(b.month + interval '1 month 9 days 10 hours', ${toBusinessDateTime(latestPayment)}::timestamp), b.total,
         (ARRAY['泉城路营业厅', '网上营业厅', '香港中路营业厅'])[1 + b.customer_id % 3], (ARRAY['现金', '微信', '支付宝', '银行代扣'])[1 + b.customer_id % 4]
       FROM bills b WHERE b.customer_id % 7 <> 0 AND b.total > 0`.execute(trx);
     await refreshArrears(trx, sql`SELECT unnest(ARRAY[${ids}]) AS customer_id`);

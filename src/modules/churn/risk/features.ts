@@ -79,8 +79,8 @@ export function describeFactor(feature: FeatureName, value: number): { zh: strin
   switch (feature) {
     case 'spendDrop': return { zh: `月消费较前两月下降 ${pct}%`, en: `Monthly spend down ${pct}% on the two months before` };
     case 'usageDrop': return { zh: `通话和流量使用下降 ${pct}%`, en: `Calls and data use down ${pct}%` };
-    case 'complaints': return { zh: `近 90 天投诉 ${value} 次`, en: `${value} complaint(s) in the last 90 days` };
-    case 'faults': return { zh: `近 90 天故障报修 ${value} 次`, en: `${value} fault report(s) in the last 90 days` };
+    case 'complaints': return { zh: `前 3 个月投诉 ${value} 次`, en: `${value} complaint(s) in the 3 months before this one` };
+    case 'faults': return { zh: `前 3 个月故障报修 ${value} 次`, en: `${value} fault report(s) in the 3 months before this one` };
     case 'dissatisfaction': return { zh: `工单满意度偏低（${(5 - value).toFixed(1)} / 5）`, en: `Low work-order satisfaction (${(5 - value).toFixed(1)} / 5)` };
     case 'arrears': return { zh: `欠费 ¥${Math.round(Math.expm1(value))}`, en: `Owes ¥${Math.round(Math.expm1(value))}` };
     case 'overageMonths': return { zh: `近 ${value} 个月都有套餐外费用，套餐偏小`, en: `Paid overage in ${value} of the last 3 months: package too small` };
