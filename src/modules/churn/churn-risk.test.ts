@@ -6,7 +6,7 @@ import { writeSyntheticHistory } from './risk/synthetic-fixture.ts';
 import { currentMonth, refreshRiskScores } from './risk/refresh-scores.ts';
 import { monthsBefore } from './risk/signal-store.ts';
 import '../billing/index.ts';
-import { addDays } from '../../platform/clock.ts';
+import { addDays, addMonthsToDate as addMonths, now, today as todayInBusiness } from '../../platform/clock.ts';
 
 interface RiskItem { customerId: string; customerNo: string; name: string; score: number; model: string; regionName: string; accountManagerId: string | null; factors: { feature: string; text: string }[]; openTaskId: string | null }
 
@@ -119,12 +119,12 @@ for (const kind of testDatabases()) {
       const atRisk = ((await wangfang.get('/api/churn/risk?limit=20')).body.items as RiskItem[]).filter((i) => !i.openTaskId).slice(0, 5);
       assert.equal(atRisk.length, 5);
       const qingdaoCustomer = ((await (await app.login('liuna')).get('/api/customers?limit=1')).body.items as { id: string }[])[0];
-      const empty = await wangfang.post('/api/retention-plans', { name: '流量包挽留', offer: '半价流量包', ownerId: employee.get('wangfang'), dueDate: '2026-12-31', customerIds: [] });
+      const empty = await wangfang.post('/api/retention-plans', { name: '流量包挽留', offer: '半价流量包', ownerId: employee.get('wangfang'), dueDate: addDays(todayInBusiness(), 28), customerIds: [] });
       assert.equal(empty.status, 400);
       assert.ok(empty.body.error.fields.customerIds);
 
       const created = await wangfang.post('/api/retention-plans', {
-        name: '流量包挽留', offer: '半价流量包 6 个月', ownerId: employee.get('wangfang'), dueDate: '2026-12-31',
+        name: '流量包挽留', offer: '半价流量包 6 个月', ownerId: employee.get('wangfang'), dueDate: addDays(todayInBusiness(), 28),
         customerIds: [...atRisk.map((i) => i.customerId), qingdaoCustomer.id],
       });
       assert.equal(created.status, 201);
@@ -175,7 +175,7 @@ for (const kind of testDatabases()) {
         order('fault', 'dissatisfied', inMonth),
         order('fault', null, inMonth),
         // Opened this month: counted next month, not now.
-        order('complaint', 'satisfied', new Date()),
+        order('complaint', 'satisfied', now()),
       ]).execute();
       await refreshRiskScores(db);
       const row = await db.selectFrom('churn_signals').selectAll().where('customer_id', '=', customerId).where('month', '=', month).executeTakeFirstOrThrow();
@@ -188,7 +188,8 @@ for (const kind of testDatabases()) {
       const month = monthsBefore(currentMonth(), 1);
       const gold = await db.selectFrom('products').select(['id', 'monthly_fee', 'included_minutes', 'included_data_gb']).where('code', '=', '5G-GOLD').executeTakeFirstOrThrow();
       assert.deepEqual([gold.included_minutes, Number(gold.included_data_gb)], [2000, 60]);
-      await db.insertInto('subscriptions').values({ customer_id: customerId, product_id: gold.id, kind: 'package', starts_on: '2025-01-01', ends_on: '2027-03-31' }).execute();
+      const endsOn = addDays(addMonths(currentMonth(), 4), -1);
+      await db.insertInto('subscriptions').values({ customer_id: customerId, product_id: gold.id, kind: 'package', starts_on: addMonths(currentMonth(), -23), ends_on: endsOn }).execute();
       // 500 of 2,000 minutes (25 %) and 45 of 60 GB (75 %): the allowance use is the larger share.
       await db.insertInto('usage_profiles').values({
         customer_id: customerId, month, base_fee: '80.00', voice_spend: '0', local_call_spend: '0', long_distance_spend: '0', roaming_spend: '0',
@@ -203,7 +204,7 @@ for (const kind of testDatabases()) {
       ]).execute();
       await refreshRiskScores(db);
       const row = await db.selectFrom('churn_signals').selectAll().where('customer_id', '=', customerId).where('month', '=', month).executeTakeFirstOrThrow();
-      assert.deepEqual([Number(row.overage), Number(row.allowance_use), row.package_end], [12.6, 0.75, '2027-03-31']);
+      assert.deepEqual([Number(row.overage), Number(row.allowance_use), row.package_end], [12.6, 0.75, endsOn]);
     });
   });
 }

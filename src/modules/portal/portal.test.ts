@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
 import { customerOnPackage, upload, USAGE_HEADER, USAGE_MAPPING } from '../billing/billing-test-support.ts';
+import { addMonths, firstDayOfMonth, now, startOfBusinessDay, thisMonth, toBusinessDateTime } from '../../platform/clock.ts';
 
 /** A customer's browser: keeps the portal cookie and sends the portal's CSRF token. */
 class PortalClient {
@@ -28,6 +29,8 @@ class PortalClient {
   }
 }
 
+const billedMonth = addMonths(thisMonth(), -2);
+
 for (const kind of testDatabases()) {
   describe(`self-service portal on ${kind}`, () => {
     let app: TestApp;
@@ -51,12 +54,14 @@ for (const kind of testDatabases()) {
     before(async () => {
       app = await startTestApp(kind, { demoCustomers: 0 });
       admin = await app.login('admin');
-      const thisMonth = new Date().toISOString().slice(0, 8) + '01';
-      customerId = await customerOnPackage(app, admin, '13600000001', [{ code: '5G-GOLD', startsOn: '2026-01-01' }]);
-      otherId = await customerOnPackage(app, admin, '13600000002', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
-      lockedId = await customerOnPackage(app, admin, '13600000003', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
-      await upload(admin, 'usage', `${USAGE_HEADER}\nP1,13600000001,call,local,out,${thisMonth} 08:00:00,600,busy\nP2,13600000002,call,local,out,${thisMonth} 08:00:00,600,busy`, { mapping: USAGE_MAPPING });
-      await admin.post('/api/billing/runs', { month: '2026-10' });
+      // Ten minutes of calls earlier this month (on the 1st at 00:30, half an hour ago), a package since a year ago.
+      const callAt = toBusinessDateTime(new Date(Math.max(now().getTime() - 3_600_000, startOfBusinessDay(firstDayOfMonth(thisMonth())).getTime())));
+      const since = firstDayOfMonth(addMonths(thisMonth(), -12));
+      customerId = await customerOnPackage(app, admin, '13600000001', [{ code: '5G-GOLD', startsOn: since }]);
+      otherId = await customerOnPackage(app, admin, '13600000002', [{ code: '5G-SILVER', startsOn: since }]);
+      lockedId = await customerOnPackage(app, admin, '13600000003', [{ code: '5G-SILVER', startsOn: since }]);
+      await upload(admin, 'usage', `${USAGE_HEADER}\nP1,13600000001,call,local,out,${callAt},600,busy\nP2,13600000002,call,local,out,${callAt},600,busy`, { mapping: USAGE_MAPPING });
+      await admin.post('/api/billing/runs', { month: billedMonth });
       for (const [id, password] of [[customerId, 'portal-pass-1'], [otherId, 'portal-pass-2'], [lockedId, 'portal-pass-3']]) {
         assert.equal((await admin.post(`/api/customers/${id}/portal-login`, { password })).status, 200);
       }
@@ -81,7 +86,7 @@ for (const kind of testDatabases()) {
       assert.equal(me.usage.minutesUsed, 10);
       assert.equal(me.balance, '-80.00');
       const bills = (await c.call('GET', '/api/portal/bills')).body.items;
-      assert.deepEqual(bills.map((b: { month: string; total: string }) => [b.month, b.total]), [['2026-10', '80.00']]);
+      assert.deepEqual(bills.map((b: { month: string; total: string }) => [b.month, b.total]), [[billedMonth, '80.00']]);
     });
 
     it('refuses a wrong password, and locks the login after five', async () => {
