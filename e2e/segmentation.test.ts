@@ -2,11 +2,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seedThesisProfiles } from '../src/modules/segmentation/segmentation-test-support.ts';
 import { loginAs, screenshot, startBrowserSuite, waitForRowCount, type BrowserSuite } from './support/browser.ts';
+import { addMonths, thisMonth } from '../src/platform/clock.ts';
 
 /** The month the run form offers first: last month. */
 function lastMonth(): string {
-  const d = new Date();
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+  return addMonths(thisMonth(), -1);
 }
 
 describe('customer segmentation screens', () => {

@@ -6,6 +6,7 @@ import type { IdentityContext } from '../../platform/access/context-cache.ts';
 import type { RouteAccess } from '../../platform/http/route-access.ts';
 import { password } from '../system/system.schema.ts';
 import { changePassword, login, logout, resolveApiToken, resolveSession } from './auth.service.ts';
+import { businessTimeZone, now } from '../../platform/clock.ts';
 
 export const SESSION_COOKIE = 'lx_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,6 +16,8 @@ const Me = z.object({
   permissions: z.array(z.string()),
   scope: z.string(),
   csrfToken: z.string().nullable(),
+  /** The business time zone and the server's clock, so the web app's "today" is the server's. */
+  clock: z.object({ timeZone: z.string(), now: z.string() }),
 });
 
 function meBody(identity: IdentityContext) {
@@ -23,6 +26,7 @@ function meBody(identity: IdentityContext) {
     permissions: [...identity.permissions].sort(),
     scope: identity.scope,
     csrfToken: identity.csrfToken ?? null,
+    clock: { timeZone: businessTimeZone(), now: now().toISOString() },
   };
 }
 

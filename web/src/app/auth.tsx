@@ -2,12 +2,14 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, get, post, setCsrfToken, setUnauthenticatedHandler } from './api-client.ts';
 import { hasPermission } from './permissions.ts';
+import { setServerClock } from '../lib/business-date.ts';
 
 export interface Me {
   employee: { id: string; username: string; name: string; orgUnitId: string };
   permissions: string[];
   scope: string;
   csrfToken: string | null;
+  clock: { timeZone: string; now: string };
 }
 
 interface AuthState {
@@ -26,6 +28,7 @@ export function AuthProvider({ children, loginPage }: { children: ReactNode; log
 
   const signedIn = useCallback((next: Me | null) => {
     setCsrfToken(next?.csrfToken ?? null);
+    if (next) setServerClock(next.clock);
     if (!next) queryClient.clear(); // nothing of the last user stays cached for the next one
     setMe(next);
   }, [queryClient]);

@@ -3,12 +3,10 @@ import { useAuth } from '../../../app/auth.tsx';
 import { FormError, TextField } from '../../../components/ui/fields.tsx';
 import { useRunBilling, useRuns } from '../api/billing-api.ts';
 import { useBillingT } from '../i18n.ts';
+import { addMonths, thisMonth } from '../../../lib/business-date.ts';
 
 function lastMonth(): string {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  return addMonths(thisMonth(), -1);
 }
 
 /** Run billing for a month and see past runs (including re-ratings after late usage). */

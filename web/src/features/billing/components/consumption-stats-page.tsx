@@ -5,12 +5,10 @@ import { ReportActions } from '../../../components/ui/report-panel.tsx';
 import { statsXlsxHref, useStats, type Stats } from '../api/billing-api.ts';
 import { useBillingT } from '../i18n.ts';
 import { money, RevenueReport } from './revenue-report.tsx';
+import { addMonths, thisMonth } from '../../../lib/business-date.ts';
 
 function monthsAgo(n: number): string {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - n);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  return addMonths(thisMonth(), -n);
 }
 
 /** Rows while loading: one array, so the reports' charts are not rebuilt on every render. */

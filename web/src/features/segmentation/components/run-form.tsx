@@ -7,16 +7,14 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useRegions } from '../../../lib/org-units.ts';
 import { useStartRun, useVariables, type RunFilter } from '../api/segmentation-api.ts';
 import { useSegmentationT } from '../i18n.ts';
+import { addMonths, thisMonth } from '../../../lib/business-date.ts';
 
 const CATEGORIES = ['individual', 'enterprise', 'key_account'];
 const LEVELS = ['ordinary', 'silver', 'gold', 'vip'];
 const LIFECYCLES = ['potential', 'formal', 'declining', 'churned'];
 
 function lastMonth(): string {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
+  return addMonths(thisMonth(), -1);
 }
 
 /** The run form: month (or an average over months), variables (all 15 by default), K or "choose", seed, customer filter. */
