@@ -22,6 +22,8 @@ export interface DatabaseHandle {
   kind: DbKind;
   /** The embedded engine, when running on PGlite (COPY through /dev/blob, dumps). */
   pglite?: PGlite;
+  /** PGlite's data directory on disk (none when it runs in memory): what a backup copies. */
+  dataDir?: string;
   /** The connection pool, when running on a PostgreSQL server (COPY streams, raw benchmarks). */
   pool?: pg.Pool;
   close(): Promise<void>;
@@ -62,7 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     parsers: { [types.INT8]: (v: string) => v, [types.NUMERIC]: (v: string) => v, [types.DATE]: (v: string) => v },
   });
   const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, dataDir: opts.dataDir, close: () => db.destroy() };
 }
 
 /** Runs `fn` in one transaction: everything it writes commits together, or nothing does. */
