@@ -1,8 +1,8 @@
-import { cp, rm } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle, type Db } from '../../platform/db.ts';
+import type { DatabaseHandle, Db } from '../../platform/db.ts';
 import { MANIFEST_SETTINGS, tableSums, type TableSum } from './manifest.ts';
 import { backupError } from './backup.errors.ts';
 import { FILE_STORES } from './file-stores.ts';
@@ -40,13 +40,4 @@ export function holdsPgliteDatabase(dataDir: string): boolean {
 /** Puts an archived data directory in place; opening it replays its WAL to the copied state. */
 export async function restorePglite(pgdata: string, dataDir: string): Promise<void> {
   await cp(pgdata, dataDir, { recursive: true, errorOnExist: true, force: false });
-}
-
-/** Opens a restored data directory, for checking it. */
-export function openPglite(dataDir: string): Promise<DatabaseHandle> {
-  return openDatabase({ dataDir });
-}
-
-export async function removePgliteDatabase(dataDir: string): Promise<void> {
-  await rm(dataDir, { recursive: true, force: true });
 }
