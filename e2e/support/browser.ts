@@ -47,10 +47,11 @@ async function snapshotWebBuild(): Promise<string> {
   }
 }
 
-export async function startBrowserSuite(opts: { demoCustomers?: number } = {}): Promise<BrowserSuite> {
+/** `database` and `config` go to startTestApp (a PGlite data directory instead of memory, a backup folder…). */
+export async function startBrowserSuite(opts: Pick<NonNullable<Parameters<typeof startTestApp>[1]>, 'demoCustomers' | 'database' | 'config'> = {}): Promise<BrowserSuite> {
   const webDist = await snapshotWebBuild();
   process.env.LIANXI_WEB_DIST = webDist;
-  const app = await startTestApp('pglite', { demoCustomers: opts.demoCustomers });
+  const app = await startTestApp('pglite', opts);
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -13,6 +13,7 @@ import { portalModule } from './portal/index.ts';
 import { statsModule } from './stats/index.ts';
 import { churnModule } from './churn/index.ts';
 import { segmentationModule } from './segmentation/index.ts';
+import { backupModule } from './backup/index.ts';
 
 /**
  * Every module, in dependency order: migrations run in this order and routes mount in it.
@@ -33,4 +34,5 @@ export const modules: CrmModule[] = [
   portalModule,
   statsModule,
   churnModule,
+  backupModule,
 ];

@@ -17,6 +17,12 @@ export interface Config {
   timeZone: string;
   /** LIANXI_NOW: start the clock at this instant (it keeps running); for demos and date-sensitive test runs. */
   now: Date | undefined;
+  /** LIANXI_BACKUP_DIR: where backup archives (and their verification results) are kept. */
+  backupDir: string;
+  /** LIANXI_BACKUP_EVERY_HOURS: how often the scheduled backup runs (default daily); 0 turns it off. */
+  backupEveryHours: number;
+  /** LIANXI_BACKUP_KEEP: how many archives the scheduled backup keeps; older ones are deleted. */
+  backupKeep: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,6 +38,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: env.LIANXI_JOBS !== '0',
     timeZone: parseTimeZone(env.LIANXI_TIMEZONE || 'Asia/Shanghai'),
     now: parseNow(env.LIANXI_NOW),
+    backupDir: path.resolve(env.LIANXI_BACKUP_DIR ?? 'backups'),
+    backupEveryHours: Number(env.LIANXI_BACKUP_EVERY_HOURS ?? 24),
+    backupKeep: Math.max(1, Number(env.LIANXI_BACKUP_KEEP ?? 7)),
   };
 }
 

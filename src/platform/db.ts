@@ -23,6 +23,8 @@ export interface DatabaseHandle {
   kind: DbKind;
   /** The embedded engine, when running on PGlite (COPY through /dev/blob, dumps). */
   pglite?: PGlite;
+  /** PGlite's data directory on disk (none when it runs in memory): what a backup copies. */
+  dataDir?: string;
   /** The connection pool, when running on a PostgreSQL server (COPY streams, raw benchmarks). */
   pool?: pg.Pool;
   close(): Promise<void>;
@@ -69,7 +71,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   });
   await pglite.exec(`SET TIME ZONE '${businessTimeZone().replaceAll("'", "''")}'`);
   const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() };
+  return { db, kind: 'pglite', pglite, dataDir: opts.dataDir, close: () => db.destroy() };
 }
 
 /** Runs `fn` in one transaction: everything it writes commits together, or nothing does. */

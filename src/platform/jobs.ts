@@ -60,11 +60,14 @@ export class JobRunner {
     this.#handlers.set(name, handler);
   }
 
-  /** Runs `name` every `everyMs`; the schedule lives in the table, so a restart keeps it. */
-  async scheduleRecurring(name: string, everyMs: number, handler: JobHandler): Promise<void> {
+  /**
+   * Runs `name` every `everyMs`; the schedule lives in the table, so a restart keeps it. The first run is due at once
+   * unless `firstRunAt` says otherwise (a daily backup waits a day rather than running at every first start).
+   */
+  async scheduleRecurring(name: string, everyMs: number, handler: JobHandler, options: { firstRunAt?: Date } = {}): Promise<void> {
     this.register(name, handler);
     this.#recurring.set(name, everyMs);
-    await enqueueJob(this.#db, name, {}, { singletonKey: `recurring:${name}` });
+    await enqueueJob(this.#db, name, {}, { singletonKey: `recurring:${name}`, runAt: options.firstRunAt });
   }
 
   start(pollMs = 1000): void {

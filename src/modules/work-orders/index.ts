@@ -25,6 +25,7 @@ export const workOrdersModule: CrmModule = {
 };
 
 export { sweepSlaBreaches } from './sla.ts';
+export { attachmentsDir } from './attachments.ts';
 export { monthlyServiceSignals } from './service-signals.ts';
 export { openCustomerWorkOrder, customerWorkOrderOptions, listCustomerWorkOrders, getCustomerWorkOrder } from './customer-work-orders.ts';
 export { CustomerWorkOrderInput, CustomerWorkOrder, CustomerWorkOrderDetail, CustomerWorkOrderOptions } from './work-orders.schema.ts';

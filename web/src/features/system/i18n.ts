@@ -3,7 +3,7 @@ import { registerTranslations } from '../../app/i18n.ts';
 export const useSystemT = registerTranslations('system', {
   'zh-CN': {
     title: '系统管理',
-    section: { orgUnits: '组织机构', employees: '员工', roles: '角色与权限', apiTokens: 'API 令牌' },
+    section: { orgUnits: '组织机构', employees: '员工', roles: '角色与权限', apiTokens: 'API 令牌', backups: '备份与恢复' },
     kind: { province: '省公司', city: '市分公司', county: '区县', department: '部门', team: '班组' },
     orgUnits: {
       addChild: '添加下级', addRoot: '添加顶级机构', dialogTitle: '在「{{parent}}」下添加机构', rootTitle: '添加顶级机构',
@@ -35,6 +35,15 @@ export const useSystemT = registerTranslations('system', {
       ownHint: '只能看到自己负责的客户和记录。', teamHint: '能看到同一班组同事负责的记录。', departmentHint: '能看到本部门及其下属班组所有人负责的记录。',
       regionHint: '能看到所在地区（市、区县）及其下属地区的全部记录。', allHint: '能看到全省所有记录。',
     },
+    backups: {
+      now: '立即备份', running: '正在备份…', started: '备份已开始，完成并验证后显示在列表中', createdAt: '备份时间', size: '大小', content: '内容',
+      contentValue: '{{tables}} 张表，{{rows}} 行，{{files}} 个附件', verification: '验证', verified: '已验证', failed: '验证失败（{{count}} 处不符）',
+      unverified: '未验证', actions: '操作', download: '下载', empty: '还没有备份',
+      schedule: '每 {{hours}} 小时自动备份一次，保留最近 {{keep}} 份。', scheduleOff: '自动备份已关闭。', dir: '存放位置：',
+      restoreTitle: '如何恢复',
+      restoreIntro: '每份备份都已恢复到临时数据库并与清单核对。在新服务器上恢复：安装后执行下面两条命令（PostgreSQL 需先设置 DATABASE_URL），再 npm start。',
+      restoreNotes: '恢复前请停止服务。目标数据库非空时会拒绝恢复，确认覆盖请加 --force。PostgreSQL 的时间点恢复（WAL 归档）见 docs/backup.md。',
+    },
     tokens: {
       add: '新建令牌', name: '名称', prefix: '前缀', employee: '代表员工', createdAt: '创建时间', lastUsedAt: '最近使用', revokedAt: '已吊销',
       status: '状态', never: '从未使用', valid: '有效', revoked: '已吊销', revoke: '吊销', actions: '操作', empty: '还没有 API 令牌',
@@ -46,7 +55,7 @@ export const useSystemT = registerTranslations('system', {
   },
   en: {
     title: 'System',
-    section: { orgUnits: 'Org units', employees: 'Employees', roles: 'Roles & permissions', apiTokens: 'API tokens' },
+    section: { orgUnits: 'Org units', employees: 'Employees', roles: 'Roles & permissions', apiTokens: 'API tokens', backups: 'Backup & restore' },
     kind: { province: 'Province', city: 'City', county: 'County', department: 'Department', team: 'Team' },
     orgUnits: {
       addChild: 'Add child', addRoot: 'Add top-level unit', dialogTitle: 'Add a unit under “{{parent}}”', rootTitle: 'Add a top-level unit',
@@ -78,6 +87,15 @@ export const useSystemT = registerTranslations('system', {
       ownHint: 'Sees only the customers and records they are responsible for.', teamHint: 'Also sees records of colleagues in the same team.',
       departmentHint: 'Sees records of everyone in the department and its teams.', regionHint: 'Sees every record in their region (city, county) and the regions below it.',
       allHint: 'Sees every record in the province.',
+    },
+    backups: {
+      now: 'Back up now', running: 'Backing up…', started: 'Backup started; it appears here once written and verified', createdAt: 'Taken', size: 'Size', content: 'Content',
+      contentValue: '{{tables}} tables, {{rows}} rows, {{files}} attachments', verification: 'Verification', verified: 'Verified', failed: 'Failed ({{count}} differences)',
+      unverified: 'Not verified', actions: 'Actions', download: 'Download', empty: 'No backups yet',
+      schedule: 'Backed up every {{hours}} hours; the newest {{keep}} are kept.', scheduleOff: 'Scheduled backups are off.', dir: 'Stored in:',
+      restoreTitle: 'How to restore',
+      restoreIntro: 'Every backup has been restored into a scratch database and checked against its manifest. On a new machine, run these two commands (set DATABASE_URL first for PostgreSQL), then npm start.',
+      restoreNotes: 'Stop the server first. A database that is not empty is refused unless you add --force. Point-in-time recovery for PostgreSQL (WAL archiving): docs/backup.md.',
     },
     tokens: {
       add: 'New token', name: 'Name', prefix: 'Prefix', employee: 'Acts as', createdAt: 'Created', lastUsedAt: 'Last used', revokedAt: 'Revoked',

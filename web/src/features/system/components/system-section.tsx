@@ -9,6 +9,7 @@ const SECTIONS = [
   { to: '/system/employees', key: 'employees', permission: 'system:view' },
   { to: '/system/roles', key: 'roles', permission: 'system:view' },
   { to: '/system/api-tokens', key: 'apiTokens', permission: 'system:admin' },
+  { to: '/system/backups', key: 'backups', permission: 'backup:admin' },
 ] as const;
 
 /** The frame of every system-management page: its title, the section links the user may open, and page actions. */
