@@ -49,7 +49,10 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     // PreparingClient: every parameterised query becomes a named prepared statement (see prepared-statements.ts).
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, Client: PreparingClient });
+    // A database that does not answer (a host gone, not a refused port) fails a request in 5 s instead of holding it.
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, Client: PreparingClient, connectionTimeoutMillis: 5000, keepAlive: true,
+    });
     pool.on('error', opts.onError ?? logConnectionLost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };

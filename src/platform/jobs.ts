@@ -203,3 +203,26 @@ export async function enqueueJob(db: Db | Trx, name: string, payload: unknown, o
 export async function getJob(db: Db, id: string) {
   return db.selectFrom('jobs').select(['id', 'name', 'status', 'progress', 'result', 'last_error', 'created_at', 'updated_at']).where('id', '=', id).executeTakeFirst();
 }
+
+/** The queue's figures for /api/health: a failing or stuck job cannot hide. */
+export interface JobFigures {
+  queued: number;
+  running: number;
+  /** Failed for good and not retried. */
+  failed: number;
+  /** Of those, how many failed in the last 24 hours. */
+  failedLast24h: number;
+  /** Running with a lock no heartbeat renews (its process died and nobody reclaimed it), or due for 15 minutes and not started. */
+  stuck: number;
+}
+
+export async function jobFigures(db: Db): Promise<JobFigures> {
+  const row = (await sql<JobFigures>`
+    SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued,
+           count(*) FILTER (WHERE status = 'running')::int AS running,
+           count(*) FILTER (WHERE status = 'failed')::int AS failed,
+           count(*) FILTER (WHERE status = 'failed' AND updated_at > now() - interval '24 hours')::int AS "failedLast24h",
+           count(*) FILTER (WHERE (status = 'running' AND locked_until < now()) OR (status = 'queued' AND run_at < now() - interval '15 minutes'))::int AS stuck
+    FROM jobs WHERE status <> 'done'`.execute(db)).rows[0];
+  return row;
+}
