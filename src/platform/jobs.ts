@@ -226,3 +226,32 @@ export async function jobFigures(db: Db): Promise<JobFigures> {
     FROM jobs WHERE status <> 'done'`.execute(db)).rows[0];
   return row;
 }
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** Jobs for the admin page, newest first, keyset-paged by id. */
+export async function listJobs(db: Db, query: { status?: JobStatus; before?: string; limit: number }) {
+  let q = db.selectFrom('jobs')
+    .select(['id', 'name', 'status', 'attempts', 'max_attempts', 'last_error', 'last_run_at', 'run_at', 'updated_at'])
+    .orderBy('id', 'desc').limit(query.limit);
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.before) q = q.where('id', '<', query.before);
+  return q.execute();
+}
+
+/**
+ * Queues a failed job again, now, with its attempts reset. A recurring job's pending next run (same singleton key)
+ * gives way to it: the retried run is that next run. Returns false when the job is not failed, or its key is running.
+ */
+export async function retryJob(trx: Trx, id: string): Promise<boolean> {
+  const job = await trx.selectFrom('jobs').select(['status', 'singleton_key']).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!job || job.status !== 'failed') return false;
+  if (job.singleton_key) {
+    const active = await trx.selectFrom('jobs').select(['id', 'status']).where('singleton_key', '=', job.singleton_key)
+      .where('status', 'in', ['queued', 'running']).forUpdate().executeTakeFirst();
+    if (active?.status === 'running') return false;
+    if (active) await trx.deleteFrom('jobs').where('id', '=', active.id).execute();
+  }
+  await trx.updateTable('jobs').set({ status: 'queued', attempts: 0, run_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+  return true;
+}
