@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, localeFrom, platformError } from '../errors.ts';
 import { chineseFieldMessage, registeredChinese } from './field-messages.ts';
+import { appErrorFromDatabase, isDatabaseError } from './database-errors.ts';
 
 /** Field messages come in Chinese only when asked for explicitly (see field-messages.ts). */
 const asksForChinese = (request: FastifyRequest) => /^zh\b/i.test(request.headers['accept-language']?.trim() ?? '');
@@ -38,7 +39,17 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     }
     return send(reply, request, platformError('VALIDATION_FAILED', undefined, fields));
   }
+  if (isDatabaseError(err)) {
+    const mapped = appErrorFromDatabase(err);
+    if (mapped) {
+      // Logged: a constraint the service did not check first (or a race) is worth knowing about.
+      request.log.warn({ code: err.code, constraint: (err as { constraint?: string }).constraint, mapped: mapped.code }, 'database refused the input');
+      return send(reply, request, mapped);
+    }
+  }
   switch (err.code) {
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return send(reply, request, platformError('URI_TOO_LONG'));
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return send(reply, request, platformError('PAYLOAD_TOO_LARGE'));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
@@ -52,6 +63,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     if (err.statusCode === 413) return send(reply, request, platformError('PAYLOAD_TOO_LARGE'));
     if (err.statusCode === 415) return send(reply, request, platformError('UNSUPPORTED_MEDIA_TYPE'));
+    if (err.statusCode === 414) return send(reply, request, platformError('URI_TOO_LONG'));
     return send(reply, request, platformError('BAD_REQUEST', { reason: err.message }));
   }
   // Anything else is our bug: log it with the request id, tell the client only the id.
