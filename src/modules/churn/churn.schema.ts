@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { cursor, id, limit } from '../../platform/http/schemas.ts';
+import { cursor, id, isoDate, limit } from '../../platform/http/schemas.ts';
 import { OUTCOMES, REASON_CATEGORIES } from './churn.tables.ts';
 import { FEATURES } from './risk/features.ts';
 
-const isoDate = z.iso.date();
 const notFuture = isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'cannot be in the future');
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 
