@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
-import { addDays, today } from '../clock.ts';
+import { sql } from 'kysely';
+import { addDays, addMonths, thisMonth, today } from '../clock.ts';
 import { encodeCursor } from './schemas.ts';
 
 /** A valid 18-digit ID card (GB 11643 check digit), unique per sequence number. */
@@ -99,6 +100,24 @@ for (const kind of testDatabases()) {
       for (const r of results) assert.ok(r.status === 201 || r.status === 409, `${r.status} ${JSON.stringify(r.body)}`);
       const tasks = (await admin.get(`/api/retention-tasks?customerId=${customers[0]}&status=open`)).body.items as unknown[];
       assert.ok(tasks.length <= 1);
+    });
+  
+    it('refuses usage rows dated outside ten years back to a year ahead, and makes no partition for them', async () => {
+      const customers = (await admin.get('/api/customers?limit=1')).body.items as { customerNo: string }[];
+      const stale = `${addMonths(thisMonth(), -121)}-15 10:00:00`;
+      const far = `${addMonths(thisMonth(), 13)}-15 10:00:00`;
+      const csv = ['record_id,customer,type,call_type,direction,start_time,quantity,period',
+        ...[['R1', '0001-01-01 00:00:00'], ['R2', '1969-12-31 23:00:00'], ['R3', '9999-12-31 10:00:00'], ['R4', stale], ['R5', far]]
+          .map(([id, at]) => `${id},${customers[0].customerNo},call,local,out,${at},60,busy`)].join('\n');
+      const form = new FormData();
+      form.append('mapping', JSON.stringify({ sourceId: 'record_id', customer: 'customer', kind: 'type', area: 'call_type', direction: 'direction', startedAt: 'start_time', quantity: 'quantity', busy: 'period' }));
+      form.append('file', new Blob([csv]), 'usage.csv');
+      const res = await admin.request('POST', '/api/imports/usage', form, { 'accept-language': 'en' });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.accepted, 0);
+      assert.equal(res.body.rejected, 5);
+      const partitions = await sql<{ relname: string }>`SELECT relname FROM pg_class WHERE relname IN ('usage_records_000101', 'usage_records_196912', 'usage_records_999912')`.execute(app.services.db);
+      assert.deepEqual(partitions.rows, []);
     });
   });
 }
