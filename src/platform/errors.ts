@@ -43,6 +43,7 @@ export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T
 export const platformError = defineErrors({
   VALIDATION_FAILED: { status: 400, zh: '输入有误，请检查标出的字段', en: 'Some fields are invalid' },
   BAD_REQUEST: { status: 400, zh: '请求无法解析', en: 'The request could not be understood' },
+  UPLOAD_UNREADABLE: { status: 400, zh: '上传的文件无法读取（格式不对或内容不完整）', en: 'The uploaded file could not be read (wrong format or incomplete)' },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   CSRF_TOKEN_INVALID: { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
   FORBIDDEN: { status: 403, zh: '您没有此操作的权限', en: 'You do not have permission to do this' },

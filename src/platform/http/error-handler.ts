@@ -28,6 +28,10 @@ function fieldName(instancePath: string, context: string): string {
   return name || (context === 'body' ? '_' : context);
 }
 
+const isUpload = (request: FastifyRequest) => /^multipart\//i.test(request.headers['content-type'] ?? '');
+const isPlainError = (err: Error) =>
+  (Object.getPrototypeOf(err) === Error.prototype || String((err as { code?: unknown }).code).startsWith('CSV_')) && !isDatabaseError(err);
+
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return send(reply, request, err);
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -65,6 +69,13 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     if (err.statusCode === 415) return send(reply, request, platformError('UNSUPPORTED_MEDIA_TYPE'));
     if (err.statusCode === 414) return send(reply, request, platformError('URI_TOO_LONG'));
     return send(reply, request, platformError('BAD_REQUEST', { reason: err.message }));
+  }
+  // A multipart body that ends early or has no boundary, a ".xlsx" that is no zip, a CSV quote never closed: the parsers
+  // (busboy, exceljs, csv-parse) throw plain Errors. On an upload these are the file's fault; a programming error
+  // (TypeError, RangeError…) stays a 500.
+  if (isUpload(request) && isPlainError(err)) {
+    request.log.warn({ err }, 'unreadable upload');
+    return send(reply, request, platformError('UPLOAD_UNREADABLE'));
   }
   // Anything else is our bug: log it with the request id, tell the client only the id.
   request.log.error({ err }, 'unhandled error');

@@ -10,7 +10,10 @@
  *   values, path ids `1`), so the one bad value reaches as deep as the validation lets it.
  * - Routes that end the caller's session (`/api/auth/logout`, `/api/auth/password`, `/api/portal/logout`) are walked
  *   with a second admin session, so the main session stays signed in; the test checks it still is at the end.
- * - Login routes are walked with an unknown username, so the walk cannot lock the admin out (login throttle).
+ * - Login routes are walked with another username and their own anonymous client, so the walk can neither lock the
+ *   admin out (login throttle) nor swap the admin's session for the employee it created along the way.
+ * - Roles and employees are walked on the telemarketer role and zhaolei, not on the admin or the admin role: a variant that is valid after all
+ *   (say, a permission list) must not take the walk's own rights away; the test checks the admin keeps `*` at the end.
  * - Deletes and import commits only ever get malformed input; the few that are well-formed enough to run act on id 1
  *   or on an empty file, which the rest of the walk does not depend on.
  * - Portal routes are walked with the staff session: they answer 401 (no customer signed in) or 400, never 5xx.
@@ -86,7 +89,8 @@ function operations(doc: { paths: Record<string, Record<string, any>> }): Operat
   for (const [path, byMethod] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(byMethod)) {
       const content = op.requestBody?.content ?? {};
-      ops.push({ method: method.toUpperCase(), path, params: op.parameters ?? [], body: content['application/json']?.schema, multipart: Boolean(content['multipart/form-data']) || path.includes('/attachments') && method === 'post' });
+      // The description does not say which routes take uploads, so every write without a JSON body gets the multipart variants.
+      ops.push({ method: method.toUpperCase(), path, params: op.parameters ?? [], body: content['application/json']?.schema, multipart: method !== 'get' && !content['application/json'] });
     }
   }
   return ops;
@@ -100,7 +104,7 @@ function variants(op: Operation): Variant[] {
   const pathParams = op.params.filter((p) => p.in === 'path');
   const queryParams = op.params.filter((p) => p.in === 'query');
   const fill = (overrides: Record<string, string> = {}) =>
-    op.path.replace(/\{(\w+)\}/g, (_, name: string) => overrides[name] ?? (name === 'kind' ? String(resolve(pathParams.find((p) => p.name === name)?.schema).enum?.[0] ?? '1') : '1'));
+    op.path.replace(/\{(\w+)\}/g, (_, name: string) => overrides[name] ?? (name === 'kind' ? String(resolve(pathParams.find((p) => p.name === name)?.schema).enum?.[0] ?? '1') : (SPARE_IDS[op.path.split('/')[2]] ?? '1')));
   const path = fill();
   const base = op.body ? plausible(op.body) as Record<string, unknown> : undefined;
   const json = (body: unknown) => ({ body: JSON.stringify(body), contentType: 'application/json' });
@@ -131,9 +135,10 @@ function variants(op: Operation): Variant[] {
     const b = 'fuzzboundary';
     const mp = (name: string, payload: string, contentType = `multipart/form-data; boundary=${b}`) => out.push({ name, path, query: '', body: payload, contentType });
     mp('multipart without boundary', multipart(b, 'a.csv', 'a,b\n1,2'), 'multipart/form-data');
-    mp('multipart truncated', multipart(b, 'a.csv', 'a,b\n1,2').slice(0, 60));
+    for (const at of [20, 60, 90, 120]) mp(`multipart truncated at ${at}`, multipart(b, 'a.csv', 'a,b\n1,2').slice(0, at));
     mp('multipart non-zip xlsx', multipart(b, 'a.xlsx', 'this is not a zip', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
     mp('multipart unclosed quote', multipart(b, 'a.csv', 'a,b\n"1,2\n3,4'));
+    mp('multipart PNG truncated', multipart(b, 'a.png', '\x89PNG\r\n').slice(0, 110), `multipart/form-data; boundary=${b}`);
     mp('multipart NUL filename', multipart(b, 'a\u0000.csv', 'a,b\n1,2'));
     mp('multipart empty file', multipart(b, 'a.csv', ''));
     mp('multipart no file part', `--${b}--\r\n`);
@@ -172,6 +177,8 @@ async function walk(client: TestClient, op: Operation, v: Variant) {
   return client.request(op.method, url, sendsBody ? v.body : undefined, headers);
 }
 
+/** Roles and employees are walked on a telemarketer, never the admin: a variant valid after all would take the walk its own rights. */
+const SPARE_IDS: Record<string, string> = {};
 const SESSION_ENDING = new Set(['/api/auth/logout', '/api/auth/password', '/api/portal/logout']);
 
 for (const kind of testDatabases()) {
@@ -183,6 +190,8 @@ for (const kind of testDatabases()) {
     it('never answers 5xx and always answers 4xx in the error shape', async () => {
       const admin = await app.login('admin');
       const ops = operations((await admin.get('/api/docs/json')).body);
+      SPARE_IDS.roles = ((await admin.get('/api/roles')).body.items as { id: string; code: string }[]).find((r) => r.code === 'telemarketer')!.id;
+      SPARE_IDS.employees = ((await admin.get('/api/employees?limit=200')).body.items as { id: string; username: string }[]).find((e) => e.username === 'zhaolei')!.id;
       assert.ok(ops.length > 100, `the OpenAPI description lists ${ops.length} operations`);
       const failures: string[] = [];
       const jobs: (() => Promise<void>)[] = [];
@@ -190,7 +199,8 @@ for (const kind of testDatabases()) {
       for (const op of ops) {
         const vs = variants(op);
         assert.ok(vs.length >= 20, `${op.method} ${op.path} has only ${vs.length} variants`);
-        const client = SESSION_ENDING.has(op.path) ? await app.login('admin') : admin;
+        // A login that succeeds (the walk itself creates employee fuzz-nobody) would replace the client's session: its own client.
+        const client = SESSION_ENDING.has(op.path) ? await app.login('admin') : /\/login$/.test(op.path) ? app.anonymous() : admin;
         for (const v of vs) {
           jobs.push(async () => {
             sent++;
@@ -206,7 +216,9 @@ for (const kind of testDatabases()) {
       const queue = [...jobs];
       await Promise.all(Array.from({ length: 8 }, async () => { while (queue.length) await queue.shift()!(); }));
       if (failures.length) assert.fail(`${failures.length} of ${sent} malformed requests failed:\n${failures.sort().join('\n')}`);
-      assert.equal((await admin.get('/api/auth/me')).status, 200, 'the walk ended the admin session; it is no longer meaningful');
+      const me = await admin.get('/api/auth/me');
+      assert.equal(me.status, 200, 'the walk ended the admin session; it is no longer meaningful');
+      assert.ok(me.body.permissions.includes('*'), `the walk took rights from the admin; it is no longer meaningful: ${JSON.stringify(me.body)}`);
     });
   });
 }
