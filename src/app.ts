@@ -13,6 +13,7 @@ import type { DatabaseHandle } from './platform/db.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { checkRouteAccess, declaresAccess } from './platform/http/route-access.ts';
+import { maskForMaskedRoles, requestForLog } from './platform/http/masked-responses.ts';
 import { platformError } from './platform/errors.ts';
 import type { App, Services } from './platform/module.ts';
 import { modules } from './modules/registry.ts';
@@ -26,6 +27,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
       level: config.logLevel,
       // Credentials never reach a log line.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      serializers: { req: requestForLog },
     },
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
@@ -45,6 +47,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
     }
   });
   app.addHook('preHandler', checkRouteAccess);
+  app.addHook('onSend', maskForMaskedRoles);
 
   await app.register(cookie);
   await app.register(swagger, {

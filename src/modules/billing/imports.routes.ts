@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { App, Services } from '../../platform/module.ts';
 import { id, idParams } from '../../platform/http/schemas.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { textFor } from '../../platform/access/masking.ts';
 import { withTransaction } from '../../platform/db.ts';
 import { billingError } from './billing.errors.ts';
 import { previewImport, runImport, type ImportRequest } from './run-import.ts';
@@ -90,7 +91,7 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
     if (!(await db.selectFrom('import_batches').select('id').where('id', '=', req.params.id).executeTakeFirst())) throw billingError('BATCH_NOT_FOUND');
     const rows = await db.selectFrom('import_errors').select(['row_no', 'message']).where('batch_id', '=', req.params.id).where('row_no', '>', req.query.afterRow)
       .orderBy('row_no').limit(req.query.limit).execute();
-    return { items: rows.map((r) => ({ row: r.row_no, message: r.message })), nextAfterRow: rows.length === req.query.limit ? rows[rows.length - 1].row_no : null };
+    return { items: rows.map((r) => ({ row: r.row_no, message: textFor(req.ctx, r.message) })), nextAfterRow: rows.length === req.query.limit ? rows[rows.length - 1].row_no : null };
   });
 
   const Template = z.object({ kind: z.enum(['usage', 'payments']), name: z.string().trim().min(1).max(60), mapping: z.record(z.string(), z.string().max(200)), encoding: z.enum(['auto', 'utf-8', 'gbk']).default('auto') });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
-import { seesSensitive, maskPhone } from '../../platform/access/masking.ts';
+import { textFor } from '../../platform/access/masking.ts';
 import type { Db } from '../../platform/db.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
 import * as repo from './customers.repository.ts';
@@ -33,23 +33,12 @@ export async function findPossibleDuplicates(db: Db, ctx: RequestContext, phone:
 export async function customerHistory(db: Db, ctx: RequestContext, id: string, limit: number, cursor?: string) {
   await getCustomer(db, ctx, id);
   const rows = await repo.historyRows(db, id, limit, decodeCursor(cursor, z.string()));
-  const unmasked = seesSensitive(ctx);
   return {
     items: rows.map((r) => ({
       id: r.id, at: r.at.toISOString(), actorName: r.actor_name, action: r.action, customerId: r.entity_id,
-      changes: unmasked ? r.changes : maskPhoneChanges(r.changes),
+      // Any field may hold a number (phone, backup phone, the portal's login phone, a note): all are masked alike.
+      changes: textFor(ctx, r.changes),
     })),
     nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1].id) : null,
   };
-}
-
-const PHONE_FIELDS = ['phone', 'backupPhone'] as const;
-
-function maskPhoneChanges(changes: Record<string, unknown>): Record<string, unknown> {
-  const masked = { ...changes };
-  for (const field of PHONE_FIELDS) {
-    const change = changes[field];
-    if (Array.isArray(change)) masked[field] = change.map((v) => (typeof v === 'string' ? maskPhone(v) : v));
-  }
-  return masked;
 }
