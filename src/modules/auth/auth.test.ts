@@ -94,6 +94,26 @@ for (const kind of testDatabases()) {
       assert.match(hash.rows[0].password_hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     });
 
+    it('an administrator\'s password reset ends all of the employee\'s sessions', async () => {
+      const admin = await app.login('admin');
+      const first = await app.login('liuna');
+      const second = await app.login('liuna');
+      const id = (await first.get('/api/auth/me')).body.employee.id;
+      assert.equal((await admin.patch(`/api/employees/${id}`, { password: 'Reset-by-admin-2026' })).status, 200);
+      assert.equal((await first.get('/api/customers')).status, 401);
+      assert.equal((await second.get('/api/customers')).status, 401);
+      const back = await app.login('liuna', 'Reset-by-admin-2026');
+      assert.equal((await back.get('/api/customers')).status, 200);
+    });
+
+    it('changing one\'s own password ends one\'s other sessions and keeps this one', async () => {
+      const here = await app.login('chenjie');
+      const elsewhere = await app.login('chenjie');
+      assert.equal((await here.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'Chenjie-new-pass-9' })).status, 204);
+      assert.equal((await elsewhere.get('/api/customers')).status, 401);
+      assert.equal((await here.get('/api/customers')).status, 200);
+    });
+
     it('disabling an employee ends their sessions and stops their sign-in', async () => {
       const admin = await app.login('admin');
       const victim = await app.login('zhaolei');

@@ -8,7 +8,7 @@ import { hashPassword } from '../../platform/secrets.ts';
 import { z } from 'zod';
 import * as repo from './system.repository.ts';
 import { systemError } from './system.errors.ts';
-import { emitEmployeeDisabled } from './employee-events.ts';
+import { emitEmployeeSignInRevoked } from './employee-events.ts';
 import type { CreateEmployee, DirectoryEntry, Employee, UpdateEmployee } from './system.schema.ts';
 
 export async function listEmployees(db: Db, f: { q?: string; orgUnitId?: string; limit: number; cursor?: string }) {
@@ -48,7 +48,7 @@ export async function createEmployee(db: Db, ctx: RequestContext | null, input: 
   });
 }
 
-/** Edits an employee; disabling ends their sessions, a password here is an administrator's reset. */
+/** Edits an employee; a password here is an administrator's reset: it, like disabling, ends the employee's sessions. */
 export async function updateEmployee(db: Db, ctx: RequestContext, id: string, input: UpdateEmployee): Promise<Employee> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const updated = await withTransaction(db, async (trx) => {
@@ -59,7 +59,7 @@ export async function updateEmployee(db: Db, ctx: RequestContext, id: string, in
     const { password: _password, roleIds, ...fields } = input;
     await repo.updateEmployeeRow(trx, id, { ...fields, passwordHash });
     if (roleIds) await repo.replaceEmployeeRoles(trx, id, [...new Set(roleIds)]);
-    if (input.status === 'disabled' && before.status === 'active') await emitEmployeeDisabled(trx, id);
+    if ((input.status === 'disabled' && before.status === 'active') || passwordHash) await emitEmployeeSignInRevoked(trx, id);
     const changes: Changes = diffChanges(before, { ...fields, ...(roleIds ? { roleIds: [...new Set(roleIds)].sort() } : {}) });
     if (passwordHash) changes.password = ['***', 'reset'];
     await recordAudit(trx, ctx, { action: input.status === 'disabled' ? 'disable' : 'update', entity: 'employee', entityId: id, changes });
