@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../platform/access/context.ts';
 import { forgetEmployee } from '../../platform/access/context-cache.ts';
+import { requirePasswordFitFor } from '../../platform/password-policy.ts';
 import { diffChanges, recordAudit, type Changes } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { platformError } from '../../platform/errors.ts';
@@ -34,6 +35,7 @@ async function checkReferences(trx: Trx, orgUnitId: string | undefined, roleIds:
 }
 
 export async function createEmployee(db: Db, ctx: RequestContext | null, input: CreateEmployee): Promise<Employee> {
+  requirePasswordFitFor(input.username, input.password);
   const passwordHash = await hashPassword(input.password);
   return withTransaction(db, async (trx) => {
     if (await repo.usernameExists(trx, input.username)) throw systemError('USERNAME_TAKEN', undefined, { username: 'already taken' });
@@ -54,6 +56,7 @@ export async function updateEmployee(db: Db, ctx: RequestContext, id: string, in
   const updated = await withTransaction(db, async (trx) => {
     const before = await repo.lockEmployee(trx, id);
     if (!before) throw systemError('EMPLOYEE_NOT_FOUND');
+    if (input.password) requirePasswordFitFor(before.username, input.password);
     if (input.status === 'disabled' && id === ctx.employeeId) throw systemError('CANNOT_DISABLE_SELF');
     await checkReferences(trx, input.orgUnitId, input.roleIds);
     const { password: _password, roleIds, ...fields } = input;
