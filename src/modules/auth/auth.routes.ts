@@ -26,11 +26,9 @@ function meBody(identity: IdentityContext) {
   };
 }
 
-export function authRoutes(app: App, { db, config }: Services): void {
-  const secureCookie = process.env.LIANXI_SECURE_COOKIE === '1';
-
-  // Resolves who is calling (session cookie or API token) for every API request, and checks CSRF.
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+/** Resolves who is calling (session cookie or API token) for every API request, and checks CSRF. */
+export function identifyCaller({ db, config }: Services) {
+  return async (request: FastifyRequest): Promise<void> => {
     // Portal routes have their own customer session; a staff cookie in the same browser must neither grant nor block them.
     if (!request.url.startsWith('/api/') || (request.routeOptions.config as RouteAccess | undefined)?.portal) return;
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -51,7 +49,11 @@ export function authRoutes(app: App, { db, config }: Services): void {
       return;
     }
     request.ctx = { ...identity, locale: localeFrom(request.headers['accept-language']), ip: request.ip, requestId: request.id, via };
-  });
+  };
+}
+
+export function authRoutes(app: App, { db, config }: Services): void {
+  const secureCookie = process.env.LIANXI_SECURE_COOKIE === '1';
 
   const tags = ['auth'];
   app.post('/api/auth/login', {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { CrmModule } from '../../platform/module.ts';
 import { onEmployeeSignInRevoked } from '../system/index.ts';
-import { authRoutes } from './auth.routes.ts';
+import { authRoutes, identifyCaller } from './auth.routes.ts';
 import { deleteEmployeeSessions } from './auth.repository.ts';
 
 // The one sign-in throttle, for staff here and for the self-service portal's customer logins.
@@ -13,5 +13,6 @@ onEmployeeSignInRevoked(deleteEmployeeSessions);
 export const authModule: CrmModule = {
   name: 'auth',
   migrationsDir: path.resolve(import.meta.dirname, 'migrations'),
+  identifyCaller,
   routes: authRoutes,
 };
