@@ -271,6 +271,16 @@ for (const kind of testDatabases()) {
         assert.equal(listed[0].fileName, '光猫.png');
       });
 
+      it('answers a clean 404 when an attachment\'s file is gone from the disk', async () => {
+        const id = (await order(await customer('JN'), 'broadband')).body.id;
+        const res = await upload(agent, id, PNG, 'gone.png');
+        const row = await app.services.db.selectFrom('work_order_attachments').select('storage_key').where('id', '=', res.body.id).executeTakeFirstOrThrow();
+        rmSync(path.join(app.config.dataDir, 'attachments', row.storage_key));
+        const missing = await agent.get(`/api/work-orders/${id}/attachments/${res.body.id}`);
+        assert.equal(missing.status, 404);
+        assert.equal(missing.body.error.code, 'ATTACHMENT_NOT_FOUND');
+      });
+
       it('refuses a file that is not a PNG, JPEG or PDF whatever its name says, and one over the size limit', async () => {
         const id = (await order(await customer('JN'), 'broadband')).body.id;
         const fake = await upload(agent, id, Buffer.from('MZ\x90\x00 this is an executable'), 'photo.png');
