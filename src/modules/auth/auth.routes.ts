@@ -40,7 +40,7 @@ export function identifyCaller({ db, config }: Services) {
       via = 'token';
       if (!identity) throw platformError('UNAUTHENTICATED');
     } else if (cookie) {
-      identity = await resolveSession(db, cookie, config.sessionIdleMinutes);
+      identity = await resolveSession(db, cookie, config.sessionIdleMinutes, config.sessionMaxHours);
     }
     if (!identity) return;
     if (via === 'session' && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== identity.csrfToken) {

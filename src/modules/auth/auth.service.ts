@@ -73,11 +73,11 @@ export async function changePassword(db: Db, ctx: RequestContext, token: string 
   forgetEmployee(ctx.employeeId);
 }
 
-/** The identity behind a session cookie, or undefined when the session is gone, expired or its employee disabled. */
-export function resolveSession(db: Db, token: string, idleMinutes: number): Promise<IdentityContext | undefined> {
+/** The identity behind a session cookie, or undefined when the session is gone, idle too long, older than its lifetime or its employee disabled. */
+export function resolveSession(db: Db, token: string, idleMinutes: number, maxHours: number): Promise<IdentityContext | undefined> {
   const tokenHash = sha256(token);
   return cachedIdentity(`session:${tokenHash}`, async () => {
-    const session = await repo.touchSession(db, tokenHash, new Date(Date.now() + idleMinutes * 60_000));
+    const session = await repo.touchSession(db, tokenHash, new Date(Date.now() + idleMinutes * 60_000), new Date(Date.now() - maxHours * 3_600_000));
     if (!session) return undefined;
     const identity = await loadIdentity(db, session.employee_id);
     return identity && { ...identity, csrfToken: session.csrf_token };

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { forgetAllIdentities } from '../../platform/access/context-cache.ts';
 import { ADMIN_PASSWORD, startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 
 for (const kind of testDatabases()) {
@@ -58,6 +59,18 @@ for (const kind of testDatabases()) {
       // Once the fifth failure is more than 15 minutes old, the lock is over.
       await age(16);
       assert.equal((await attempt(ADMIN_PASSWORD)).status, 200);
+    });
+
+    it('ends a session 12 hours after sign-in however busy it is (absolute lifetime beside the idle timeout)', async () => {
+      const client = await app.login('zhangwei');
+      assert.equal((await client.get('/api/auth/me')).status, 200);
+      const id = (await client.get('/api/auth/me')).body.employee.id;
+      await sql`UPDATE sessions SET created_at = created_at - interval '11 hours' WHERE employee_id = ${id}`.execute(app.services.db);
+      forgetAllIdentities();
+      assert.equal((await client.get('/api/auth/me')).status, 200);
+      await sql`UPDATE sessions SET created_at = created_at - interval '61 minutes' WHERE employee_id = ${id}`.execute(app.services.db);
+      forgetAllIdentities();
+      assert.equal((await client.get('/api/auth/me')).status, 401);
     });
 
     it('needs the CSRF token for writes made with the session cookie', async () => {
