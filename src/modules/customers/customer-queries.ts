@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
-import { textFor } from '../../platform/access/masking.ts';
+import { seesSensitive, textFor } from '../../platform/access/masking.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
 import * as repo from './customers.repository.ts';
@@ -13,6 +14,19 @@ export async function getCustomer(db: Db, ctx: RequestContext, id: string): Prom
   // Outside the caller's scope is "not found": existence must not leak.
   if (!row) throw customerError('CUSTOMER_NOT_FOUND');
   return toCustomer(ctx, row);
+}
+
+/** The audit action of a read of a customer's whole numbers: the PII access log is the audit log filtered by it. */
+export const VIEW_UNMASKED = 'view_unmasked';
+
+/**
+ * One customer as the 360° page reads it. A caller who sees the whole phone and ID card leaves an audit row
+ * (who, which customer, when, from where): `GET /api/audit?action=view_unmasked` is the PII access log.
+ */
+export async function viewCustomer(db: Db, ctx: RequestContext, id: string): Promise<Customer> {
+  const customer = await getCustomer(db, ctx, id);
+  if (seesSensitive(ctx)) await recordAudit(db, ctx, { action: VIEW_UNMASKED, entity: 'customer', entityId: id });
+  return customer;
 }
 
 export async function searchCustomers(db: Db, ctx: RequestContext, f: CustomerQuery) {

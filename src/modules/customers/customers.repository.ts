@@ -171,6 +171,8 @@ export async function isActiveEmployee(db: Conn, employeeId: string): Promise<bo
 export async function historyRows(db: Conn, customerId: string, limit: number, beforeId?: string) {
   let query = db.selectFrom('audit_log').select(['id', 'at', 'actor_name', 'action', 'entity_id', 'changes'])
     .where('entity', '=', 'customer')
+    // Reads (the PII access log) are not changes.
+    .where('action', '<>', 'view_unmasked')
     .where((eb) => eb.or([
       eb('entity_id', '=', customerId),
       eb('entity_id', 'in', eb.selectFrom('customers').select(sql<string>`id::text`.as('id')).where('merged_into_id', '=', customerId)),

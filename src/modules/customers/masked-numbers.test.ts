@@ -74,9 +74,23 @@ for (const kind of testDatabases()) {
       const res = await upload(admin, 'usage', file, { mapping: USAGE_MAPPING });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.match(res.body.errors[0].message, /13700009999/);
-      const errors = await (await app.login('wangfang')).get(`/api/imports/${res.body.batchId}/errors`);
+      // A billing clerk who sees every region's batches but not whole numbers.
+      const role = await admin.post('/api/roles', { code: 'billing_clerk', name: '计费文员', permissions: ['billing:view'], dataScope: 'all' });
+      const orgUnitId = (await admin.get('/api/auth/me')).body.employee.orgUnitId;
+      assert.equal((await admin.post('/api/employees', { username: 'clerk', password: 'Clerk-pass-2026', name: '文员', orgUnitId, roleIds: [role.body.id] })).status, 201);
+      const errors = await (await app.login('clerk', 'Clerk-pass-2026')).get(`/api/imports/${res.body.batchId}/errors`);
       assert.equal(errors.status, 200);
       assert.match(errors.body.items[0].message, /137\*{4}9999/);
+    });
+
+    it('logs each read of a whole customer record by a permitted role (the PII access log), not a masked one', async () => {
+      const before = (await admin.get(`/api/audit?action=view_unmasked&entityId=${visible.id}`)).body.items.length;
+      await admin.get(`/api/customers/${visible.id}`);
+      await sunli.get(`/api/customers/${visible.id}`);
+      const log = (await admin.get(`/api/audit?action=view_unmasked&entityId=${visible.id}`)).body.items;
+      assert.equal(log.length, before + 1);
+      assert.equal(log[0].actorName, '系统管理员');
+      assert.ok(!JSON.stringify((await admin.get(`/api/customers/${visible.id}/history`)).body).includes('view_unmasked'));
     });
 
     it('keeps numbers out of the log line of a search', async () => {
