@@ -1,8 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { FILE_LIMITS, fileError } from '../../platform/files/file-limits.ts';
+import { xlsxRows } from '../../platform/files/xlsx-rows.ts';
 
 export type Encoding = 'auto' | 'utf-8' | 'gbk';
 
@@ -61,32 +61,38 @@ export async function* decodeCsv(stream: AsyncIterable<Buffer>, encoding: Encodi
 
 /**
  * Cuts decoded text into pieces that end on a record boundary (a newline outside quotes), of at least
- * `size` characters, so each can be sent to COPY by itself. The first piece holds the header line.
+ * `size` characters, so each can be sent to COPY by itself. The first piece holds the header line. The text is
+ * scanned once, carrying the quote state across pieces; a record longer than FILE_LIMITS.lineChars (a file on
+ * one line, or a quote never closed) is refused there, so the text held stays bounded whatever the file.
  */
 export async function* recordChunks(text: AsyncIterable<string>, size = 4 * 1024 * 1024): AsyncGenerator<string> {
   let pending = '';
+  let scanned = 0;
+  let quoted = false;
+  let cut = -1;
   for await (const piece of text) {
     pending += piece;
-    if (pending.length < size) continue;
-    const cut = boundary(pending);
-    if (cut < 0) continue;
+    for (let i = scanned; ;) {
+      const quote = pending.indexOf('"', i);
+      if (!quoted) {
+        const end = quote < 0 ? pending.length : quote;
+        const newline = end > i ? pending.lastIndexOf('\n', end - 1) : -1;
+        if (newline >= i) cut = newline;
+      }
+      if (quote < 0) break;
+      quoted = !quoted;
+      i = quote + 1;
+    }
+    scanned = pending.length;
+    if (pending.length - cut - 1 > FILE_LIMITS.lineChars) throw fileError('LINE_TOO_LONG', { limit: FILE_LIMITS.lineChars });
+    if (pending.length < size || cut < 0) continue;
     yield pending.slice(0, cut + 1);
     pending = pending.slice(cut + 1);
+    scanned -= cut + 1;
+    cut = -1;
   }
   pending = pending.replace(/[\r\n]+$/, '');
   if (pending) yield pending + '\n';
-}
-
-/** The last newline that is outside a quoted field, or -1. */
-function boundary(text: string): number {
-  let cut = text.lastIndexOf('\n');
-  while (cut >= 0) {
-    let quotes = 0;
-    for (let i = text.indexOf('"'); i >= 0 && i < cut; i = text.indexOf('"', i + 1)) quotes++;
-    if (quotes % 2 === 0) return cut;
-    cut = text.lastIndexOf('\n', cut - 1);
-  }
-  return -1;
 }
 
 /**
@@ -116,23 +122,20 @@ export function previewRows(firstChunk: string, rows = 10): { header: string[]; 
   return { header: (lines[0] ?? []).map((h) => h.trim()), rows: lines.slice(1) };
 }
 
-function csvField(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString().replace('T', ' ').slice(0, 19) : value == null ? '' : typeof value === 'object' && 'result' in value ? String((value as { result: unknown }).result ?? '') : String(value);
+function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** An xlsx (first worksheet) streamed row by row and re-emitted as CSV text, so both formats share one path. */
-export async function* xlsxAsCsv(stream: Readable): AsyncGenerator<string> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'emit' });
+/** An xlsx (first worksheet, spooled to disk) read row by row and re-emitted as CSV text, so both formats share one path. */
+export async function* xlsxAsCsv(path: string): AsyncGenerator<string> {
   let width = 0;
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = (row.values as unknown[]).slice(1);
-      if (width === 0) width = values.length;
-      const cells = Array.from({ length: width }, (_, i) => csvField(values[i]));
-      if (cells.every((c) => c === '')) continue;
-      yield cells.join(',') + '\n';
+  for await (const rows of xlsxRows(path)) {
+    let text = '';
+    for (const row of rows) {
+      if (row.every((c) => c === '')) continue;
+      if (width === 0) width = row.length;
+      text += Array.from({ length: width }, (_, i) => csvField(row[i] ?? '')).join(',') + '\n';
     }
-    break;
+    if (text) yield text;
   }
 }

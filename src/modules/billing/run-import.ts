@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/db.ts';
 import { CsvError } from 'csv-parse';
+import { withSpooledFile } from '../../platform/files/spool.ts';
 import { copyValue, withCopySession, type CopySession } from '../../platform/copy-session.ts';
 import type { Locale } from '../../platform/errors.ts';
 import { billingError } from './billing.errors.ts';
@@ -65,9 +66,16 @@ export function checkMapping(spec: ImportSpec, header: string[], mapping: Record
  */
 export async function runImport(database: DatabaseHandle, ctx: RequestContext, spec: ImportSpec, req: ImportRequest): Promise<ImportReport> {
   const hash = createHash('sha256');
-  let encoding: string = req.format === 'xlsx' ? 'xlsx' : req.encoding;
   const bytes = hashing(req.stream, hash);
-  const text = req.format === 'xlsx' ? xlsxAsCsv(Readable.from(bytes)) : decodeCsv(bytes, req.encoding, (e) => { encoding = e; });
+  if (req.format === 'xlsx') return withSpooledFile(bytes, (path) => importText(database, ctx, spec, req, hash, xlsxAsCsv(path), () => 'xlsx'));
+  let encoding: string = req.encoding;
+  return importText(database, ctx, spec, req, hash, decodeCsv(bytes, req.encoding, (e) => { encoding = e; }), () => encoding);
+}
+
+async function importText(
+  database: DatabaseHandle, ctx: RequestContext, spec: ImportSpec, req: ImportRequest, hash: ReturnType<typeof createHash>,
+  text: AsyncIterable<string>, encodingOf: () => string,
+): Promise<ImportReport> {
   const batches = csvRecordBatches(text);
   const first = await readBatch(batches);
   if (first === undefined || first.length === 0 || first[0].every((h) => h.trim() === '')) throw billingError('EMPTY_FILE');
@@ -76,6 +84,7 @@ export async function runImport(database: DatabaseHandle, ctx: RequestContext, s
   const columnOf = new Map(spec.fields.map((f) => [f.key, req.mapping[f.key] ? header.indexOf(req.mapping[f.key]) : -1]));
 
   return withCopySession(database, (session) => withTransaction(session.db, async (trx) => {
+    const encoding = encodingOf();
     const batch = await trx.insertInto('import_batches').values({
       kind: spec.kind, batch_key: '', file_name: req.fileName.slice(0, 200), encoding, mapping: JSON.stringify(req.mapping),
       total_rows: 0, accepted: 0, rejected: 0, imported_by: ctx.employeeId === '0' ? null : ctx.employeeId,
@@ -184,13 +193,16 @@ async function readBatch(batches: AsyncIterator<string[][]>): Promise<string[][]
   }
 }
 
-/** The first rows of a file with its header, for the mapping screen; reads only the file's start. */
+/** The first rows of a file with its header, for the mapping screen; reads only the start of a CSV (an xlsx is spooled). */
 export async function previewImport(req: Omit<ImportRequest, 'mapping'>): Promise<{ encoding: string; header: string[]; rows: string[][] }> {
-  let encoding: string = req.format === 'xlsx' ? 'xlsx' : req.encoding;
-  const text = req.format === 'xlsx' ? xlsxAsCsv(req.stream) : decodeCsv(req.stream, req.encoding, (e) => { encoding = e; });
-  const first = await recordChunks(text, 64 * 1024).next();
-  req.stream.resume();
-  if (first.done) throw billingError('EMPTY_FILE');
-  return { encoding, ...previewRows(first.value, 10) };
+  if (req.format === 'xlsx') return withSpooledFile(req.stream, async (path) => ({ encoding: 'xlsx', ...(await firstRows(xlsxAsCsv(path))) }));
+  let encoding: string = req.encoding;
+  const rows = await firstRows(decodeCsv(req.stream, req.encoding, (e) => { encoding = e; }));
+  return { encoding, ...rows };
 }
 
+async function firstRows(text: AsyncIterable<string>): Promise<{ header: string[]; rows: string[][] }> {
+  const first = await recordChunks(text, 64 * 1024).next();
+  if (first.done) throw billingError('EMPTY_FILE');
+  return previewRows(first.value, 10);
+}
