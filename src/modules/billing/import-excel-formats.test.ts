@@ -54,6 +54,26 @@ for (const kind of testDatabases()) {
       ]);
     });
 
+    it('reads a GBK file as GBK when its first Chinese character is 1.33 MB in, and refuses a file that turns from UTF-8 to GBK', async () => {
+      const header = 'receipt,phone,paid_at,amount,place,method\n';
+      const ascii = Array.from({ length: 30_000 }, (_, i) => `A${i},13700000021,2026/11/7 10:00,1,counter,cash\n`).join('');
+      assert.ok(ascii.length > 1.3 * 1024 * 1024);
+      const utf8 = header + ascii + 'G1,13700000021,2026/11/7 11:00,2,泉城路营业厅,现金\n';
+      const gbk = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: utf8, maxBuffer: 64 * 1024 * 1024 });
+      const res = await upload(admin, 'payments', gbk, { mapping: PAYMENT_MAPPING });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual([res.body.encoding, res.body.accepted], ['gbk', 30_001]);
+      const row = await app.services.db.selectFrom('payments').select(['place', 'method']).where('source_id', '=', 'G1').executeTakeFirstOrThrow();
+      assert.deepEqual([row.place, row.method], ['泉城路营业厅', '现金']);
+
+      const mixed = Buffer.concat([Buffer.from(header + 'M1,13700000021,2026/11/8 10:00,1,营业厅,现金\n' + ascii.replace(/A(\d)/g, 'B$1')),
+        execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: 'M2,13700000021,2026/11/8 11:00,2,泉城路营业厅,现金\n' })]);
+      const refused = await upload(admin, 'payments', mixed, { mapping: PAYMENT_MAPPING });
+      assert.equal(refused.status, 400, JSON.stringify(refused.body));
+      assert.equal(refused.body.error.code, 'ENCODING_MISMATCH');
+      assert.equal(await app.services.db.selectFrom('payments').select('id').where('source_id', '=', 'M1').executeTakeFirst(), undefined);
+    });
+
     it('rounds a CSV amount written with binary float digits to the fen', async () => {
       const res = await upload(admin, 'payments', 'receipt,phone,paid_at,amount,place,method\nY1,13700000021,2026/11/6 10:00,59.699999999999996,营业厅,现金\n', { mapping: PAYMENT_MAPPING });
       assert.equal(res.body.accepted, 1, JSON.stringify(res.body));

@@ -1,4 +1,4 @@
-import { StringDecoder } from 'node:string_decoder';
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { FILE_LIMITS, fileError } from '../../platform/files/file-limits.ts';
@@ -18,45 +18,74 @@ export function detectEncoding(head: Buffer): 'utf-8' | 'gbk' {
 
 const HEAD_BYTES = 64 * 1024;
 
+/** A decoder that refuses bytes its encoding cannot hold, so a wrong guess is never stored as mojibake. */
+function strictDecoder(encoding: 'utf-8' | 'gbk'): (bytes: Buffer, offset: number, end?: boolean) => string {
+  const refuse = (offset: number) => fileError('ENCODING_MISMATCH', { encoding: encoding.toUpperCase(), offset });
+  if (encoding === 'utf-8') {
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    return (bytes, offset, end) => {
+      try {
+        return utf8.decode(bytes, { stream: !end });
+      } catch {
+        throw refuse(offset);
+      }
+    };
+  }
+  const gbk = iconv.getDecoder('gbk');
+  return (bytes, offset, end) => {
+    const text = gbk.write(bytes) + (end ? gbk.end() ?? '' : '');
+    if (text.includes('\uFFFD')) throw refuse(offset);
+    return text;
+  };
+}
+
 /**
- * Decodes an uploaded CSV to text chunks without holding the file: the first 64 KB decide the encoding
- * (unless the user chose one), the rest is decoded as it streams. A UTF-8 byte-order mark is dropped.
+ * Decodes an uploaded CSV to text chunks without holding the file. ASCII reads the same in UTF-8 and GBK, so with
+ * `auto` the choice waits for the first byte that is not ASCII, wherever it is, and is made on the 64 KB from there;
+ * bytes further on that the chosen encoding cannot hold refuse the file (ENCODING_MISMATCH) rather than store
+ * mojibake. A UTF-8 byte-order mark is dropped.
  */
 export async function* decodeCsv(stream: AsyncIterable<Buffer>, encoding: Encoding, onEncoding: (e: 'utf-8' | 'gbk') => void): AsyncGenerator<string> {
-  let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
-  let head: Buffer[] = [];
-  let headLength = 0;
+  let decode = encoding === 'auto' ? undefined : strictDecoder(encoding);
+  if (encoding !== 'auto') onEncoding(encoding);
+  let held: Buffer[] = [];
+  let heldLength = 0;
+  let offset = 0;
   let first = true;
-  const start = (buf: Buffer) => {
-    const chosen = encoding === 'auto' ? detectEncoding(buf) : encoding;
-    onEncoding(chosen);
-    decoder = chosen === 'gbk' ? iconv.getDecoder('gbk') : new StringDecoder('utf8');
-  };
   const strip = (text: string) => {
-    if (!first) return text;
+    if (!first || text === '') return text;
     first = false;
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   };
+  const choose = () => {
+    const chosen = detectEncoding(Buffer.concat(held));
+    onEncoding(chosen);
+    decode = strictDecoder(chosen);
+    const text = decode(Buffer.concat(held), offset);
+    offset += heldLength;
+    held = [];
+    heldLength = 0;
+    return text;
+  };
   for await (const chunk of stream) {
-    if (!decoder) {
-      head.push(chunk);
-      headLength += chunk.length;
-      if (headLength < HEAD_BYTES) continue;
-      const buf = Buffer.concat(head);
-      head = [];
-      start(buf);
-      yield strip(decoder!.write(buf));
-      continue;
+    if (decode) {
+      yield strip(decode(chunk, offset));
+      offset += chunk.length;
+    } else if (heldLength === 0 && isAscii(chunk)) {
+      yield strip(chunk.toString('latin1'));
+      offset += chunk.length;
+    } else {
+      held.push(chunk);
+      heldLength += chunk.length;
+      if (heldLength >= HEAD_BYTES) yield strip(choose());
     }
-    yield decoder.write(chunk);
   }
-  if (!decoder) {
-    const buf = Buffer.concat(head);
-    start(buf);
-    yield strip(decoder!.write(buf));
+  if (!decode && heldLength > 0) yield strip(choose());
+  if (!decode) onEncoding('utf-8');
+  else {
+    const rest = decode(Buffer.alloc(0), offset, true);
+    if (rest) yield rest;
   }
-  const rest = decoder!.end();
-  if (rest) yield rest;
 }
 
 /**

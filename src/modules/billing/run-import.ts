@@ -101,13 +101,13 @@ async function importText(
     const batchKey = req.batchKey ?? `sha256:${hash.digest('hex')}`;
     const previous = await trx.selectFrom('import_batches').select('id').where('kind', '=', spec.kind).where('batch_key', '=', batchKey).execute();
     const totals = { accepted: result.accepted, rejected: streamed.rejected + result.rejected };
-    await trx.updateTable('import_batches').set({ batch_key: batchKey, total_rows: totals.accepted + totals.rejected, ...totals, months: result.months })
+    await trx.updateTable('import_batches').set({ batch_key: batchKey, encoding: encodingOf(), total_rows: totals.accepted + totals.rejected, ...totals, months: result.months })
       .where('id', '=', batch.id).execute();
     await spec.afterApply(trx, batch.id, result.months);
     await recordAudit(trx, ctx, { action: `import_${spec.kind}`, entity: 'import_batch', entityId: batch.id, changes: { file: req.fileName, batchKey, ...totals } });
     const errors = await trx.selectFrom('import_errors').select(['row_no', 'message']).where('batch_id', '=', batch.id).orderBy('row_no').limit(ERRORS_IN_REPORT).execute();
     return {
-      batchId: batch.id, batchKey, encoding, ...totals, previousBatches: previous.map((p) => p.id),
+      batchId: batch.id, batchKey, encoding: encodingOf(), ...totals, previousBatches: previous.map((p) => p.id),
       errors: errors.map((e) => ({ row: e.row_no, message: e.message })),
     };
   }));
