@@ -1,11 +1,11 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { FormError, TextField } from '../../../components/ui/fields.tsx';
 import { useAuditLog, type AuditFilters } from '../api/audit-api.ts';
 import { useAuditT } from '../i18n.ts';
 import { AuditChanges } from './audit-changes.tsx';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 const FILTERS = ['entity', 'entityId', 'actor', 'action', 'from', 'to'] as const;
 const KNOWN_ENTITIES = ['session', 'employee', 'role', 'org_unit', 'api_token', 'customer', 'contact'];
@@ -13,9 +13,9 @@ const KNOWN_ACTIONS = ['login', 'login_failed', 'logout', 'create', 'update', 'd
 
 /** The audit log, newest first: filters kept in the URL, "load more" through the keyset cursor, each row expandable to its changes. */
 export function AuditLogPage() {
+  const { dateTime } = useDateFormat();
   const { t } = useAuditT();
   const app = useAppT();
-  const { i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters: AuditFilters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
   const [form, setForm] = useState<Record<string, string>>(Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])));
@@ -79,7 +79,7 @@ export function AuditLogPage() {
                         <button type="button" className="icon-button" aria-expanded={open} aria-label={t('expand', { id: r.id })}
                           onClick={(e) => { e.stopPropagation(); toggle(r.id); }}>{open ? '▾' : '▸'}</button>
                       </td>
-                      <td className="mono">{new Date(r.at).toLocaleString(i18n.language)}</td>
+                      <td className="mono">{dateTime(r.at)}</td>
                       <td>{r.actorName}</td>
                       <td><span className={`badge${r.action === 'login_failed' ? ' badge--merged' : ''}`}>{label('action', r.action)}</span></td>
                       <td>{label('entity', r.entity)}</td>

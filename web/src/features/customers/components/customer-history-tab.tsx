@@ -5,11 +5,13 @@ import { FormError } from '../../../components/ui/fields.tsx';
 import { useOrgUnits } from '../../../lib/org-units.ts';
 import { useColleagues, useCustomerHistory } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 const ENUM_FIELDS = new Set(['category', 'level', 'lifecycle', 'status', 'gender', 'education']);
 
 /** Who changed what and when, newest first: each field as old → new. Merged-away records' history shows here too. */
 export function CustomerHistoryTab({ customerId }: { customerId: string }) {
+  const { dateTime } = useDateFormat();
   const { t } = useCustomersT();
   const app = useAppT();
   const { i18n } = useTranslation();
@@ -37,7 +39,7 @@ export function CustomerHistoryTab({ customerId }: { customerId: string }) {
       {history.data.items.map((entry) => (
         <li key={entry.id}>
           <div className="history__meta">
-            <div>{new Date(entry.at).toLocaleString(i18n.language)}</div>
+            <div>{dateTime(entry.at)}</div>
             <div>{entry.actorName}</div>
           </div>
           <div>

@@ -4,6 +4,7 @@ import { FormError, SelectField, TextArea, TextField } from '../../../components
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useMyWorkOrder, useMyWorkOrders, useOpenWorkOrder, useWorkOrderOptions, type MyWorkOrder, type PortalHome } from '../api/portal-api.ts';
 import { usePortalT } from '../i18n.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** The customer reports a fault or complains: it becomes a work order, routed to the team in charge at once. */
 function NewWorkOrderForm({ home }: { home: PortalHome }) {
@@ -46,6 +47,7 @@ function NewWorkOrderForm({ home }: { home: PortalHome }) {
 
 /** The progress of one order: its status changes, the team it went to and, once resolved, what was done. */
 function Progress({ id }: { id: string }) {
+  const { dateTime } = useDateFormat();
   const { t } = usePortalT();
   const order = useMyWorkOrder(id);
   if (!order.data) return <FormError message={order.error?.message} />;
@@ -57,7 +59,7 @@ function Progress({ id }: { id: string }) {
           <li key={i}>
             <strong>{e.action === 'reopen' ? t('wo.reopened') : t(`wo.status.${e.status}`)}</strong>
             {e.departmentName && <> · {e.departmentName}</>}
-            <span className="muted"> · {new Date(e.at).toLocaleString()}</span>
+            <span className="muted"> · {dateTime(e.at)}</span>
             {e.note && <p className="notice notice--info">{t('wo.resolution')}：{e.note}</p>}
           </li>
         ))}
@@ -67,13 +69,14 @@ function Progress({ id }: { id: string }) {
 }
 
 function OrderCard({ order }: { order: MyWorkOrder }) {
+  const { dateTime } = useDateFormat();
   const { t } = usePortalT();
   const [open, setOpen] = useState(false);
   return (
     <section className="portal__card" data-testid="portal-work-order">
       <div className="portal__row"><strong className="mono">{order.orderNo}</strong><span className="portal__status">{t(`wo.status.${order.status}`)}</span></div>
       <p className="muted">
-        {order.typeName}{order.subtypeName && ` · ${order.subtypeName}`} · {t(`business.${order.businessType}`)} · {t('wo.filedAt', { at: new Date(order.createdAt).toLocaleString() })}
+        {order.typeName}{order.subtypeName && ` · ${order.subtypeName}`} · {t(`business.${order.businessType}`)} · {t('wo.filedAt', { at: dateTime(order.createdAt) })}
       </p>
       <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? t('wo.hide') : t('wo.details')}</button>
       {open && <Progress id={order.id} />}
