@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -28,6 +28,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
     },
     genReqId: () => randomUUID(),
+    // One line per request at debug (below); info is kept for what an operator needs: start-up, jobs, errors.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.LIANXI_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
@@ -45,6 +47,9 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
     }
   });
   app.addHook('preHandler', checkRouteAccess);
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
 
   await app.register(cookie);
   await app.register(swagger, {
