@@ -53,7 +53,7 @@ export interface WorkOrdersTable {
 
 declare module '../../platform/db.ts' {
   interface Database {
-    work_order_types: { id: Generated<string>; parent_id: string | null; code: string; name: string; name_en: string; active: Generated<boolean>; created_at: Generated<Date> };
+    work_order_types: { id: Generated<string>; parent_id: string | null; code: string; name: string; name_en: string; active: Generated<boolean>; business_types: string[] | null; created_at: Generated<Date> };
     service_centres: { org_unit_id: string; kind: CentreKind; head_employee_id: string | null };
     routing_rules: {
       id: Generated<string>; position: number; name: string; region_id: string | null; business_type: BusinessType | null;

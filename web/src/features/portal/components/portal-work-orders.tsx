@@ -16,9 +16,11 @@ function NewWorkOrderForm({ home }: { home: PortalHome }) {
   const [form, setForm] = useState(empty);
   const types = options.data?.types ?? [];
   const typeId = form.typeId || types[0]?.id || '';
-  const subtypes = types.find((x) => x.id === typeId)?.subtypes ?? [];
+  // Only the sub-types of the chosen business (光缆中断 is no broadband fault); none until a business is chosen.
+  const subtypes = (types.find((x) => x.id === typeId)?.subtypes ?? [])
+    .filter((x) => form.businessType && (!x.businessTypes || x.businessTypes.includes(form.businessType)));
   const fields = open.error instanceof ApiError ? open.error.fields : {};
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value, ...(key === 'typeId' ? { subtypeId: '' } : {}) });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value, ...(key === 'typeId' || key === 'businessType' ? { subtypeId: '' } : {}) });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -32,12 +34,12 @@ function NewWorkOrderForm({ home }: { home: PortalHome }) {
       <h2>{t('wo.new')}</h2>
       <FormError message={options.error?.message ?? (open.error && Object.keys(fields).length === 0 ? open.error.message : null)} />
       <SelectField label={t('wo.type')} value={typeId} onChange={set('typeId')} error={fields.typeId} options={types.map((x) => ({ value: x.id, label: x.name }))} />
+      <SelectField label={t('wo.businessType')} value={form.businessType} onChange={set('businessType')} error={fields.businessType} required placeholder={t('wo.businessPick')}
+        options={(options.data?.businessTypes ?? []).map((b) => ({ value: b, label: t(`business.${b}`) }))} />
       {subtypes.length > 0 && (
         <SelectField label={t('wo.subtype')} value={form.subtypeId} onChange={set('subtypeId')} error={fields.subtypeId} placeholder={t('wo.subtypeAny')}
           options={subtypes.map((x) => ({ value: x.id, label: x.name }))} />
       )}
-      <SelectField label={t('wo.businessType')} value={form.businessType} onChange={set('businessType')} error={fields.businessType} required placeholder={t('wo.businessPick')}
-        options={(options.data?.businessTypes ?? []).map((b) => ({ value: b, label: t(`business.${b}`) }))} />
       <TextArea label={t('wo.description')} value={form.description} maxLength={4000} onChange={set('description')} error={fields.description} required />
       <TextField label={t('wo.contactPhone')} type="tel" inputMode="tel" maxLength={20} value={form.contactPhone} onChange={set('contactPhone')} error={fields.contactPhone} required />
       <button type="submit" className="button button--primary button--block" disabled={open.isPending || !options.data}>{t('wo.submit')}</button>
