@@ -273,17 +273,18 @@ describe('system management and the audit log', () => {
 
     const employeeId = (await api.get('/api/employees?q=xiaoming')).body.items[0].id as string;
     await filters.getByRole('button', { name: '清除条件' }).click();
-    await filters.getByLabel('对象类型').fill('employee');
+    // The filter takes the word the table shows (员工), not only the code (employee).
+    await filters.getByLabel('对象类型').fill('员工');
     await filters.getByLabel('对象编号').fill(employeeId);
     await filters.getByRole('button', { name: '查询' }).click();
-    await admin.waitForURL(new RegExp(`entityId=${employeeId}`));
+    await admin.waitForURL(new RegExp(`entity=employee&entityId=${employeeId}`));
     const disabled = rows.filter({ hasText: '停用' });
     await disabled.waitFor();
     assert.equal(await rows.count(), 5, 'created, disabled, moved, password reset, enabled');
     await disabled.getByRole('button', { name: /展开/ }).click();
     const changes = admin.getByTestId('audit-changes');
-    await changes.filter({ hasText: 'status' }).waitFor();
-    assert.match(await changes.innerText(), /status\s+active\s+disabled/);
+    await changes.filter({ hasText: '状态' }).waitFor();
+    assert.match(await changes.innerText(), /状态\s+active\s+disabled/, 'field names are labelled, not codes');
     await screenshotClean(admin, 'audit-log');
 
     // Unfiltered, the demo's writes fill more than one page: "load more" appends the next, still newest first.
