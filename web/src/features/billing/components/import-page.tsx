@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../app/api-client.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
@@ -29,6 +30,7 @@ export function ImportPage() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [templateName, setTemplateName] = useState('');
   const templates = useTemplates(kind);
   const saveTemplate = useSaveTemplate();
@@ -53,10 +55,13 @@ export function ImportPage() {
     if (!file) return;
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     try {
       setReport(await uploadImport<ImportReport>(`/api/imports/${kind}`, file, { mapping: JSON.stringify(mapping), encoding }, me.csrfToken, lang));
     } catch (err) {
       setError((err as Error).message);
+      // An incomplete mapping is marked at each field that lacks its column.
+      if (err instanceof ApiError) setFieldErrors(err.fields);
     } finally {
       setBusy(false);
     }
@@ -100,7 +105,7 @@ export function ImportPage() {
               <div className="form-grid">
                 {preview.fields.map((f) => (
                   <SelectField key={f.key} label={`${t(`imports.field.${f.key}`)}${f.required ? ' *' : ''}`} value={mapping[f.key] ?? ''}
-                    onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })} placeholder={t('imports.none')}
+                    onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })} placeholder={t('imports.none')} error={fieldErrors[f.key]}
                     options={preview.header.map((h) => ({ value: h, label: h }))} />
                 ))}
               </div>
