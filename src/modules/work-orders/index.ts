@@ -28,3 +28,4 @@ export { sweepSlaBreaches } from './sla.ts';
 export { monthlyServiceSignals } from './service-signals.ts';
 export { openCustomerWorkOrder, customerWorkOrderOptions, listCustomerWorkOrders, getCustomerWorkOrder } from './customer-work-orders.ts';
 export { CustomerWorkOrderInput, CustomerWorkOrder, CustomerWorkOrderDetail, CustomerWorkOrderOptions } from './work-orders.schema.ts';
+export { myWorkOrderQueues, myWorkOrderSteps } from './work-order-home.ts';
