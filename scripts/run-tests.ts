@@ -1,5 +1,5 @@
 /**
- * `npm test`: type-checks, builds the web app (the browser tests load it), then runs every test file,
+ * `npm test`: lints (formatting, lint rules, module boundaries), type-checks, builds the web app (the browser tests load it), then runs every test file,
  * unit, API and browser, with node's test runner. API tests run on PGlite, and on PostgreSQL too when
  * DATABASE_URL is set. Extra arguments narrow the run to matching files: `npm test -- customers`.
  */
@@ -12,6 +12,7 @@ function run(command: string, args: string[]): void {
 }
 
 const filters = process.argv.slice(2);
+if (!process.env.SKIP_LINT) run('npm', ['run', '--silent', 'lint']);
 if (!process.env.SKIP_TYPECHECK) run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (!process.env.SKIP_WEB_BUILD && globSync('web/index.html').length) {
   run('npx', ['--no-install', 'tsc', '-p', 'web/tsconfig.json', '--noEmit']);

@@ -1,4 +1,4 @@
-import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import { type CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
 import type { RequestContext } from '../../src/platform/access/context.ts';
 import type { Database, Db } from '../../src/platform/db.ts';
 import { loadIdentity } from '../../src/modules/system/index.ts';

@@ -15,7 +15,10 @@ export function rawRunner(database: DatabaseHandle): (query: RawQuery) => Promis
     const names = new Map<string, string>();
     const nameOf = (text: string) => {
       let name = names.get(text);
-      if (!name) names.set(text, (name = `bench_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+      if (!name) {
+        name = `bench_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+        names.set(text, name);
+      }
       return name;
     };
     return (q) => pool.query({ name: nameOf(q.text), text: q.text, values: [...q.values] });

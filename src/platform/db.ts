@@ -10,7 +10,7 @@ import { PreparingClient } from './prepared-statements.ts';
  * The tables of every module. The platform declares none of them: each module adds its own by
  * augmenting this interface (`declare module '../../platform/db.ts' { interface Database { ... } }`).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: each module adds its tables by declaration merging
 export interface Database {}
 
 export type Db = Kysely<Database>;

@@ -46,7 +46,7 @@ interface ParsedRow {
  * in one transaction: a file never half-applies.
  */
 export async function importChurnRecords(db: Db, ctx: RequestContext, input: { fileName: string; content: string; dryRun: boolean }): Promise<ImportReport> {
-  let sheet;
+  let sheet: Awaited<ReturnType<typeof readSheet>>;
   try {
     sheet = await readSheet(input.fileName, Buffer.from(input.content, 'base64'));
   } catch (err) {

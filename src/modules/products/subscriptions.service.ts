@@ -75,6 +75,7 @@ export function subscribe(db: Db, ctx: RequestContext, customerId: string, input
       if (running.some((s) => s.product_id === product.id && s.starts_on <= date)) throw productError('SAME_PACKAGE');
       // The package running on the date ends then; a change scheduled for later is replaced by this one.
       for (const s of running) {
+        // biome-ignore lint/complexity/useMathMinMax: ISO date strings, not numbers
         const endsOn = s.starts_on > date ? s.starts_on : date;
         await trx.updateTable('subscriptions').set({ ends_on: endsOn, end_reason: s.starts_on > date ? 'replaced' : 'package_change', updated_at: new Date() })
           .where('id', '=', s.id).execute();

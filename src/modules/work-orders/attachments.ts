@@ -24,8 +24,11 @@ export function attachmentsDir(dataDir: string): string {
   return path.join(dataDir, 'attachments');
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
+const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001f"\\/]/g;
+
 function safeFileName(name: string): string {
-  const cleaned = path.basename(name).replace(/[\u0000-\u001f"\\/]/g, '_').slice(-120);
+  const cleaned = path.basename(name).replace(UNSAFE_IN_FILE_NAMES, '_').slice(-120);
   return cleaned || 'attachment';
 }
 

@@ -9,7 +9,9 @@ const d = VARIABLES.length;
 /** Share of customers whose cluster's majority segment is their own, and the cluster → segment map. */
 function recovery(labels: Int32Array, truth: string[], k: number) {
   const votes = Array.from({ length: k }, () => new Map<string, number>());
-  truth.forEach((segment, i) => votes[labels[i]].set(segment, (votes[labels[i]].get(segment) ?? 0) + 1));
+  truth.forEach((segment, i) => {
+    votes[labels[i]].set(segment, (votes[labels[i]].get(segment) ?? 0) + 1);
+  });
   const majority = votes.map((v) => [...v.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]);
   const right = truth.filter((segment, i) => majority[labels[i]] === segment).length;
   return { share: right / truth.length, majority };

@@ -29,7 +29,7 @@ export function PortalApp() {
   };
   const signedOut = home.error instanceof ApiError && home.error.status === 401;
 
-  let body;
+  let body: ReactNode;
   if (window.location.pathname.startsWith('/portal/reset') && resetToken && !resetDone) {
     body = <PortalReset token={resetToken} onDone={() => { setResetDone(true); window.history.replaceState(null, '', '/portal'); }} />;
   } else if (signedOut || (!home.data && !home.isPending)) {

@@ -27,6 +27,7 @@ export function ChurnReportPage() {
     setFilters({ ...filters, from: form.from || undefined, to: form.to || undefined });
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: labels come from i18n, so the chart rebuilds when the language changes
   const option = useMemo(() => ({
     tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 50, right: 60, top: 40, bottom: 40 },
     xAxis: { type: 'category', data: rows.map(label) },
@@ -35,7 +36,6 @@ export function ChurnReportPage() {
       { name: t('reports.column.churned'), type: 'bar', data: rows.map((r) => r.churned) },
       { name: t('reports.column.rate'), type: 'line', yAxisIndex: 1, data: rows.map((r) => (r.rate === null ? null : Math.round(r.rate * 10000) / 100)) },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }), [rows, i18n.language]);
 
   const columns: ReportColumn<ReportRow>[] = [

@@ -32,6 +32,7 @@ export function StatsDashboardPage() {
     update({ from: form.from || undefined, to: form.to || undefined, region: form.region || undefined });
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: labels come from i18n, so the chart rebuilds when the language changes
   const option = useMemo(() => {
     const names = rows.map(label);
     const series = filters.groupBy === 'month'
@@ -49,7 +50,6 @@ export function StatsDashboardPage() {
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 50, right: 50, top: 40, bottom: 40 },
       xAxis: { type: 'category', data: names }, yAxis: [{ type: 'value' }, { type: 'value', splitLine: { show: false } }], series,
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, filters.groupBy, i18n.language]);
 
   const columns: ReportColumn<StatsRow>[] = [
