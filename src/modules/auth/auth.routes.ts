@@ -4,7 +4,7 @@ import type { App, Services } from '../../platform/module.ts';
 import { localeFrom, platformError } from '../../platform/errors.ts';
 import type { IdentityContext } from '../../platform/access/context-cache.ts';
 import type { RouteAccess } from '../../platform/http/route-access.ts';
-import { password } from '../system/system.schema.ts';
+import { password } from '../system/index.ts';
 import { changePassword, login, logout, resolveApiToken, resolveSession } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'lx_session';

@@ -5,8 +5,6 @@ import { customerScope } from '../customers/index.ts';
 import type { Database } from '../../platform/db.ts';
 import type { ChurnRecordQuery } from './churn.schema.ts';
 import './churn.tables.ts';
-import '../customers/customers.tables.ts';
-import '../system/system.tables.ts';
 
 type Conn = Db | Trx;
 

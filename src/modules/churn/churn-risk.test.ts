@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
-import { writeSyntheticHistory } from './risk/synthetic-fixture.ts';
+import { writeSyntheticHistory } from './churn-risk-test-support.ts';
 import { currentMonth, refreshRiskScores } from './risk/refresh-scores.ts';
 import { monthsBefore } from './risk/signal-store.ts';
 import '../billing/index.ts';

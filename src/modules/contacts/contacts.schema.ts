@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cursor, id, limit } from '../../platform/http/schemas.ts';
-import { phoneNo } from '../customers/customers.schema.ts';
+import { phoneNo } from '../customers/index.ts';
 
 export const CONTACT_ROLES = ['legal_representative', 'finance', 'technical', 'purchasing', 'family', 'other'] as const;
 

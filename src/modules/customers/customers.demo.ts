@@ -1,4 +1,4 @@
-import { pick, type DemoContext } from '../../platform/demo.ts';
+import { demoMobile, pick, type DemoContext } from '../../platform/demo.ts';
 import type { Services } from '../../platform/module.ts';
 import { idCardCheckChar } from './customer-validators.ts';
 import { openAccount } from './open-account.ts';
@@ -26,10 +26,6 @@ export function demoIdCard(random: () => number, area: string): string {
   const seq = String(Math.floor(random() * 1000)).padStart(3, '0');
   const first17 = `${area}${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${seq}`;
   return first17 + idCardCheckChar(first17);
-}
-
-export function demoMobile(random: () => number): string {
-  return pick(random, ['135', '138', '139', '150', '152', '158', '186', '187', '188', '166', '177', '199']) + String(Math.floor(random() * 1e8)).padStart(8, '0');
 }
 
 export async function seedCustomersDemo({ db }: Services, demo: DemoContext): Promise<void> {

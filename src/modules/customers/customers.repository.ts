@@ -5,7 +5,6 @@ import { scopeWhere } from '../../platform/access/scope.ts';
 import type { Category, CustomersTable, Level, Lifecycle } from './customers.tables.ts';
 import type { CustomerQuery } from './customers.schema.ts';
 import './customers.tables.ts';
-import '../system/system.tables.ts';
 
 type Conn = Db | Trx;
 

@@ -20,4 +20,5 @@ export { setArrears, setArrearsFrom } from './customer-arrears.ts';
 export { openAccount } from './open-account.ts';
 export { updateCustomer } from './update-customer.ts';
 export { customerScope, findCustomer, visibleCustomerIds, selectCustomerIds, replaceCustomerSegments, type CustomerSelection } from './customers.repository.ts';
-export { UpdateCustomer, type Customer } from './customers.schema.ts';
+export { UpdateCustomer, phoneNo, type Customer } from './customers.schema.ts';
+export { isPhone, normalisePhone } from './customer-validators.ts';

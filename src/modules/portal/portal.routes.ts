@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../platform/module.ts';
 import { idParams } from '../../platform/http/schemas.ts';
 import { localeFrom } from '../../platform/errors.ts';
-import { password } from '../system/system.schema.ts';
+import { password } from '../system/index.ts';
 import { UpdateCustomer } from '../customers/index.ts';
 import { customerBills, customerPayments } from '../billing/index.ts';
 import {

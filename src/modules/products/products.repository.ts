@@ -2,7 +2,6 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { ProductsTable } from './products.tables.ts';
 import './products.tables.ts';
-import '../system/system.tables.ts';
 
 type Conn = Db | Trx;
 

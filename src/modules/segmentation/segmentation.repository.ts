@@ -4,7 +4,6 @@ import { scopeWhere } from '../../platform/access/scope.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { SegmentationRunsTable } from './segmentation.tables.ts';
 import './segmentation.tables.ts';
-import '../system/system.tables.ts';
 
 type Conn = Db | Trx;
 /** Rows per INSERT of assignments: two arrays of this length travel as two parameters. */

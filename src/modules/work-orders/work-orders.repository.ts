@@ -3,8 +3,6 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { WorkOrdersTable } from './work-orders.tables.ts';
 import './work-orders.tables.ts';
-import '../system/system.tables.ts';
-import '../customers/customers.tables.ts';
 
 type Conn = Db | Trx;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cursor, id, limit } from '../../platform/http/schemas.ts';
-import { isPhone, normalisePhone } from '../customers/customer-validators.ts';
+import { isPhone, normalisePhone } from '../customers/index.ts';
 import { BUSINESS_TYPES, CENTRE_KINDS, CHANNELS, PRIORITIES, SATISFACTION, STATUSES } from './work-orders.tables.ts';
 
 const phoneNo = z.string().trim().transform(normalisePhone).refine(isPhone, 'must be a mainland mobile (11 digits) or a landline with area code');

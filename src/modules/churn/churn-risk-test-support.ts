@@ -1,11 +1,10 @@
-import type { Db } from '../../../platform/db.ts';
-import { demoMobile } from '../../customers/customers.demo.ts';
-import { seededRandom } from '../../../platform/demo.ts';
-import { saveSignals, monthsBefore } from './signal-store.ts';
-import { syntheticHistories } from './synthetic-history.ts';
+import type { Db } from '../../platform/db.ts';
+import { demoMobile, seededRandom } from '../../platform/demo.ts';
+import { saveSignals, monthsBefore } from './risk/signal-store.ts';
+import { syntheticHistories } from './risk/synthetic-history.ts';
 
 /**
- * Writes a synthetic churn history into a database, for the API tests and the bench: customers with six
+ * Writes a synthetic churn history into a database, for the API tests: customers with six
  * months of signals before a snapshot three months ago, churn records in the quarter after it for those
  * the generator made churn, and three recent months of signals for everyone to be scored on.
  * Customers are inserted directly (with back-dated opening dates): this is test tooling, not a user path.
