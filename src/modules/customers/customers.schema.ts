@@ -3,10 +3,14 @@ import { cursor, id, limit } from '../../platform/http/schemas.ts';
 import { registerFieldMessages } from '../../platform/http/field-messages.ts';
 import { idCardProblem, isPhone, normalisePhone } from './customer-validators.ts';
 
-export const CATEGORIES = ['individual', 'enterprise', 'key_account'] as const;
-export const LEVELS = ['ordinary', 'silver', 'gold', 'vip'] as const;
-export const LIFECYCLES = ['potential', 'formal', 'declining', 'churned'] as const;
-export const STATUSES = ['active', 'cancelled', 'merged'] as const;
+import {
+  CUSTOMER_CATEGORIES as CATEGORIES,
+  CUSTOMER_LEVELS as LEVELS,
+  CUSTOMER_LIFECYCLES as LIFECYCLES,
+  CUSTOMER_STATUSES as STATUSES,
+} from '../../shared/customer-enums.ts';
+
+export { CATEGORIES, LEVELS, LIFECYCLES, STATUSES };
 export const EDUCATIONS = ['primary', 'secondary', 'college', 'bachelor', 'master', 'doctorate'] as const;
 
 const ID_CARD_MESSAGES = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CUSTOMER_CATEGORIES } from '../../shared/customer-enums.ts';
 import { id } from '../../platform/http/schemas.ts';
 
 export const PRODUCT_STATUSES = ['draft', 'testing', 'released', 'retired'] as const;
@@ -20,7 +21,7 @@ export const pricing = {
 const descriptive = {
   name: z.string().trim().min(1).max(100),
   regionIds: z.array(id).max(100),
-  targetCategory: z.enum(['individual', 'enterprise', 'key_account']).nullable(),
+  targetCategory: z.enum(CUSTOMER_CATEGORIES).nullable(),
   targetSegment: z.string().trim().max(60).nullable(),
   description: z.string().trim().max(2000),
   responsibility: z.string().trim().max(2000),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CUSTOMER_CATEGORIES, CUSTOMER_LEVELS, CUSTOMER_LIFECYCLES } from '../../shared/customer-enums.ts';
 import { id } from '../../platform/http/schemas.ts';
 import { K_RANGE } from './engine/segment.ts';
 import { VARIABLE_KEYS } from './variables.ts';
@@ -8,9 +9,9 @@ const clusterName = z.string().trim().min(1).max(30);
 
 export const RunFilter = z.object({
   region: id.optional(),
-  category: z.enum(['individual', 'enterprise', 'key_account']).optional(),
-  level: z.enum(['ordinary', 'silver', 'gold', 'vip']).optional(),
-  lifecycle: z.enum(['potential', 'formal', 'declining', 'churned']).optional(),
+  category: z.enum(CUSTOMER_CATEGORIES).optional(),
+  level: z.enum(CUSTOMER_LEVELS).optional(),
+  lifecycle: z.enum(CUSTOMER_LIFECYCLES).optional(),
   segment: z.string().trim().min(1).max(50).optional(),
 }).strict();
 export type RunFilter = z.infer<typeof RunFilter>;

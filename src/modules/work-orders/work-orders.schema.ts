@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CUSTOMER_CATEGORIES } from '../../shared/customer-enums.ts';
 import { cursor, id, limit } from '../../platform/http/schemas.ts';
 import { isPhone, normalisePhone } from '../customers/index.ts';
 import { BUSINESS_TYPES, CENTRE_KINDS, CHANNELS, PRIORITIES, SATISFACTION, STATUSES } from './work-orders.tables.ts';
@@ -106,7 +107,7 @@ export const RoutingRuleInput = z.object({
   name: text(100),
   regionId: id.nullable().default(null),
   businessType: z.enum(BUSINESS_TYPES).nullable().default(null),
-  customerCategory: z.enum(['individual', 'enterprise', 'key_account']).nullable().default(null),
+  customerCategory: z.enum(CUSTOMER_CATEGORIES).nullable().default(null),
   typeId: id.nullable().default(null),
   centreKind: z.enum(CENTRE_KINDS).nullable().default(null),
   departmentId: id.nullable().default(null),

@@ -15,7 +15,9 @@ export const CHANNELS = ['staff', 'portal'] as const;
 export type WorkOrderChannel = (typeof CHANNELS)[number];
 /** The top-level types a customer may open themselves (by code). */
 export const CUSTOMER_TYPE_CODES: readonly string[] = ['fault', 'complaint'];
-export type CustomerCategory = 'individual' | 'enterprise' | 'key_account';
+import type { CustomerCategory } from '../../shared/customer-enums.ts';
+
+export type { CustomerCategory };
 export type NotificationKind = 'assigned' | 'response_breach' | 'resolve_breach' | 'escalated' | 'reopened' | 'resolved';
 
 export interface WorkOrdersTable {

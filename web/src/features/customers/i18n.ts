@@ -1,4 +1,5 @@
 import { registerTranslations } from '../../app/i18n.ts';
+import { CUSTOMER_CATEGORY_LABELS, CUSTOMER_LEVEL_LABELS, CUSTOMER_LIFECYCLE_LABELS, CUSTOMER_STATUS_LABELS, labelsIn } from '@shared/customer-enums.ts';
 
 export const useCustomersT = registerTranslations('customers', {
   'zh-CN': {
@@ -10,10 +11,10 @@ export const useCustomersT = registerTranslations('customers', {
       regionId: '所属地区', accountManager: '客户经理', accountManagerId: '客户经理', arrears: '欠费（元）', status: '状态', createdAt: '开户时间',
       cancelReason: '销户原因', contact: '联系人', role: '角色', mergedFrom: '合并自', mergedInto: '合并到', version: '版本',
     },
-    category: { individual: '个人客户', enterprise: '企业客户', key_account: '政企大客户' },
-    level: { ordinary: '普通', silver: '银卡', gold: '金卡', vip: 'VIP' },
-    lifecycle: { potential: '潜在', formal: '正式', declining: '衰退', churned: '流失' },
-    status: { active: '正常', cancelled: '已销户', merged: '已合并' },
+    category: labelsIn(CUSTOMER_CATEGORY_LABELS, 'zh'),
+    level: labelsIn(CUSTOMER_LEVEL_LABELS, 'zh'),
+    lifecycle: labelsIn(CUSTOMER_LIFECYCLE_LABELS, 'zh'),
+    status: labelsIn(CUSTOMER_STATUS_LABELS, 'zh'),
     gender: { male: '男', female: '女' },
     contactRole: { legal_representative: '法定代表人', finance: '财务联系人', technical: '技术联系人', purchasing: '采购联系人', family: '家属', other: '其他' },
     education: { primary: '小学', secondary: '中学', college: '大专', bachelor: '本科', master: '硕士', doctorate: '博士' },
@@ -53,10 +54,10 @@ export const useCustomersT = registerTranslations('customers', {
       regionId: 'Region', accountManager: 'Account manager', accountManagerId: 'Account manager', arrears: 'Arrears (¥)', status: 'Status', createdAt: 'Opened',
       cancelReason: 'Cancellation reason', contact: 'Contact', role: 'Role', mergedFrom: 'Merged from', mergedInto: 'Merged into', version: 'Version',
     },
-    category: { individual: 'Individual', enterprise: 'Enterprise', key_account: 'Key account' },
-    level: { ordinary: 'Ordinary', silver: 'Silver', gold: 'Gold', vip: 'VIP' },
-    lifecycle: { potential: 'Potential', formal: 'Formal', declining: 'Declining', churned: 'Churned' },
-    status: { active: 'Active', cancelled: 'Cancelled', merged: 'Merged' },
+    category: labelsIn(CUSTOMER_CATEGORY_LABELS, 'en'),
+    level: labelsIn(CUSTOMER_LEVEL_LABELS, 'en'),
+    lifecycle: labelsIn(CUSTOMER_LIFECYCLE_LABELS, 'en'),
+    status: labelsIn(CUSTOMER_STATUS_LABELS, 'en'),
     gender: { male: 'Male', female: 'Female' },
     contactRole: { legal_representative: 'Legal representative', finance: 'Finance', technical: 'Technical', purchasing: 'Purchasing', family: 'Family', other: 'Other' },
     education: { primary: 'Primary', secondary: 'Secondary', college: 'College', bachelor: 'Bachelor', master: 'Master', doctorate: 'Doctorate' },

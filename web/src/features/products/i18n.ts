@@ -1,4 +1,5 @@
 import { registerTranslations } from '../../app/i18n.ts';
+import { CUSTOMER_CATEGORY_LABELS, labelsIn } from '@shared/customer-enums.ts';
 
 export const useProductsT = registerTranslations('products', {
   'zh-CN': {
@@ -10,7 +11,7 @@ export const useProductsT = registerTranslations('products', {
       roamingCallRate: '国际漫游通话 (元/分钟)', roamingDataRate: '国际漫游流量 (元/GB)', regionIds: '销售地区', targetCategory: '目标客户类别', targetSegment: '目标客群', description: '产品说明', responsibility: '责任声明',
       requires: '依赖业务', bundles: '包含业务', status: '状态', subscribers: '在网用户',
     },
-    category: { individual: '个人客户', enterprise: '企业客户', key_account: '大客户' },
+    category: labelsIn(CUSTOMER_CATEGORY_LABELS, 'zh'),
     allRegions: '全部地区', target: '目标客户', regionHint: '勾选可以办理此产品的地区；勾选一个市即包含其下各区县，都不勾选表示全部地区都可办理。',
     pricingLocked: '已发布的产品资费不能修改', saved: '已保存', save: '保存', cancel: '取消', statusChanged: '状态已更新', history: '生命周期',
     sub: {
@@ -29,7 +30,7 @@ export const useProductsT = registerTranslations('products', {
       roamingCallRate: 'Intl roaming calls (¥/min)', roamingDataRate: 'Intl roaming data (¥/GB)', regionIds: 'Sales regions', targetCategory: 'Target customer category', targetSegment: 'Target segment', description: 'Description', responsibility: 'Responsibility statement',
       requires: 'Requires', bundles: 'Bundles', status: 'Status', subscribers: 'Subscribers',
     },
-    category: { individual: 'Individual', enterprise: 'Enterprise', key_account: 'Key account' },
+    category: labelsIn(CUSTOMER_CATEGORY_LABELS, 'en'),
     allRegions: 'All regions', target: 'Target', regionHint: 'Tick the regions where this product may be sold; a city includes its districts and counties. Tick none to sell it everywhere.',
     pricingLocked: 'A released product keeps its tariff', saved: 'Saved', save: 'Save', cancel: 'Cancel', statusChanged: 'Status changed', history: 'Lifecycle',
     sub: {

@@ -1,4 +1,5 @@
 import { registerTranslations } from '../../app/i18n.ts';
+import { CUSTOMER_CATEGORY_LABELS, CUSTOMER_LEVEL_LABELS, CUSTOMER_LIFECYCLE_LABELS, labelsIn } from '@shared/customer-enums.ts';
 
 export const useSegmentationT = registerTranslations('segmentation', {
   'zh-CN': {
@@ -22,8 +23,9 @@ export const useSegmentationT = registerTranslations('segmentation', {
     },
     unit: { yuan: '元', minutes: '分钟', gb: 'GB' },
     value: {
-      individual: '个人', enterprise: '企业', key_account: '大客户', ordinary: '普通', silver: '银卡', gold: '金卡', vip: 'VIP',
-      potential: '潜在客户', formal: '正式客户', declining: '衰退客户', churned: '流失客户',
+      ...labelsIn(CUSTOMER_CATEGORY_LABELS, 'zh'),
+      ...labelsIn(CUSTOMER_LEVEL_LABELS, 'zh'),
+      ...labelsIn(CUSTOMER_LIFECYCLE_LABELS, 'zh'),
     },
   },
   en: {
@@ -47,8 +49,9 @@ export const useSegmentationT = registerTranslations('segmentation', {
     },
     unit: { yuan: '¥', minutes: 'min', gb: 'GB' },
     value: {
-      individual: 'Individual', enterprise: 'Enterprise', key_account: 'Key account', ordinary: 'Ordinary', silver: 'Silver', gold: 'Gold', vip: 'VIP',
-      potential: 'Potential', formal: 'Formal', declining: 'Declining', churned: 'Churned',
+      ...labelsIn(CUSTOMER_CATEGORY_LABELS, 'en'),
+      ...labelsIn(CUSTOMER_LEVEL_LABELS, 'en'),
+      ...labelsIn(CUSTOMER_LIFECYCLE_LABELS, 'en'),
     },
   },
 });

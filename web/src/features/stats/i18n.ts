@@ -1,4 +1,5 @@
 import { registerTranslations } from '../../app/i18n.ts';
+import { CUSTOMER_CATEGORY_LABELS, CUSTOMER_LEVEL_LABELS, CUSTOMER_LIFECYCLE_LABELS, labelsIn } from '@shared/customer-enums.ts';
 
 export const useStatsT = registerTranslations('stats', {
   'zh-CN': {
@@ -8,8 +9,9 @@ export const useStatsT = registerTranslations('stats', {
     column: { group: '分组', active: '在网客户', new: '新增', cancelled: '销户', churned: '流失', revenue: '收入(元)', arpu: 'ARPU(元)' },
     none: '未分群', total: '合计', export: '导出 Excel', print: '打印', empty: '该时段没有数据',
     value: {
-      individual: '个人', enterprise: '企业', key_account: '大客户', ordinary: '普通', silver: '银卡', gold: '金卡', vip: 'VIP',
-      potential: '潜在客户', formal: '正式客户', declining: '衰退客户', churned: '流失客户',
+      ...labelsIn(CUSTOMER_CATEGORY_LABELS, 'zh'),
+      ...labelsIn(CUSTOMER_LEVEL_LABELS, 'zh'),
+      ...labelsIn(CUSTOMER_LIFECYCLE_LABELS, 'zh'),
     },
   },
   en: {
@@ -19,8 +21,9 @@ export const useStatsT = registerTranslations('stats', {
     column: { group: 'Group', active: 'On the books', new: 'New', cancelled: 'Cancelled', churned: 'Churned', revenue: 'Revenue (¥)', arpu: 'ARPU (¥)' },
     none: 'No segment', total: 'Total', export: 'Export to Excel', print: 'Print', empty: 'No data for this period',
     value: {
-      individual: 'Individual', enterprise: 'Enterprise', key_account: 'Key account', ordinary: 'Ordinary', silver: 'Silver', gold: 'Gold', vip: 'VIP',
-      potential: 'Potential', formal: 'Formal', declining: 'Declining', churned: 'Churned',
+      ...labelsIn(CUSTOMER_CATEGORY_LABELS, 'en'),
+      ...labelsIn(CUSTOMER_LEVEL_LABELS, 'en'),
+      ...labelsIn(CUSTOMER_LIFECYCLE_LABELS, 'en'),
     },
   },
 });

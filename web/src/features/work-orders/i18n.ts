@@ -1,4 +1,5 @@
 import { registerTranslations } from '../../app/i18n.ts';
+import { CUSTOMER_CATEGORY_LABELS, labelsIn } from '@shared/customer-enums.ts';
 
 export const useWorkOrdersT = registerTranslations('work-orders', {
   'zh-CN': {
@@ -29,7 +30,7 @@ export const useWorkOrdersT = registerTranslations('work-orders', {
       byType: '按类型', byBusinessType: '按业务类型', byRegion: '按地区', byDepartment: '按处理部门', trend: '趋势', satisfaction: '满意度', created: '受理', resolved: '已处理', breached: '超时' },
     settings: { title: '派单规则与时限', rules: '派单规则（从上到下，第一条匹配的生效）', sla: '服务时限（分钟）', position: '顺序', name: '名称', any: '不限',
       target: '派往', centreKind: '维护中心类型', fixedDepartment: '指定部门', category: '客户类别', active: '启用', add: '新增规则', save: '保存', response: '响应', resolveTime: '处理' },
-    category: { individual: '个人', enterprise: '企业', key_account: '大客户' },
+    category: labelsIn(CUSTOMER_CATEGORY_LABELS, 'zh'),
     tab: { title: '服务工单', empty: '该客户没有工单' },
   },
   en: {
@@ -60,7 +61,7 @@ export const useWorkOrdersT = registerTranslations('work-orders', {
       byType: 'By type', byBusinessType: 'By business', byRegion: 'By region', byDepartment: 'By department', trend: 'Trend', satisfaction: 'Satisfaction', created: 'Accepted', resolved: 'Resolved', breached: 'Breached' },
     settings: { title: 'Routing and SLA', rules: 'Routing rules (top to bottom; the first match wins)', sla: 'SLA (minutes)', position: 'Order', name: 'Name', any: 'Any',
       target: 'Send to', centreKind: 'Centre kind', fixedDepartment: 'Department', category: 'Customer category', active: 'Active', add: 'Add rule', save: 'Save', response: 'Response', resolveTime: 'Resolution' },
-    category: { individual: 'Individual', enterprise: 'Enterprise', key_account: 'Key account' },
+    category: labelsIn(CUSTOMER_CATEGORY_LABELS, 'en'),
     tab: { title: 'Work orders', empty: 'No work orders for this customer' },
   },
 });

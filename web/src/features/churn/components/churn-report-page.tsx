@@ -4,11 +4,9 @@ import { FormError, SelectField, TextField } from '../../../components/ui/fields
 import { ReportActions, ReportPanel, type ReportColumn } from '../../../components/ui/report-panel.tsx';
 import { churnReportXlsxHref, REPORT_GROUPS, useChurnReport, type ReportFilters, type ReportGroup, type ReportRow } from '../api/churn-api.ts';
 import { useChurnT } from '../i18n.ts';
+import { CUSTOMER_CATEGORY_LABELS, CUSTOMER_LEVEL_LABELS } from '@shared/customer-enums.ts';
 
-const VALUE_LABELS: Record<string, { zh: string; en: string }> = {
-  individual: { zh: '个人', en: 'Individual' }, enterprise: { zh: '企业', en: 'Enterprise' }, key_account: { zh: '大客户', en: 'Key account' },
-  ordinary: { zh: '普通', en: 'Ordinary' }, silver: { zh: '银卡', en: 'Silver' }, gold: { zh: '金卡', en: 'Gold' }, vip: { zh: 'VIP', en: 'VIP' },
-};
+const VALUE_LABELS: Record<string, { zh: string; en: string }> = { ...CUSTOMER_CATEGORY_LABELS, ...CUSTOMER_LEVEL_LABELS };
 
 /** Churn rate by month, region, category, level or reason: chart and table, xlsx and print. */
 export function ChurnReportPage() {

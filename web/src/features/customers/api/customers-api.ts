@@ -10,15 +10,20 @@ export interface Customer {
   cancelReason: string | null; mergedIntoId: string | null; segment: string | null; version: number; createdAt: string; updatedAt: string;
 }
 
-export const CATEGORIES = ['individual', 'enterprise', 'key_account'] as const;
-export const LEVELS = ['ordinary', 'silver', 'gold', 'vip'] as const;
-export const LIFECYCLES = ['potential', 'formal', 'declining', 'churned'] as const;
-export const STATUSES = ['active', 'cancelled', 'merged'] as const;
+export {
+  CUSTOMER_CATEGORIES as CATEGORIES,
+  CUSTOMER_LEVELS as LEVELS,
+  CUSTOMER_LIFECYCLES as LIFECYCLES,
+  CUSTOMER_STATUSES as STATUSES,
+} from '@shared/customer-enums.ts';
+import type {
+  CustomerCategory as Category,
+  CustomerLevel as Level,
+  CustomerLifecycle as Lifecycle,
+  CustomerStatus as Status,
+} from '@shared/customer-enums.ts';
 export const EDUCATIONS = ['primary', 'secondary', 'college', 'bachelor', 'master', 'doctorate'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export type Level = (typeof LEVELS)[number];
-export type Lifecycle = (typeof LIFECYCLES)[number];
-export type Status = (typeof STATUSES)[number];
+export type { Category, Level, Lifecycle, Status };
 export type Education = (typeof EDUCATIONS)[number];
 
 /** The fields a person types in the open-account and edit forms, as the API takes them. */

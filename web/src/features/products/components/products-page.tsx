@@ -7,6 +7,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useOrgUnitNames } from '../../../lib/org-units.ts';
 import { NEXT_STATUS, TARIFF_FIELDS, useChangeStatus, useProducts, useSaveProduct, type Product } from '../api/products-api.ts';
 import { useProductsT } from '../i18n.ts';
+import { CUSTOMER_CATEGORIES } from '@shared/customer-enums.ts';
 
 type Form = Record<string, string>;
 const EMPTY: Form = { code: '', kind: 'package', name: '', targetCategory: '', targetSegment: '', description: '', responsibility: '', ...Object.fromEntries(TARIFF_FIELDS.map((f) => [f, '0'])) };
@@ -43,7 +44,7 @@ function ProductDialog({ product, services, onClose }: { product: Product | null
             options={[{ value: 'package', label: t('kind.package') }, { value: 'service', label: t('kind.service') }]} />
           {field('name', { required: true })}
           <SelectField label={t('field.targetCategory')} value={form.targetCategory} onChange={(e) => setForm({ ...form, targetCategory: e.target.value })} placeholder={t('all')}
-            options={(['individual', 'enterprise', 'key_account'] as const).map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+            options={CUSTOMER_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
           {field('targetSegment')}
           {TARIFF_FIELDS.map((f) => field(f, { inputMode: 'decimal', disabled: locked }))}
         </div>

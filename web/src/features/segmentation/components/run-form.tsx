@@ -7,10 +7,8 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useRegions } from '../../../lib/org-units.ts';
 import { useStartRun, useVariables, type RunFilter } from '../api/segmentation-api.ts';
 import { useSegmentationT } from '../i18n.ts';
+import { CUSTOMER_CATEGORIES, CUSTOMER_LEVELS, CUSTOMER_LIFECYCLES } from '@shared/customer-enums.ts';
 
-const CATEGORIES = ['individual', 'enterprise', 'key_account'];
-const LEVELS = ['ordinary', 'silver', 'gold', 'vip'];
-const LIFECYCLES = ['potential', 'formal', 'declining', 'churned'];
 
 function lastMonth(): string {
   const d = new Date();
@@ -51,7 +49,7 @@ export function RunForm() {
       },
     });
   }
-  const options = (values: string[]) => values.map((v) => ({ value: v, label: t(`value.${v}`) }));
+  const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: t(`value.${v}`) }));
 
   return (
     <form className="card card__body seg-form" onSubmit={submit} aria-label={t('form.title')} noValidate>
@@ -78,9 +76,9 @@ export function RunForm() {
         <legend>{t('form.filter')}</legend>
         <SelectField label={t('form.region')} value={filter.region ?? ''} placeholder={t('form.allRegions')} onChange={(e) => setFilter({ ...filter, region: e.target.value })}
           options={(regions.data ?? []).map((r) => ({ value: r.id, label: pick({ zh: r.name, en: r.nameEn }, i18n.language) }))} />
-        <SelectField label={t('form.category')} value={filter.category ?? ''} placeholder={t('form.any')} onChange={(e) => setFilter({ ...filter, category: e.target.value })} options={options(CATEGORIES)} />
-        <SelectField label={t('form.level')} value={filter.level ?? ''} placeholder={t('form.any')} onChange={(e) => setFilter({ ...filter, level: e.target.value })} options={options(LEVELS)} />
-        <SelectField label={t('form.lifecycle')} value={filter.lifecycle ?? ''} placeholder={t('form.any')} onChange={(e) => setFilter({ ...filter, lifecycle: e.target.value })} options={options(LIFECYCLES)} />
+        <SelectField label={t('form.category')} value={filter.category ?? ''} placeholder={t('form.any')} onChange={(e) => setFilter({ ...filter, category: e.target.value })} options={options(CUSTOMER_CATEGORIES)} />
+        <SelectField label={t('form.level')} value={filter.level ?? ''} placeholder={t('form.any')} onChange={(e) => setFilter({ ...filter, level: e.target.value })} options={options(CUSTOMER_LEVELS)} />
+        <SelectField label={t('form.lifecycle')} value={filter.lifecycle ?? ''} placeholder={t('form.any')} onChange={(e) => setFilter({ ...filter, lifecycle: e.target.value })} options={options(CUSTOMER_LIFECYCLES)} />
       </fieldset>
       <FormError message={error?.message} />
       <div><button type="submit" className="button button--primary" disabled={start.isPending}>{t('form.start')}</button></div>

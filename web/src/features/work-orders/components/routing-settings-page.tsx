@@ -9,6 +9,7 @@ import {
   BUSINESS_TYPES, CENTRE_KINDS, PRIORITIES, useRoutingRules, useSaveRoutingRule, useSaveSlaPolicies, useSlaPolicies, type RoutingRule, type SlaPolicy,
 } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
+import { CUSTOMER_CATEGORIES } from '@shared/customer-enums.ts';
 
 const BLANK: Partial<RoutingRule> = { position: 100, name: '', regionId: null, businessType: null, customerCategory: null, centreKind: 'access_network', departmentId: null, active: true };
 
@@ -35,7 +36,7 @@ function RuleRow({ rule, onSaved }: { rule: Partial<RoutingRule>; onSaved?: () =
       <td><select aria-label={t('field.businessType')} value={r.businessType ?? ''} onChange={(e) => setR({ ...r, businessType: opt(e.target.value) })}>
         <option value="">{t('settings.any')}</option>{BUSINESS_TYPES.map((b) => <option key={b} value={b}>{t(`business.${b}`)}</option>)}</select></td>
       <td><select aria-label={t('settings.category')} value={r.customerCategory ?? ''} onChange={(e) => setR({ ...r, customerCategory: opt(e.target.value) })}>
-        <option value="">{t('settings.any')}</option>{['individual', 'enterprise', 'key_account'].map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}</select></td>
+        <option value="">{t('settings.any')}</option>{CUSTOMER_CATEGORIES.map((c) => <option key={c} value={c}>{t(`category.${c}`)}</option>)}</select></td>
       <td><select aria-label={t('settings.target')} value={target} onChange={(e) => {
         const [kind, value] = e.target.value.split(':');
         setR({ ...r, centreKind: kind === 'kind' ? value : null, departmentId: kind === 'dept' ? value : null });
