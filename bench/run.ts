@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchTarget, loadOnce, openBenchDatabase } from './support/bench-database.ts';
 import { formatTable } from './support/report.ts';
-import { startServer } from './support/server-process.ts';
+import { startServer } from '../src/testing/server-process.ts';
 import type { BenchContext, BenchSection, BenchSettings, Figure } from './support/section.ts';
 
 const started = performance.now();

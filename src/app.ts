@@ -7,11 +7,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from './platform/config.ts';
 import type { DatabaseHandle } from './platform/db.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
+import { healthRoute } from './platform/http/health.ts';
 import { checkRouteAccess, declaresAccess } from './platform/http/route-access.ts';
 import { platformError } from './platform/errors.ts';
 import type { App, Services } from './platform/module.ts';
@@ -56,10 +56,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
   const jobs = new JobRunner(database.db, app.log);
   const services: Services = { config, database, db: database.db, dbKind: database.kind, jobs };
 
-  app.get('/api/health', {
-    config: { public: true },
-    schema: { response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
-  }, async () => ({ status: 'ok' as const, db: database.kind }));
+  healthRoute(app, database);
 
   for (const mod of modules) await mod.routes?.(app, services);
   for (const mod of modules) await mod.jobs?.(jobs, services);

@@ -53,10 +53,11 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     // PreparingClient: every parameterised query becomes a named prepared statement (see prepared-statements.ts).
     // Every session speaks the business time zone, so a date compared with a timestamp, date_trunc and to_char
-    // mean a day in Beijing (by default), never a UTC day.
+    // mean a day in Beijing (by default), never a UTC day. A database that does not answer (a host gone, not a
+    // refused port) fails a request in 5 s instead of holding it.
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, Client: PreparingClient,
-      options: `-c TimeZone=${businessTimeZone()}`,
+      options: `-c TimeZone=${businessTimeZone()}`, connectionTimeoutMillis: 5000, keepAlive: true,
     });
     pool.on('error', opts.onError ?? logConnectionLost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -17,6 +17,14 @@ export class PreparingClient extends pg.Client {
   /** Texts this connection must not prepare again (their cached plan went stale, see below). */
   #unprepared = new Set<string>();
 
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A connection the server ends (restart: 57P01) emits 'error'. While idle in the pool, the pool hears it and drops the
+    // connection; while checked out, nobody else listens, and an unheard 'error' would end the process. The query in
+    // flight (or the next one) fails on its own, and the pool discards the dead connection when it is released.
+    this.on('error', () => {});
+  }
+
   query(config: any, values?: any, callback?: any): any {
     if (typeof config !== 'string' || !Array.isArray(values) || values.length === 0 || values.length > MAX_PARAMETERS || callback) {
       return super.query(config, values, callback);

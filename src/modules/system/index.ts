@@ -2,6 +2,7 @@ import path from 'node:path';
 import { registerPermissionArea } from '../../platform/access/permissions.ts';
 import type { CrmModule } from '../../platform/module.ts';
 import { systemRoutes } from './system.routes.ts';
+import { jobsRoutes } from './jobs.routes.ts';
 import { seedSystemDemo } from './system.demo.ts';
 
 registerPermissionArea('system', { zh: '系统管理', en: 'System management' });
@@ -10,7 +11,7 @@ registerPermissionArea('sensitive', { zh: '敏感信息（完整手机号、身�
 export const systemModule: CrmModule = {
   name: 'system',
   migrationsDir: path.resolve(import.meta.dirname, 'migrations'),
-  routes: systemRoutes,
+  routes: (app, services) => { systemRoutes(app, services); jobsRoutes(app, services); },
   seedDemo: seedSystemDemo,
 };
 

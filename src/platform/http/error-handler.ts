@@ -2,6 +2,10 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, localeFrom, platformError } from '../errors.ts';
 import { chineseFieldMessage, registeredChinese } from './field-messages.ts';
+import { isDatabaseUnavailable } from '../database-unavailable.ts';
+
+/** Seconds a client should wait before retrying a request that met the database restarting. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Field messages come in Chinese only when asked for explicitly (see field-messages.ts). */
 const asksForChinese = (request: FastifyRequest) => /^zh\b/i.test(request.headers['accept-language']?.trim() ?? '');
@@ -53,6 +57,12 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     if (err.statusCode === 413) return send(reply, request, platformError('PAYLOAD_TOO_LARGE'));
     if (err.statusCode === 415) return send(reply, request, platformError('UNSUPPORTED_MEDIA_TYPE'));
     return send(reply, request, platformError('BAD_REQUEST', { reason: err.message }));
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Not our bug and not the client's: the database is restarting or unreachable. The pool reconnects by itself.
+    request.log.warn({ err }, 'database unavailable');
+    reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    return send(reply, request, platformError('DATABASE_UNAVAILABLE'));
   }
   // Anything else is our bug: log it with the request id, tell the client only the id.
   request.log.error({ err }, 'unhandled error');

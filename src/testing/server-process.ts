@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = net.createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as net.AddressInfo;
@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
  * share the server's event loop (they still share the machine's cores). Request logging is off (LOG_LEVEL=warn):
  * one pino line per request would be measured as part of every lookup. Background jobs are off (LIANXI_JOBS=0).
  */
-export async function startServer(env: Record<string, string>): Promise<{ baseUrl: string; cpuMs(): number; stop(): Promise<void> }> {
+export async function startServer(env: Record<string, string>): Promise<{ baseUrl: string; cpuMs(): number; exitCode(): number | null; stop(): Promise<void> }> {
   const port = await freePort();
   // LIANXI_JOBS=0: first-start jobs (the churn module scores every customer, say) would otherwise run during the
   // lookups and be measured as part of them; a section measures its jobs on its own.
@@ -40,6 +40,8 @@ export async function startServer(env: Record<string, string>): Promise<{ baseUr
   return {
     baseUrl,
     cpuMs: () => processCpuMs(child.pid!),
+    /** null while the server runs; a fault test checks it never exited on its own. */
+    exitCode: () => child.exitCode ?? (child.signalCode ? -1 : null),
     stop: async () => {
       if (child.exitCode === null) { child.kill('SIGTERM'); await exited; }
     },
