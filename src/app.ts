@@ -12,6 +12,7 @@ import type { DatabaseHandle } from './platform/db.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { healthRoute } from './platform/http/health.ts';
+import { rejectUnstorableText } from './platform/http/input-guard.ts';
 import { checkRouteAccess, declaresAccess } from './platform/http/route-access.ts';
 import { platformError } from './platform/errors.ts';
 import type { App, Services } from './platform/module.ts';
@@ -30,6 +31,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.LIANXI_TRUST_PROXY === '1',
+    // Errors the router raises before any route (a bad percent escape, an over-long path parameter) get the app's error shape too.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(validatorCompiler);
@@ -45,6 +48,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
     }
   });
   app.addHook('preHandler', checkRouteAccess);
+  app.addHook('preValidation', rejectUnstorableText);
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
 import type { App, Services } from '../../platform/module.ts';
-import { cursor, decodeCursor, encodeCursor, id, limit, page } from '../../platform/http/schemas.ts';
+import { cursor, decodeCursor, encodeCursor, id, limit, page, cursorId, isoDate, isoDateTime } from '../../platform/http/schemas.ts';
 import '../../platform/audit.ts';
 
 const AuditRow = z.object({
@@ -13,8 +13,8 @@ const AuditQuery = z.object({
   entityId: z.string().max(40).optional(),
   actor: z.string().max(40).optional().describe('employee id or name'),
   action: z.string().max(40).optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  from: isoDateTime.or(isoDate).optional(),
+  to: isoDateTime.or(isoDate).optional(),
   limit, cursor,
 });
 
@@ -27,11 +27,11 @@ export function auditRoutes(app: App, { db }: Services): void {
     if (f.entity) query = query.where('entity', '=', f.entity);
     if (f.entityId) query = query.where('entity_id', '=', f.entityId);
     if (f.action) query = query.where('action', '=', f.action);
-    if (f.actor) query = /^\d+$/.test(f.actor) ? query.where('actor_id', '=', f.actor) : query.where('actor_name', 'like', `%${f.actor}%`);
+    if (f.actor) query = id.safeParse(f.actor).success ? query.where('actor_id', '=', f.actor) : query.where('actor_name', 'like', `%${f.actor}%`);
     if (f.from) query = query.where('at', '>=', new Date(f.from));
     // A bare date `to` includes that whole day.
     if (f.to) query = query.where('at', '<', f.to.length === 10 ? sql<Date>`${f.to}::date + 1` : new Date(f.to));
-    const before = decodeCursor(f.cursor, z.string());
+    const before = decodeCursor(f.cursor, cursorId);
     if (before) query = query.where('id', '<', before);
     const rows = await query.execute();
     return {

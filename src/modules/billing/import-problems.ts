@@ -12,6 +12,7 @@ const PROBLEMS = {
   unknownDirection: { zh: '未知的呼叫方向“{value}”', en: 'unknown direction "{value}"' },
   unknownPeriod: { zh: '未知的忙闲时标识“{value}”', en: 'unknown busy/idle value "{value}"' },
   badDate: { zh: '日期时间无效“{value}”', en: 'bad date "{value}"' },
+  usageDateOutOfRange: { zh: '日期“{value}”超出可导入的范围（十年前至一年后）', en: 'date "{value}" is outside what may be imported (ten years back to a year ahead)' },
   negativeDuration: { zh: '时长为负数', en: 'negative duration' },
   negativeVolume: { zh: '流量为负数', en: 'negative volume' },
   negativeCount: { zh: '条数为负数', en: 'negative count' },

@@ -4,7 +4,7 @@ import type { ImportSpec, Load } from './import-spec.ts';
 import { problemTemplate, type ProblemCode } from './import-problems.ts';
 import { parseCount, parseTimestamp } from './import-values.ts';
 import { rerateLateUsage } from './billing-run.ts';
-import { adoptAsPartition, ensureMonthPartition } from './usage-partitions.ts';
+import { adoptAsPartition, ensureMonthPartition, isUsageMonth } from './usage-partitions.ts';
 
 /** The words billing systems write for a value → our code. */
 const codes = (words: Record<string, string>) => new Map(Object.entries(words));
@@ -53,6 +53,8 @@ export const usageImport: ImportSpec = {
     const startedRaw = value('startedAt');
     const started = parseTimestamp(startedRaw);
     if (!started) return { error: { code: 'badDate', value: startedRaw } };
+    // Each month of usage is a partition: a stray year must not create one (usage_records_196912).
+    if (!isUsageMonth(started.month)) return { error: { code: 'usageDateOutOfRange', value: startedRaw } };
     const quantityRaw = value('quantity');
     if (quantityRaw.startsWith('-')) return { error: { code: NEGATIVE[kind] } };
     const quantity = parseCount(quantityRaw);

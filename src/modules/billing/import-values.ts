@@ -24,6 +24,8 @@ export function parseTimestamp(raw: string): Timestamp | undefined {
     const [, y, mo, d, h, mi, s = '00'] = m;
     text = `${y}-${mo}-${d} ${h}:${mi}:${s}`;
   }
+  // Year 0001 or 9999 is a typo, not a date (see platform/http/schemas.ts: business dates run from 1900 to 2100).
+  if (text < '1900' || text >= '2101') return undefined;
   // The 30th of February passes the pattern; the month's length refuses it.
   if (text.charCodeAt(8) >= 50 && text.slice(8, 10) > '28') {
     const days = new Date(Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)), 0)).getUTCDate();

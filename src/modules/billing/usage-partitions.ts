@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../platform/db.ts';
+import { addMonths, thisMonth } from '../../platform/clock.ts';
+
+/** The months usage may be recorded for (YYYY-MM-01): ten years back to a year ahead, by the business clock (bills for the future are not usage, but a clock set back in a test or demo must not refuse this year's files). */
+export function isUsageMonth(month: string): boolean {
+  const current = thisMonth();
+  return month.slice(0, 7) >= addMonths(current, -120) && month.slice(0, 7) <= addMonths(current, 12);
+}
 
 function partitionOf(month: string): { name: string; from: string; to: string } {
   const [y, m] = month.split('-').map(Number);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { recordAudit, diffChanges } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId, isoDate } from '../../platform/http/schemas.ts';
 import { findCustomer } from '../customers/index.ts';
 import * as repo from './churn-records.repository.ts';
 import { churnError } from './churn.errors.ts';
@@ -19,7 +19,7 @@ export function toChurnRecord(r: repo.RecordRow): ChurnRecord {
 }
 
 export async function listChurnRecords(db: Db, ctx: RequestContext, f: ChurnRecordQuery) {
-  const rows = await repo.listRecords(db, ctx, f, decodeCursor(f.cursor, z.tuple([z.string(), z.string()])));
+  const rows = await repo.listRecords(db, ctx, f, decodeCursor(f.cursor, z.tuple([isoDate, cursorId])));
   const last = rows[rows.length - 1];
   return { items: rows.map(toChurnRecord), nextCursor: rows.length === f.limit ? encodeCursor([last.churned_on, last.id]) : null };
 }

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { cursor, id, limit } from '../../platform/http/schemas.ts';
+import { cursor, id, isoDate, limit } from '../../platform/http/schemas.ts';
 import { OUTCOMES, REASON_CATEGORIES } from './churn.tables.ts';
 import { FEATURES } from './risk/features.ts';
 import { today } from '../../platform/clock.ts';
 
-const isoDate = z.iso.date();
 const notFuture = isoDate.refine((d) => d <= today(), 'cannot be in the future');
 const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => v || null);
 

@@ -4,7 +4,7 @@ import { phoneFor } from '../../platform/access/masking.ts';
 import { customerScope } from '../customers/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
 import { churnError } from './churn.errors.ts';
 import type { CreatePlan, Plan, RecordOutcome, StartTask, Task, TaskQuery } from './churn.schema.ts';
 import * as repo from './retention.repository.ts';
@@ -28,7 +28,7 @@ function toTask(ctx: RequestContext, r: repo.TaskRow): Task {
 }
 
 export async function listPlans(db: Db, limit: number, cursor?: string) {
-  const before = decodeCursor(cursor, z.string());
+  const before = decodeCursor(cursor, cursorId);
   let query = repo.planSelect(db).orderBy('p.id', 'desc').limit(limit);
   if (before) query = query.where('p.id', '<', before);
   const rows = await query.execute();
@@ -111,7 +111,7 @@ export async function listTasks(db: Db, ctx: RequestContext, f: TaskQuery) {
   if (f.assigneeId) query = query.where('t.assignee_id', '=', f.assigneeId);
   if (f.mine) query = query.where('t.assignee_id', '=', ctx.employeeId);
   if (f.status) query = query.where('t.outcome', f.status === 'open' ? 'is' : 'is not', null);
-  const before = decodeCursor(f.cursor, z.string());
+  const before = decodeCursor(f.cursor, cursorId);
   if (before) query = query.where('t.id', '<', before);
   const rows = await query.orderBy('t.id', 'desc').limit(f.limit).execute();
   return { items: rows.map((r) => toTask(ctx, r)), nextCursor: rows.length === f.limit ? encodeCursor(rows[rows.length - 1].id) : null };

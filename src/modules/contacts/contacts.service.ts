@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { phoneFor } from '../../platform/access/masking.ts';
 import { diffChanges, recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
 import { findCustomer } from '../customers/index.ts';
 import * as repo from './contacts.repository.ts';
 import { contactError } from './contacts.errors.ts';
@@ -15,7 +15,7 @@ function toContact(ctx: RequestContext, r: repo.ContactRow): Contact {
 }
 
 export async function searchContacts(db: Db, ctx: RequestContext, f: { q?: string; customerId?: string; limit: number; cursor?: string }) {
-  const rows = await repo.searchContacts(db, ctx, { ...f, afterId: decodeCursor(f.cursor, z.string()) });
+  const rows = await repo.searchContacts(db, ctx, { ...f, afterId: decodeCursor(f.cursor, cursorId) });
   return { items: rows.map((r) => toContact(ctx, r)), nextCursor: rows.length === f.limit ? encodeCursor(rows[rows.length - 1].id) : null };
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { seesSensitive, maskPhone } from '../../platform/access/masking.ts';
 import type { Db } from '../../platform/db.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
 import * as repo from './customers.repository.ts';
 import { customerError } from './customers.errors.ts';
 import type { Customer, CustomerQuery } from './customers.schema.ts';
@@ -16,7 +16,7 @@ export async function getCustomer(db: Db, ctx: RequestContext, id: string): Prom
 }
 
 export async function searchCustomers(db: Db, ctx: RequestContext, f: CustomerQuery) {
-  const after = decodeCursor(f.cursor, z.tuple([z.string(), z.string()]));
+  const after = decodeCursor(f.cursor, z.tuple([cursorText, cursorId]));
   const rows = await repo.searchCustomers(db, ctx, f, after);
   const last = rows[rows.length - 1];
   return {
@@ -32,7 +32,7 @@ export async function findPossibleDuplicates(db: Db, ctx: RequestContext, phone:
 
 export async function customerHistory(db: Db, ctx: RequestContext, id: string, limit: number, cursor?: string) {
   await getCustomer(db, ctx, id);
-  const rows = await repo.historyRows(db, id, limit, decodeCursor(cursor, z.string()));
+  const rows = await repo.historyRows(db, id, limit, decodeCursor(cursor, cursorId));
   const unmasked = seesSensitive(ctx);
   return {
     items: rows.map((r) => ({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, limit } from '../../platform/http/schemas.ts';
+import { cursor, id, int4, limit } from '../../platform/http/schemas.ts';
 import { registerFieldMessages } from '../../platform/http/field-messages.ts';
 import { idCardProblem, isPhone, normalisePhone } from './customer-validators.ts';
 
@@ -88,7 +88,7 @@ export type OpenAccount = z.infer<typeof OpenAccount>;
 
 export const UpdateCustomer = z.object({ ...editable, idCard: idCardNo }).partial().extend({
   /** The version the editor saw; a concurrent change makes the update fail instead of overwriting it. */
-  version: z.number().int().optional(),
+  version: int4.optional(),
 });
 export type UpdateCustomer = z.infer<typeof UpdateCustomer>;
 

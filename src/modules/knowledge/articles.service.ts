@@ -5,7 +5,7 @@ import { can } from '../../platform/access/permissions.ts';
 import { diffChanges, recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { platformError } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
 import { knowledgeError } from './knowledge.errors.ts';
 import type { Article, ArticleInput, ArticleQuery, ArticleUpdate } from './knowledge.schema.ts';
 import { indexWords } from './segmenter.ts';
@@ -96,7 +96,7 @@ export async function listArticles(db: Db, ctx: RequestContext, f: ArticleQuery)
   if (f.kind) query = query.where('a.kind', '=', f.kind);
   if (f.status) query = query.where('a.status', '=', f.status);
   if (f.tag) query = query.where(sql<boolean>`a.tags @> ARRAY[${f.tag}]::text[]`);
-  const after = decodeCursor(f.cursor, z.string());
+  const after = decodeCursor(f.cursor, cursorId);
   if (after) query = query.where('a.id', '<', after);
   const rows = await query.orderBy('a.id', 'desc').limit(f.limit).execute();
   return { items: rows.map(toArticle), nextCursor: rows.length === f.limit ? encodeCursor(rows[rows.length - 1].id) : null };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, limit } from '../../platform/http/schemas.ts';
+import { cursor, id, int4, limit } from '../../platform/http/schemas.ts';
 import { ARTICLE_KINDS } from './knowledge.tables.ts';
 
 const tag = z.string().trim().min(1).max(20);
@@ -29,7 +29,7 @@ export type ArticleInput = z.infer<typeof ArticleInput>;
 // No defaults here: a field left out of an edit keeps its value.
 export const ArticleUpdate = ArticleFields.partial().extend({
   /** The version the editor started from; someone else's save in between is a conflict, not an overwrite. */
-  version: z.number().int(),
+  version: int4,
 });
 export type ArticleUpdate = z.infer<typeof ArticleUpdate>;
 
@@ -51,7 +51,7 @@ export const SearchQuery = z.object({
 export const SearchHit = z.object({ id, title: z.string(), snippet: z.string(), score: z.number(), kind: z.enum(ARTICLE_KINDS), categoryName: z.string() });
 
 export const Category = z.object({ id, name: z.string(), nameEn: z.string() });
-export const CategoryInput = z.object({ name: z.string().trim().min(1).max(50), nameEn: z.string().trim().min(1).max(50), position: z.number().int().default(0) });
+export const CategoryInput = z.object({ name: z.string().trim().min(1).max(50), nameEn: z.string().trim().min(1).max(50), position: int4.min(0).default(0) });
 
 export const QuestionInput = z.object({ title: z.string().trim().min(2).max(200), body: z.string().trim().max(20_000).default('') });
 export const AnswerInput = z.object({ body: z.string().trim().min(1).max(20_000) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from '../../platform/http/schemas.ts';
+import { id, int4, isoDate } from '../../platform/http/schemas.ts';
 
 export const PRODUCT_STATUSES = ['draft', 'testing', 'released', 'retired'] as const;
 /** The lifecycle: each status and where it may go next (testing may go back to draft). */
@@ -42,7 +42,7 @@ export const ProductInput = z.object(pricing).partial().extend({
 });
 export type ProductInput = z.infer<typeof ProductInput>;
 
-export const ProductPatch = z.object({ ...pricing, ...descriptive }).partial().extend({ version: z.number().int().optional() });
+export const ProductPatch = z.object({ ...pricing, ...descriptive }).partial().extend({ version: int4.optional() });
 export type ProductPatch = z.infer<typeof ProductPatch>;
 
 export const Product = z.object({
@@ -71,7 +71,7 @@ export const LifecycleStep = z.object({ to: z.enum(PRODUCT_STATUSES), note: z.st
 export const StatusChange = z.object({ from: z.string(), to: z.string(), by: z.string().nullable(), at: z.string(), note: z.string().nullable() });
 
 /** When a subscription change takes effect: the 1st of next month (default for a package change), today, or a date. */
-export const effective = z.union([z.enum(['next_month', 'today']), z.iso.date()]);
+export const effective = z.union([z.enum(['next_month', 'today']), isoDate]);
 
 export const Subscribe = z.object({ productId: id, effective: effective.optional() });
 export const EndSubscription = z.object({ effective: effective.optional(), reason: z.string().trim().max(200).optional() });

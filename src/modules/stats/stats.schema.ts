@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { id } from '../../platform/http/schemas.ts';
+import { id, isoDate } from '../../platform/http/schemas.ts';
 
 export const STATS_GROUPS = ['region', 'category', 'level', 'lifecycle', 'segment', 'month'] as const;
-const isoDate = z.iso.date();
 
 export const CustomerStatsQuery = z.object({
   groupBy: z.enum(STATS_GROUPS).default('region'),

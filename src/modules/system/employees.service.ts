@@ -3,7 +3,7 @@ import { forgetEmployee } from '../../platform/access/context-cache.ts';
 import { diffChanges, recordAudit, type Changes } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { platformError } from '../../platform/errors.ts';
-import { encodeCursor, decodeCursor } from '../../platform/http/schemas.ts';
+import { encodeCursor, decodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
 import { hashPassword } from '../../platform/secrets.ts';
 import { z } from 'zod';
 import * as repo from './system.repository.ts';
@@ -12,7 +12,7 @@ import { emitEmployeeDisabled } from './employee-events.ts';
 import type { CreateEmployee, DirectoryEntry, Employee, UpdateEmployee } from './system.schema.ts';
 
 export async function listEmployees(db: Db, f: { q?: string; orgUnitId?: string; limit: number; cursor?: string }) {
-  const afterId = decodeCursor(f.cursor, z.string());
+  const afterId = decodeCursor(f.cursor, cursorId);
   const items = await repo.listEmployees(db, { ...f, afterId });
   return { items, nextCursor: items.length === f.limit ? encodeCursor(items[items.length - 1].id) : null };
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -73,5 +72,10 @@ export async function openAttachment(db: Db, ctx: RequestContext, dataDir: strin
   const row = await db.selectFrom('work_order_attachments').select(['file_name', 'mime_type', 'size_bytes', 'storage_key'])
     .where('id', '=', attachmentId).where('work_order_id', '=', workOrderId).executeTakeFirst();
   if (!row) throw workOrderError('ATTACHMENT_NOT_FOUND');
-  return { fileName: row.file_name, mimeType: row.mime_type, sizeBytes: row.size_bytes, stream: createReadStream(path.join(attachmentsDir(dataDir), row.storage_key)) };
+  // Opened before the reply starts, so a file lost from disk (a restore without the files) is a 404 in the app's shape, not a broken stream.
+  const file = await open(path.join(attachmentsDir(dataDir), row.storage_key)).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') throw workOrderError('ATTACHMENT_FILE_MISSING');
+    throw e;
+  });
+  return { fileName: row.file_name, mimeType: row.mime_type, sizeBytes: row.size_bytes, stream: file.createReadStream() };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
 import * as repo from './work-orders.repository.ts';
 import { workOrderError } from './work-orders.errors.ts';
 import type { WorkOrder, WorkOrderQuery } from './work-orders.schema.ts';
@@ -49,7 +49,7 @@ export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQu
       : /^[\d-]{4,16}$/.test(q) ? query.where('w.contact_phone', 'like', `%${q}`)
       : query.where((eb) => eb.or([eb('c.name', 'like', `${q.replace(/[\\%_]/g, '\\$&')}%`), sql<boolean>`w.description ILIKE ${'%' + q.replace(/[\\%_]/g, '\\$&') + '%'}`]));
   }
-  const after = decodeCursor(f.cursor, z.string());
+  const after = decodeCursor(f.cursor, cursorId);
   if (after) query = query.where('w.id', '<', after);
   const rows = await query.orderBy('w.id', 'desc').limit(f.limit).execute();
   return {

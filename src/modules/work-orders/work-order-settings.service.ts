@@ -18,7 +18,7 @@ export function saveType(db: Db, ctx: RequestContext, input: { parentId: string 
     }
     const row = await trx.insertInto('work_order_types')
       .values({ parent_id: input.parentId, code: input.code, name: input.name, name_en: input.nameEn, active: input.active })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name: input.name, name_en: input.nameEn, active: input.active }))
+      // A code already taken is a 409 on `code` (the unique key, mapped by the error handler), never a silent rename.
       .returning(['id', 'parent_id', 'code', 'name', 'name_en', 'active']).executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'save', entity: 'work_order_type', entityId: row.id, changes: { ...input } });
     return { id: row.id, parentId: row.parent_id, code: row.code, name: row.name, nameEn: row.name_en, active: row.active };

@@ -13,6 +13,7 @@ export const workOrderError = defineErrors({
   SAME_DEPARTMENT: { status: 409, zh: '工单已在该部门', en: 'The work order is already with that department' },
   ROUTING_RULE_NOT_FOUND: { status: 404, zh: '派单规则不存在', en: 'Routing rule not found' },
   ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'Attachment not found' },
+  ATTACHMENT_FILE_MISSING: { status: 404, zh: '附件文件已丢失，请联系管理员', en: 'The attachment\'s file is missing; tell your administrator' },
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '附件不能超过 {limitMb} MB', en: 'Attachments are limited to {limitMb} MB' },
   ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, zh: '只能上传 PNG、JPEG 图片或 PDF 文件', en: 'Only PNG or JPEG images and PDF files are accepted' },
   ATTACHMENT_MISSING: { status: 400, zh: '请选择要上传的文件', en: 'Choose a file to upload' },

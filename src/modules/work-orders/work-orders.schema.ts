@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, id, limit } from '../../platform/http/schemas.ts';
+import { cursor, id, int4, isoDate, limit } from '../../platform/http/schemas.ts';
 import { isPhone, normalisePhone } from '../customers/customer-validators.ts';
 import { BUSINESS_TYPES, CENTRE_KINDS, CHANNELS, PRIORITIES, SATISFACTION, STATUSES } from './work-orders.tables.ts';
 
@@ -63,7 +63,7 @@ export const UpdateWorkOrder = z.object({
   contactPhone: phoneNo,
   description: text(4000),
   assigneeId: id.nullable(),
-}).partial().extend({ version: z.number().int().optional() });
+}).partial().extend({ version: int4.optional() });
 export type UpdateWorkOrder = z.infer<typeof UpdateWorkOrder>;
 
 export const ACTIONS = ['dispatch', 'start', 'resolve', 'transfer', 'return-visit', 'reopen', 'archive'] as const;
@@ -135,8 +135,8 @@ export const WorkOrderTypeInput = z.object({
 export const Notification = z.object({ id, workOrderId: id, orderNo: z.string(), kind: z.string(), message: z.string(), read: z.boolean(), createdAt: z.string() });
 
 export const StatsQuery = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   granularity: z.enum(['day', 'week', 'month']).default('day'),
 });
 export type StatsQuery = z.infer<typeof StatsQuery>;

@@ -1,10 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
+import { attachmentsDir } from './attachments.ts';
 
 for (const kind of testDatabases()) {
   describe(`work orders on ${kind}`, () => {
@@ -269,6 +271,16 @@ for (const kind of testDatabases()) {
         const listed = (await agent.get(`/api/work-orders/${id}/attachments`)).body.items;
         assert.equal(listed.length, 1);
         assert.equal(listed[0].fileName, '光猫.png');
+      });
+
+      it('answers 404 in the error shape when an attachment\'s file has gone from disk', async () => {
+        const id = (await order(await customer('JN'), 'broadband')).body.id;
+        const res = await upload(agent, id, PNG, 'lost.png');
+        const row = await app.services.db.selectFrom('work_order_attachments').select('storage_key').where('id', '=', res.body.id).executeTakeFirstOrThrow();
+        await rm(path.join(attachmentsDir(app.config.dataDir), row.storage_key));
+        const lost = await jnHandler.get(`/api/work-orders/${id}/attachments/${res.body.id}`);
+        assert.equal(lost.status, 404);
+        assert.equal(lost.body.error.code, 'ATTACHMENT_FILE_MISSING');
       });
 
       it('refuses a file that is not a PNG, JPEG or PDF whatever its name says, and one over the size limit', async () => {

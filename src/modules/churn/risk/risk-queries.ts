@@ -3,7 +3,7 @@ import type { RequestContext } from '../../../platform/access/context.ts';
 import { phoneFor } from '../../../platform/access/masking.ts';
 import { customerScope } from '../../customers/index.ts';
 import type { Db } from '../../../platform/db.ts';
-import { decodeCursor, encodeCursor } from '../../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../../platform/http/schemas.ts';
 import type { RiskItem, RiskQuery } from '../churn.schema.ts';
 import { describeFactor, type FeatureName } from './features.ts';
 import { weightsByFeature } from './train-model.ts';
@@ -48,7 +48,7 @@ function atRiskQuery(db: Db, ctx: RequestContext, f: RiskQuery, after: [string |
 
 /** The at-risk list: scored active customers in the caller's scope, highest risk first unless asked otherwise. */
 export async function listAtRisk(db: Db, ctx: RequestContext, f: RiskQuery) {
-  const after = decodeCursor(f.cursor, z.tuple([z.union([z.string(), z.number()]), z.string()]));
+  const after = decodeCursor(f.cursor, z.tuple([z.union([cursorText, z.number().finite()]), cursorId]));
   let rows: Awaited<ReturnType<ReturnType<typeof atRiskQuery>['execute']>> | undefined;
   // By score over a wide scope (a region, everything), walk the highest scores in growing batches; a
   // manager's or a customer's own list, or another sort, is narrow enough for the planner's own plan.
