@@ -76,7 +76,7 @@ describe('signing in', () => {
     await dialog.getByLabel(/^新密码/).fill('short');
     await dialog.getByLabel('确认新密码').fill('short');
     await dialog.getByLabel('确认新密码').press('Enter');
-    await dialog.getByText('新密码至少 8 个字符').waitFor();
+    await dialog.getByText('新密码至少 10 个字符').waitFor();
 
     await dialog.getByLabel(/^新密码/).fill('chenjie-new-2026');
     await dialog.getByLabel('确认新密码').fill('chenjie-new-2026');

@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** How long a session lives without use. */
   sessionIdleMinutes: number;
+  /** How long a session lives at most, however busy: a stolen cookie stops working within this many hours of the sign-in. */
+  sessionMaxHours: number;
   /** Whether this process runs background jobs; LIANXI_JOBS=0 makes it serve HTTP only (one jobs process, several web ones). */
   jobs: boolean;
   /** The business time zone: every business date (bills, due dates, SLA days, reports) is a day there. */
@@ -35,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.LIANXI_DEMO !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionIdleMinutes: Number(env.LIANXI_SESSION_IDLE_MINUTES ?? 480),
+    sessionMaxHours: Number(env.LIANXI_SESSION_MAX_HOURS ?? 12),
     jobs: env.LIANXI_JOBS !== '0',
     timeZone: parseTimeZone(env.LIANXI_TIMEZONE || 'Asia/Shanghai'),
     now: parseNow(env.LIANXI_NOW),

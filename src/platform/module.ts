@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -27,6 +28,11 @@ export interface CrmModule {
   name: string;
   migrationsDir?: string;
   routes?(app: App, services: Services): void | Promise<void>;
+  /**
+   * An onRequest hook that finds who is calling (sets `request.ctx`); the app runs every module's before checking the
+   * route's access rule and before any route's input is parsed (auth: session cookies and API tokens).
+   */
+  identifyCaller?(services: Services): (request: FastifyRequest) => Promise<void>;
   jobs?(runner: JobRunner, services: Services): void | Promise<void>;
   /** Adds this module's demo data on a first start (modules run in registry order, sharing `demo`). */
   seedDemo?(services: Services, demo: DemoContext): Promise<void>;

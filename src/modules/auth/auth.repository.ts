@@ -9,10 +9,10 @@ export async function insertSession(db: Conn, v: { tokenHash: string; csrfToken:
   }).execute();
 }
 
-/** The live session for a token, its expiry pushed forward (sliding idle timeout). */
-export async function touchSession(db: Conn, tokenHash: string, expiresAt: Date) {
+/** The live session for a token (not idle too long, opened after `openedAfter`), its expiry pushed forward (sliding idle timeout). */
+export async function touchSession(db: Conn, tokenHash: string, expiresAt: Date, openedAfter: Date) {
   return db.updateTable('sessions').set({ last_seen_at: new Date(), expires_at: expiresAt })
-    .where('token_hash', '=', tokenHash).where('expires_at', '>', new Date())
+    .where('token_hash', '=', tokenHash).where('expires_at', '>', new Date()).where('created_at', '>', openedAfter)
     .returning(['employee_id', 'csrf_token']).executeTakeFirst();
 }
 

@@ -30,11 +30,9 @@ function meBody(identity: IdentityContext) {
   };
 }
 
-export function authRoutes(app: App, { db, config }: Services): void {
-  const secureCookie = process.env.LIANXI_SECURE_COOKIE === '1';
-
-  // Resolves who is calling (session cookie or API token) for every API request, and checks CSRF.
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+/** Resolves who is calling (session cookie or API token) for every API request, and checks CSRF. */
+export function identifyCaller({ db, config }: Services) {
+  return async (request: FastifyRequest): Promise<void> => {
     // Portal routes have their own customer session; a staff cookie in the same browser must neither grant nor block them.
     if (!request.url.startsWith('/api/') || (request.routeOptions.config as RouteAccess | undefined)?.portal) return;
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -46,7 +44,7 @@ export function authRoutes(app: App, { db, config }: Services): void {
       via = 'token';
       if (!identity) throw platformError('UNAUTHENTICATED');
     } else if (cookie) {
-      identity = await resolveSession(db, cookie, config.sessionIdleMinutes);
+      identity = await resolveSession(db, cookie, config.sessionIdleMinutes, config.sessionMaxHours);
     }
     if (!identity) return;
     if (via === 'session' && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== identity.csrfToken) {
@@ -55,7 +53,11 @@ export function authRoutes(app: App, { db, config }: Services): void {
       return;
     }
     request.ctx = { ...identity, locale: localeFrom(request.headers['accept-language']), ip: request.ip, requestId: request.id, via };
-  });
+  };
+}
+
+export function authRoutes(app: App, { db, config }: Services): void {
+  const secureCookie = process.env.LIANXI_SECURE_COOKIE === '1';
 
   const tags = ['auth'];
   app.post('/api/auth/login', {

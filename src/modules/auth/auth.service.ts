@@ -1,6 +1,7 @@
 import { cachedIdentity, forgetEmployee, forgetIdentity, type IdentityContext } from '../../platform/access/context-cache.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db } from '../../platform/db.ts';
+import { requirePasswordFitFor } from '../../platform/password-policy.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/secrets.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { findLoginCandidate, loadIdentity, passwordHashOf, updateEmployeeRow, useApiToken } from '../system/index.ts';
@@ -13,7 +14,7 @@ export interface LoginInput { username: string; password: string; ip: string; us
 /** Checks the password and opens a session; every attempt, good or bad, is recorded and audited. */
 export async function login(db: Db, input: LoginInput) {
   const username = input.username.trim().toLowerCase();
-  await refuseWhileLocked(db, 'staff', username);
+  await refuseWhileLocked(db, 'staff', username, input.ip);
 
   const candidate = await findLoginCandidate(db, username);
   const passwordOk = await verifyPassword(candidate?.password_hash ?? null, input.password);
@@ -54,8 +55,14 @@ export async function logout(db: Db, ctx: RequestContext, token: string): Promis
 }
 
 export async function changePassword(db: Db, ctx: RequestContext, token: string | undefined, oldPassword: string, newPassword: string): Promise<void> {
+  // Guessing the old password from a signed-in browser counts like guessing it at sign-in: five wrong ones lock the account.
+  await refuseWhileLocked(db, 'staff', ctx.username, ctx.ip);
   const ok = await verifyPassword((await passwordHashOf(db, ctx.employeeId)) ?? null, oldPassword);
-  if (!ok) throw authError('WRONG_OLD_PASSWORD', undefined, { oldPassword: 'wrong password' });
+  if (!ok) {
+    await recordLoginAttempt(db, 'staff', ctx.username, ctx.ip, false);
+    throw authError('WRONG_OLD_PASSWORD', undefined, { oldPassword: 'wrong password' });
+  }
+  requirePasswordFitFor(ctx.username, newPassword, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   await withTransaction(db, async (trx) => {
     await updateEmployeeRow(trx, ctx.employeeId, { passwordHash });
@@ -66,11 +73,11 @@ export async function changePassword(db: Db, ctx: RequestContext, token: string 
   forgetEmployee(ctx.employeeId);
 }
 
-/** The identity behind a session cookie, or undefined when the session is gone, expired or its employee disabled. */
-export function resolveSession(db: Db, token: string, idleMinutes: number): Promise<IdentityContext | undefined> {
+/** The identity behind a session cookie, or undefined when the session is gone, idle too long, older than its lifetime or its employee disabled. */
+export function resolveSession(db: Db, token: string, idleMinutes: number, maxHours: number): Promise<IdentityContext | undefined> {
   const tokenHash = sha256(token);
   return cachedIdentity(`session:${tokenHash}`, async () => {
-    const session = await repo.touchSession(db, tokenHash, new Date(Date.now() + idleMinutes * 60_000));
+    const session = await repo.touchSession(db, tokenHash, new Date(Date.now() + idleMinutes * 60_000), new Date(Date.now() - maxHours * 3_600_000));
     if (!session) return undefined;
     const identity = await loadIdentity(db, session.employee_id);
     return identity && { ...identity, csrfToken: session.csrf_token };

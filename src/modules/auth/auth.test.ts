@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { forgetAllIdentities } from '../../platform/access/context-cache.ts';
 import { ADMIN_PASSWORD, startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 
 for (const kind of testDatabases()) {
@@ -60,6 +61,18 @@ for (const kind of testDatabases()) {
       assert.equal((await attempt(ADMIN_PASSWORD)).status, 200);
     });
 
+    it('ends a session 12 hours after sign-in however busy it is (absolute lifetime beside the idle timeout)', async () => {
+      const client = await app.login('zhangwei');
+      assert.equal((await client.get('/api/auth/me')).status, 200);
+      const id = (await client.get('/api/auth/me')).body.employee.id;
+      await sql`UPDATE sessions SET created_at = created_at - interval '11 hours' WHERE employee_id = ${id}`.execute(app.services.db);
+      forgetAllIdentities();
+      assert.equal((await client.get('/api/auth/me')).status, 200);
+      await sql`UPDATE sessions SET created_at = created_at - interval '61 minutes' WHERE employee_id = ${id}`.execute(app.services.db);
+      forgetAllIdentities();
+      assert.equal((await client.get('/api/auth/me')).status, 401);
+    });
+
     it('needs the CSRF token for writes made with the session cookie', async () => {
       const client = await app.login('admin');
       const token = client.csrfToken;
@@ -94,6 +107,26 @@ for (const kind of testDatabases()) {
       assert.match(hash.rows[0].password_hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     });
 
+    it('an administrator\'s password reset ends all of the employee\'s sessions', async () => {
+      const admin = await app.login('admin');
+      const first = await app.login('liuna');
+      const second = await app.login('liuna');
+      const id = (await first.get('/api/auth/me')).body.employee.id;
+      assert.equal((await admin.patch(`/api/employees/${id}`, { password: 'Reset-by-admin-2026' })).status, 200);
+      assert.equal((await first.get('/api/customers')).status, 401);
+      assert.equal((await second.get('/api/customers')).status, 401);
+      const back = await app.login('liuna', 'Reset-by-admin-2026');
+      assert.equal((await back.get('/api/customers')).status, 200);
+    });
+
+    it('changing one\'s own password ends one\'s other sessions and keeps this one', async () => {
+      const here = await app.login('chenjie');
+      const elsewhere = await app.login('chenjie');
+      assert.equal((await here.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'Chenjie-new-pass-9' })).status, 204);
+      assert.equal((await elsewhere.get('/api/customers')).status, 401);
+      assert.equal((await here.get('/api/customers')).status, 200);
+    });
+
     it('disabling an employee ends their sessions and stops their sign-in', async () => {
       const admin = await app.login('admin');
       const victim = await app.login('zhaolei');
@@ -126,6 +159,54 @@ for (const kind of testDatabases()) {
       assert.equal((await integration.post('/api/contacts', { name: '接口创建' })).status, 201);
       assert.equal((await admin.delete(`/api/api-tokens/${created.body.id}`)).status, 204);
       assert.equal((await integration.get('/api/customers?limit=1')).status, 401);
+    });
+
+    it('refuses weak new passwords with a message at the field, in English or Chinese', async () => {
+      const admin = await app.login('admin');
+      const id = (await admin.get('/api/employees?limit=200')).body.items.find((e: { username: string }) => e.username === 'zhangwei').id;
+      const weak = { 'password': 'at least 10', 'password12': 'commonly used', '12345678': 'at least 10', '          ': 'too few different', 'aaaaaaaaaaaaaa': 'too few different',
+        'Password2026!': 'commonly used', 'qwertyuiop': 'commonly used', 'zhangwei2026': 'close to the username', 'iewgnahz-01': 'close to the username' };
+      for (const [password, message] of Object.entries(weak)) {
+        const res = await admin.patch(`/api/employees/${id}`, { password });
+        assert.equal(res.status, 400, password);
+        assert.match(res.body.error.fields.password, new RegExp(message), password);
+      }
+      admin.headers['accept-language'] = 'zh-CN';
+      assert.equal((await admin.patch(`/api/employees/${id}`, { password: 'zhangwei2026' })).body.error.fields.password, '与用户名过于相似');
+      assert.equal((await admin.patch(`/api/employees/${id}`, { password: 'password123' })).body.error.fields.password, '这是常见密码，请换一个');
+      const created = await admin.post('/api/employees', { username: 'weakling', password: 'weakling!!', name: '弱', orgUnitId: (await admin.get('/api/auth/me')).body.employee.orgUnitId });
+      assert.equal(created.status, 400);
+      const self = await app.login('zhangwei');
+      assert.equal((await self.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'zhangwei12345' })).body.error.fields.newPassword, 'too close to the username');
+      // The demo and test passwords pass.
+      assert.equal((await admin.patch(`/api/employees/${id}`, { password: ADMIN_PASSWORD })).status, 200);
+    });
+
+    it('locks the account after 5 wrong old passwords on a password change', async () => {
+      const client = await app.login('wangfang');
+      for (let i = 0; i < 5; i++) assert.equal((await client.post('/api/auth/password', { oldPassword: `guess-${i}`, newPassword: 'Wangfang-new-pass' })).status, 400);
+      const locked = await client.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'Wangfang-new-pass' });
+      assert.equal(locked.status, 429);
+      assert.equal(locked.body.error.code, 'ACCOUNT_LOCKED');
+      await sql`DELETE FROM login_attempts WHERE login = 'wangfang'`.execute(app.services.db);
+    });
+
+    it('locks an address that tries one password against 30 usernames', async () => {
+      // The earlier tests' failures came from this address too: they are past.
+      await sql`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE NOT ok`.execute(app.services.db);
+      const codes: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const res = await app.anonymous().post('/api/auth/login', { username: `spray${i}`, password: 'Summer2026!' });
+        codes.push(res.status);
+      }
+      assert.deepEqual(codes.slice(0, 20), Array(20).fill(401));
+      assert.deepEqual(codes.slice(20), Array(10).fill(429));
+      const blocked = await app.anonymous().post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+      assert.equal(blocked.status, 429);
+      assert.equal(blocked.body.error.code, 'ADDRESS_LOCKED');
+      // Fifteen minutes later the address may try again.
+      await sql`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE NOT ok`.execute(app.services.db);
+      assert.equal((await app.anonymous().post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).status, 200);
     });
 
     it('answers unauthenticated calls with 401 and non-staff tokens with 401', async () => {

@@ -32,10 +32,34 @@ async function lockedUntil(db: Conn, kind: AccountKind, login: string): Promise<
   return latest ? new Date(latest.getTime() + LOCK_MINUTES * 60_000) : undefined;
 }
 
-/** Refuses a sign-in while its login is locked (429 ACCOUNT_LOCKED, with the minutes left), before any password is checked. */
-export async function refuseWhileLocked(db: Conn, kind: AccountKind, login: string): Promise<void> {
+/**
+ * Password spraying (one common password against 30 usernames) never locks a username: the address is throttled too.
+ * More failures than this from one address within 15 minutes, whatever the logins, lock that address for 15 minutes.
+ * A good sign-in from it does not start a new count (an attacker's own account would), so an office behind one NAT
+ * address gets 20 mistyped passwords per quarter hour between all its staff.
+ */
+export const LOCK_ADDRESS_AFTER_FAILURES = 20;
+
+async function addressLockedUntil(db: Conn, kind: AccountKind, ip: string): Promise<Date | undefined> {
+  const result = await sql<{ latest: Date }>`
+    SELECT max(at) AS latest FROM login_attempts
+    WHERE account_kind = ${kind} AND ip = ${ip} AND NOT ok AND at > now() - make_interval(mins => ${LOCK_MINUTES})
+    HAVING count(*) >= ${LOCK_ADDRESS_AFTER_FAILURES}`.execute(db);
+  const latest = result.rows[0]?.latest;
+  return latest ? new Date(latest.getTime() + LOCK_MINUTES * 60_000) : undefined;
+}
+
+const minutesUntil = (until: Date) => Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+
+/**
+ * Refuses a sign-in (or a password check) while its login or the caller's address is locked (429 ACCOUNT_LOCKED or
+ * ADDRESS_LOCKED, with the minutes left), before any password is checked.
+ */
+export async function refuseWhileLocked(db: Conn, kind: AccountKind, login: string, ip: string): Promise<void> {
   const until = await lockedUntil(db, kind, login);
-  if (until) throw authError('ACCOUNT_LOCKED', { minutes: Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)), retryAfter: until.toISOString() });
+  if (until) throw authError('ACCOUNT_LOCKED', { minutes: minutesUntil(until), retryAfter: until.toISOString() });
+  const addressUntil = await addressLockedUntil(db, kind, ip);
+  if (addressUntil) throw authError('ADDRESS_LOCKED', { minutes: minutesUntil(addressUntil), retryAfter: addressUntil.toISOString() });
 }
 
 /** Every sign-in, good or bad, whether or not the login exists; a good one starts the count of failures afresh. */

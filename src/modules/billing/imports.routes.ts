@@ -4,6 +4,9 @@ import { z } from 'zod';
 import type { App, Services } from '../../platform/module.ts';
 import { id, idParams } from '../../platform/http/schemas.ts';
 import { recordAudit } from '../../platform/audit.ts';
+import { textFor } from '../../platform/access/masking.ts';
+import { scopeWhere } from '../../platform/access/scope.ts';
+import type { RequestContext } from '../../platform/access/context.ts';
 import { withTransaction } from '../../platform/db.ts';
 import { billingError } from './billing.errors.ts';
 import { previewImport, runImport, type ImportRequest } from './run-import.ts';
@@ -52,6 +55,9 @@ async function readUpload(req: FastifyRequest): Promise<Omit<ImportRequest, 'map
 
 export async function importsRoutes(app: App, { database, db }: Services): Promise<void> {
   const tags = ['imports'];
+  // A batch belongs to the region of whoever imported it; batches the system imported (no importer) only to scope "all".
+  const visibleBatches = (ctx: RequestContext) => db.selectFrom('import_batches as b').leftJoin('employees as e', 'e.id', 'b.imported_by')
+    .where(scopeWhere(ctx, { owner: 'b.imported_by', region: 'e.org_unit_id' }));
   // Multipart only for these routes; the upload is streamed, never buffered.
   await app.register(async (scope: App) => {
     await scope.register(multipart);
@@ -76,7 +82,7 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
     config: { permission: 'billing:view' },
     schema: { tags, querystring: z.object({ kind: z.enum(['usage', 'payments']).optional() }) },
   }, async (req) => {
-    let q = db.selectFrom('import_batches as b').leftJoin('employees as e', 'e.id', 'b.imported_by')
+    let q = visibleBatches(req.ctx)
       .select(['b.id', 'b.kind', 'b.batch_key', 'b.file_name', 'b.encoding', 'b.total_rows', 'b.accepted', 'b.rejected', 'b.imported_at', 'e.name as imported_by'])
       .orderBy('b.id', 'desc').limit(100);
     if (req.query.kind) q = q.where('b.kind', '=', req.query.kind);
@@ -87,10 +93,10 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
     config: { permission: 'billing:view' },
     schema: { tags, params: idParams, querystring: z.object({ afterRow: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(5000).default(1000) }) },
   }, async (req) => {
-    if (!(await db.selectFrom('import_batches').select('id').where('id', '=', req.params.id).executeTakeFirst())) throw billingError('BATCH_NOT_FOUND');
+    if (!(await visibleBatches(req.ctx).select('b.id').where('b.id', '=', req.params.id).executeTakeFirst())) throw billingError('BATCH_NOT_FOUND');
     const rows = await db.selectFrom('import_errors').select(['row_no', 'message']).where('batch_id', '=', req.params.id).where('row_no', '>', req.query.afterRow)
       .orderBy('row_no').limit(req.query.limit).execute();
-    return { items: rows.map((r) => ({ row: r.row_no, message: r.message })), nextAfterRow: rows.length === req.query.limit ? rows[rows.length - 1].row_no : null };
+    return { items: rows.map((r) => ({ row: r.row_no, message: textFor(req.ctx, r.message) })), nextAfterRow: rows.length === req.query.limit ? rows[rows.length - 1].row_no : null };
   });
 
   const Template = z.object({ kind: z.enum(['usage', 'payments']), name: z.string().trim().min(1).max(60), mapping: z.record(z.string(), z.string().max(200)), encoding: z.enum(['auto', 'utf-8', 'gbk']).default('auto') });

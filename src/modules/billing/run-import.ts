@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/db.ts';
 import { CsvError } from 'csv-parse';
 import { copyValue, withCopySession, type CopySession } from '../../platform/copy-session.ts';
+import { textFor } from '../../platform/access/masking.ts';
 import type { Locale } from '../../platform/errors.ts';
 import { billingError } from './billing.errors.ts';
 import { CustomerKeys, customerProblem } from './customer-keys.ts';
@@ -99,7 +100,7 @@ export async function runImport(database: DatabaseHandle, ctx: RequestContext, s
     const errors = await trx.selectFrom('import_errors').select(['row_no', 'message']).where('batch_id', '=', batch.id).orderBy('row_no').limit(ERRORS_IN_REPORT).execute();
     return {
       batchId: batch.id, batchKey, encoding, ...totals, previousBatches: previous.map((p) => p.id),
-      errors: errors.map((e) => ({ row: e.row_no, message: e.message })),
+      errors: errors.map((e) => ({ row: e.row_no, message: textFor(ctx, e.message) })),
     };
   }));
 }

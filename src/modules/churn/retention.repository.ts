@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
+import { scopeWhere } from '../../platform/access/scope.ts';
 import { customerScope } from '../customers/index.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import './churn.tables.ts';
@@ -7,10 +8,14 @@ import '../customers/index.ts';
 
 type Conn = Db | Trx;
 
-/** Plans with their task counts by outcome; the success rate is won back over tasks with an outcome. */
-export function planSelect(db: Conn) {
+/**
+ * Plans in the caller's scope (by the owner: their org unit stands for the plan's region; a creator always sees their
+ * own), with their task counts by outcome; the success rate is won back over tasks with an outcome.
+ */
+export function planSelect(db: Conn, ctx: RequestContext) {
   return db.selectFrom('retention_plans as p')
     .innerJoin('employees as e', 'e.id', 'p.owner_id')
+    .where((eb) => eb.or([scopeWhere(ctx, { owner: 'p.owner_id', region: 'e.org_unit_id' }), eb('p.created_by', '=', ctx.employeeId)]))
     .selectAll('p')
     .select([
       'e.name as owner_name',

@@ -27,16 +27,16 @@ function toTask(ctx: RequestContext, r: repo.TaskRow): Task {
   };
 }
 
-export async function listPlans(db: Db, limit: number, cursor?: string) {
+export async function listPlans(db: Db, ctx: RequestContext, limit: number, cursor?: string) {
   const before = decodeCursor(cursor, cursorId);
-  let query = repo.planSelect(db).orderBy('p.id', 'desc').limit(limit);
+  let query = repo.planSelect(db, ctx).orderBy('p.id', 'desc').limit(limit);
   if (before) query = query.where('p.id', '<', before);
   const rows = await query.execute();
   return { items: rows.map(toPlan), nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1].id) : null };
 }
 
-export async function getPlan(db: Db, id: string): Promise<Plan> {
-  const row = await repo.planSelect(db).where('p.id', '=', id).executeTakeFirst();
+export async function getPlan(db: Db, ctx: RequestContext, id: string): Promise<Plan> {
+  const row = await repo.planSelect(db, ctx).where('p.id', '=', id).executeTakeFirst();
   if (!row) throw churnError('PLAN_NOT_FOUND');
   return toPlan(row);
 }
@@ -68,7 +68,7 @@ export function createPlan(db: Db, ctx: RequestContext, input: CreatePlan) {
     }
     for (let i = 0; i < values.length; i += 1000) await trx.insertInto('retention_tasks').values(values.slice(i, i + 1000)).execute();
     await recordAudit(trx, ctx, { action: 'create', entity: 'retention_plan', entityId: id, changes: { name: input.name, tasks: values.length, skipped: skipped.length } });
-    const plan = await repo.planSelect(trx).where('p.id', '=', id).executeTakeFirstOrThrow();
+    const plan = await repo.planSelect(trx, ctx).where('p.id', '=', id).executeTakeFirstOrThrow();
     return { plan: toPlan(plan), skipped };
   });
 }

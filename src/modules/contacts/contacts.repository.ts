@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
+import { phoneSearchFor } from '../../platform/access/masking.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import { visibleCustomerIds } from '../customers/index.ts';
 import type { ContactRole } from './contacts.tables.ts';
@@ -33,9 +34,10 @@ export async function searchContacts(db: Conn, ctx: RequestContext, f: { q?: str
   let query = visibleContacts(db, ctx).orderBy('ct.id', 'desc').limit(f.limit);
   if (f.q) {
     const digits = f.q.replace(/\D/g, '');
-    query = digits.length >= 4 && digits.length === f.q.replace(/[\s-]/g, '').length
-      ? query.where(sql<boolean>`reverse(ct.phone) LIKE ${[...digits].reverse().join('') + '%'}`)
-      : query.where('ct.name', 'like', `${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (digits.length >= 4 && digits.length === f.q.replace(/[\s-]/g, '').length) {
+      query = query.where(sql<boolean>`reverse(ct.phone) LIKE ${[...digits].reverse().join('') + '%'}`);
+      if (phoneSearchFor(ctx, digits) === 'whole') query = query.where(sql<number>`length(replace(ct.phone, '-', ''))`, '=', digits.length);
+    } else query = query.where('ct.name', 'like', `${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
   if (f.customerId) query = query.where('ct.id', 'in', (eb) => eb.selectFrom('customer_contacts').select('contact_id').where('customer_id', '=', f.customerId!));
   if (f.afterId) query = query.where('ct.id', '<', f.afterId);

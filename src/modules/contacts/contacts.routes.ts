@@ -3,6 +3,7 @@ import type { App, Services } from '../../platform/module.ts';
 import { idParams, page } from '../../platform/http/schemas.ts';
 import { CONTACT_ROLES, Contact, ContactInput, ContactQuery, CustomerContactParams, LinkContact } from './contacts.schema.ts';
 import { changeContactRole, createContact, getContact, linkContact, searchContacts, unlinkContact, updateContact } from './contacts.service.ts';
+import { getCustomer } from '../customers/index.ts';
 
 export function contactsRoutes(app: App, { db }: Services): void {
   const tags = ['contacts'];
@@ -16,7 +17,11 @@ export function contactsRoutes(app: App, { db }: Services): void {
     (req) => updateContact(db, req.ctx, req.params.id, req.body));
 
   app.get('/api/customers/:id/contacts', { config: { permission: 'contacts:view' }, schema: { tags, params: idParams, response: { 200: page(Contact) } } },
-    (req) => searchContacts(db, req.ctx, { customerId: req.params.id, limit: 200 }));
+    async (req) => {
+      // A customer outside the caller's scope is not found, rather than a customer without contacts.
+      await getCustomer(db, req.ctx, req.params.id);
+      return searchContacts(db, req.ctx, { customerId: req.params.id, limit: 200 });
+    });
   app.post('/api/customers/:id/contacts', { config: { permission: 'contacts:edit' }, schema: { tags, params: idParams, body: LinkContact, response: { 201: Contact } } },
     async (req, reply) => reply.code(201).send(await linkContact(db, req.ctx, req.params.id, req.body.contactId, req.body.role)));
   app.patch('/api/customers/:id/contacts/:contactId', {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
-import { seesSensitive, maskPhone } from '../../platform/access/masking.ts';
+import { seesSensitive, textFor } from '../../platform/access/masking.ts';
+import { recordAudit } from '../../platform/audit.ts';
 import type { Db } from '../../platform/db.ts';
 import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
 import * as repo from './customers.repository.ts';
@@ -13,6 +14,19 @@ export async function getCustomer(db: Db, ctx: RequestContext, id: string): Prom
   // Outside the caller's scope is "not found": existence must not leak.
   if (!row) throw customerError('CUSTOMER_NOT_FOUND');
   return toCustomer(ctx, row);
+}
+
+/** The audit action of a read of a customer's whole numbers: the PII access log is the audit log filtered by it. */
+export const VIEW_UNMASKED = 'view_unmasked';
+
+/**
+ * One customer as the 360° page reads it. A caller who sees the whole phone and ID card leaves an audit row
+ * (who, which customer, when, from where): `GET /api/audit?action=view_unmasked` is the PII access log.
+ */
+export async function viewCustomer(db: Db, ctx: RequestContext, id: string): Promise<Customer> {
+  const customer = await getCustomer(db, ctx, id);
+  if (seesSensitive(ctx)) await recordAudit(db, ctx, { action: VIEW_UNMASKED, entity: 'customer', entityId: id });
+  return customer;
 }
 
 export async function searchCustomers(db: Db, ctx: RequestContext, f: CustomerQuery) {
@@ -33,23 +47,12 @@ export async function findPossibleDuplicates(db: Db, ctx: RequestContext, phone:
 export async function customerHistory(db: Db, ctx: RequestContext, id: string, limit: number, cursor?: string) {
   await getCustomer(db, ctx, id);
   const rows = await repo.historyRows(db, id, limit, decodeCursor(cursor, cursorId));
-  const unmasked = seesSensitive(ctx);
   return {
     items: rows.map((r) => ({
       id: r.id, at: r.at.toISOString(), actorName: r.actor_name, action: r.action, customerId: r.entity_id,
-      changes: unmasked ? r.changes : maskPhoneChanges(r.changes),
+      // Any field may hold a number (phone, backup phone, the portal's login phone, a note): all are masked alike.
+      changes: textFor(ctx, r.changes),
     })),
     nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1].id) : null,
   };
-}
-
-const PHONE_FIELDS = ['phone', 'backupPhone'] as const;
-
-function maskPhoneChanges(changes: Record<string, unknown>): Record<string, unknown> {
-  const masked = { ...changes };
-  for (const field of PHONE_FIELDS) {
-    const change = changes[field];
-    if (Array.isArray(change)) masked[field] = change.map((v) => (typeof v === 'string' ? maskPhone(v) : v));
-  }
-  return masked;
 }

@@ -2,6 +2,7 @@ import { expressionBuilder, sql, type Expression, type Insertable, type SqlBool,
 import type { Database, Db, Trx } from '../../platform/db.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
+import { phoneSearchFor } from '../../platform/access/masking.ts';
 import type { Category, CustomersTable, Level, Lifecycle } from './customers.tables.ts';
 import type { CustomerQuery } from './customers.schema.ts';
 import './customers.tables.ts';
@@ -57,7 +58,11 @@ export async function searchCustomers(db: Conn, ctx: RequestContext, f: Customer
     // Landlines are stored with their dash; match on the digits typed, from the end. A full number is the
     // same prefix match (value holds digits only): an `OR phone = value` beside it found nothing more and,
     // with no index on phone, turned every phone search into a scan of the table (4 s at 1M customers).
-    else if (kind === 'phone') query = query.where('c.phone_rev', 'like', `${[...value].reverse().join('')}%`);
+    else if (kind === 'phone') {
+      query = query.where('c.phone_rev', 'like', `${[...value].reverse().join('')}%`);
+      // A whole number: every digit of the stored one (landlines keep their dash), so the match reveals nothing.
+      if (phoneSearchFor(ctx, value) === 'whole') query = query.where(sql<number>`length(replace(c.phone, '-', ''))`, '=', value.length);
+    }
     // Fuzzy (trigram) matching from 3 characters on. A 1–2 character entry shares too few trigrams with a name
     // to reach the similarity threshold unless the name starts with it (bar oddities such as 秦秦泽 for 秦泽), so
     // the prefix finds the same; but the trigram index, needing only one shared trigram, had the database
@@ -166,6 +171,8 @@ export async function isActiveEmployee(db: Conn, employeeId: string): Promise<bo
 export async function historyRows(db: Conn, customerId: string, limit: number, beforeId?: string) {
   let query = db.selectFrom('audit_log').select(['id', 'at', 'actor_name', 'action', 'entity_id', 'changes'])
     .where('entity', '=', 'customer')
+    // Reads (the PII access log) are not changes.
+    .where('action', '<>', 'view_unmasked')
     .where((eb) => eb.or([
       eb('entity_id', '=', customerId),
       eb('entity_id', 'in', eb.selectFrom('customers').select(sql<string>`id::text`.as('id')).where('merged_into_id', '=', customerId)),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App, Services } from '../../platform/module.ts';
 import { cursor, id, idParams, limit, page } from '../../platform/http/schemas.ts';
 import { CancelAccount, Customer, CustomerQuery, HistoryEntry, MergeCustomers, OpenAccount, phoneNo, UpdateCustomer } from './customers.schema.ts';
-import { customerHistory, findPossibleDuplicates, getCustomer, searchCustomers } from './customer-queries.ts';
+import { customerHistory, findPossibleDuplicates, searchCustomers, viewCustomer } from './customer-queries.ts';
 import { openAccount } from './open-account.ts';
 import { updateCustomer } from './update-customer.ts';
 import { cancelAccount } from './cancel-account.ts';
@@ -21,7 +21,7 @@ export function customersRoutes(app: App, { db }: Services): void {
   app.post('/api/customers/merge', { config: { permission: 'customers:admin' }, schema: { tags, body: MergeCustomers, response: { 200: Customer } } },
     (req) => mergeCustomers(db, req.ctx, req.body));
   app.get('/api/customers/:id', { config: { permission: 'customers:view' }, schema: { tags, params: idParams, response: { 200: Customer } } },
-    (req) => getCustomer(db, req.ctx, req.params.id));
+    (req) => viewCustomer(db, req.ctx, req.params.id));
   app.patch('/api/customers/:id', { config: { permission: 'customers:edit' }, schema: { tags, params: idParams, body: UpdateCustomer, response: { 200: Customer } } },
     (req) => updateCustomer(db, req.ctx, req.params.id, req.body));
   app.post('/api/customers/:id/cancel', { config: { permission: 'customers:delete' }, schema: { tags, params: idParams, body: CancelAccount, response: { 200: Customer } } },

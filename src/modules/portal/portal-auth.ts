@@ -3,6 +3,7 @@ import { systemContext } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/errors.ts';
+import { requirePasswordFitFor } from '../../platform/password-policy.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/secrets.ts';
 import { forgetLoginFailures, recordLoginAttempt, refuseWhileLocked } from '../auth/index.ts';
 import { findCustomer } from '../customers/index.ts';
@@ -32,7 +33,7 @@ export function portalContext(identity: PortalIdentity, locale: Locale, ip: stri
  * as portal logins): five wrong passwords within 15 minutes lock the login for 15 minutes.
  */
 export async function portalLogin(db: Db, phone: string, password: string, ip: string): Promise<{ token: string; identity: PortalIdentity }> {
-  await refuseWhileLocked(db, 'portal', phone);
+  await refuseWhileLocked(db, 'portal', phone, ip);
   const account = await db.selectFrom('portal_accounts as a').innerJoin('customers as c', 'c.id', 'a.customer_id')
     .select(['a.customer_id', 'a.password_hash', 'c.name', 'c.status'])
     .where('a.login_phone', '=', phone).executeTakeFirst();
@@ -74,6 +75,7 @@ export function setupPortalLogin(db: Db, ctx: RequestContext, customerId: string
     if (!customer) throw portalError('CUSTOMER_NOT_FOUND');
     const taken = await trx.selectFrom('portal_accounts').select('customer_id').where('login_phone', '=', customer.phone).executeTakeFirst();
     if (taken && taken.customer_id !== customerId) throw portalError('PHONE_TAKEN');
+    if (password) requirePasswordFitFor(customer.phone, password);
     const resetToken = password ? undefined : randomToken();
     const expiresAt = resetToken ? new Date(Date.now() + RESET_HOURS * 3600000) : null;
     const values = {
@@ -95,6 +97,7 @@ export function resetPortalPassword(db: Db, token: string, password: string): Pr
     const account = await trx.selectFrom('portal_accounts').select(['customer_id', 'login_phone']).where('reset_token_hash', '=', sha256(token))
       .where('reset_expires_at', '>', new Date()).forUpdate().executeTakeFirst();
     if (!account) throw portalError('RESET_TOKEN_INVALID');
+    requirePasswordFitFor(account.login_phone, password);
     await trx.updateTable('portal_accounts').set({ password_hash: await hashPassword(password), reset_token_hash: null, reset_expires_at: null, updated_at: new Date() })
       .where('customer_id', '=', account.customer_id).execute();
     await trx.deleteFrom('portal_sessions').where('customer_id', '=', account.customer_id).execute();

@@ -1,16 +1,17 @@
 import type { Trx } from '../../platform/db.ts';
 
-type DisabledHandler = (trx: Trx, employeeId: string) => Promise<void>;
-const disabledHandlers: DisabledHandler[] = [];
+type RevokedHandler = (trx: Trx, employeeId: string) => Promise<void>;
+const revokedHandlers: RevokedHandler[] = [];
 
 /**
- * A module holding something that lets an employee in (auth's sessions) ends it here, in the disabling transaction:
- * a disabled employee's sessions end for good, so re-enabling them later does not revive an old cookie.
+ * A module holding something that lets an employee in (auth's sessions) ends it here, in the writing transaction,
+ * when the employee is disabled or an administrator resets their password: a disabled employee's sessions end for
+ * good (re-enabling them later does not revive an old cookie), and whoever knew the old password is signed out.
  */
-export function onEmployeeDisabled(handler: DisabledHandler): void {
-  disabledHandlers.push(handler);
+export function onEmployeeSignInRevoked(handler: RevokedHandler): void {
+  revokedHandlers.push(handler);
 }
 
-export async function emitEmployeeDisabled(trx: Trx, employeeId: string): Promise<void> {
-  for (const handler of disabledHandlers) await handler(trx, employeeId);
+export async function emitEmployeeSignInRevoked(trx: Trx, employeeId: string): Promise<void> {
+  for (const handler of revokedHandlers) await handler(trx, employeeId);
 }

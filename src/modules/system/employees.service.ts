@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../platform/access/context.ts';
 import { forgetEmployee } from '../../platform/access/context-cache.ts';
+import { requirePasswordFitFor } from '../../platform/password-policy.ts';
 import { diffChanges, recordAudit, type Changes } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { platformError } from '../../platform/errors.ts';
@@ -8,7 +9,7 @@ import { hashPassword } from '../../platform/secrets.ts';
 import { z } from 'zod';
 import * as repo from './system.repository.ts';
 import { systemError } from './system.errors.ts';
-import { emitEmployeeDisabled } from './employee-events.ts';
+import { emitEmployeeSignInRevoked } from './employee-events.ts';
 import type { CreateEmployee, DirectoryEntry, Employee, UpdateEmployee } from './system.schema.ts';
 
 export async function listEmployees(db: Db, f: { q?: string; orgUnitId?: string; limit: number; cursor?: string }) {
@@ -34,6 +35,7 @@ async function checkReferences(trx: Trx, orgUnitId: string | undefined, roleIds:
 }
 
 export async function createEmployee(db: Db, ctx: RequestContext | null, input: CreateEmployee): Promise<Employee> {
+  requirePasswordFitFor(input.username, input.password);
   const passwordHash = await hashPassword(input.password);
   return withTransaction(db, async (trx) => {
     if (await repo.usernameExists(trx, input.username)) throw systemError('USERNAME_TAKEN', undefined, { username: 'already taken' });
@@ -48,18 +50,19 @@ export async function createEmployee(db: Db, ctx: RequestContext | null, input: 
   });
 }
 
-/** Edits an employee; disabling ends their sessions, a password here is an administrator's reset. */
+/** Edits an employee; a password here is an administrator's reset: it, like disabling, ends the employee's sessions. */
 export async function updateEmployee(db: Db, ctx: RequestContext, id: string, input: UpdateEmployee): Promise<Employee> {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const updated = await withTransaction(db, async (trx) => {
     const before = await repo.lockEmployee(trx, id);
     if (!before) throw systemError('EMPLOYEE_NOT_FOUND');
+    if (input.password) requirePasswordFitFor(before.username, input.password);
     if (input.status === 'disabled' && id === ctx.employeeId) throw systemError('CANNOT_DISABLE_SELF');
     await checkReferences(trx, input.orgUnitId, input.roleIds);
     const { password: _password, roleIds, ...fields } = input;
     await repo.updateEmployeeRow(trx, id, { ...fields, passwordHash });
     if (roleIds) await repo.replaceEmployeeRoles(trx, id, [...new Set(roleIds)]);
-    if (input.status === 'disabled' && before.status === 'active') await emitEmployeeDisabled(trx, id);
+    if ((input.status === 'disabled' && before.status === 'active') || passwordHash) await emitEmployeeSignInRevoked(trx, id);
     const changes: Changes = diffChanges(before, { ...fields, ...(roleIds ? { roleIds: [...new Set(roleIds)].sort() } : {}) });
     if (passwordHash) changes.password = ['***', 'reset'];
     await recordAudit(trx, ctx, { action: input.status === 'disabled' ? 'disable' : 'update', entity: 'employee', entityId: id, changes });

@@ -20,4 +20,4 @@ export { loadIdentity } from './identity.ts';
 export { ensureAdmin } from './bootstrap.ts';
 export { findLoginCandidate, passwordHashOf, updateEmployeeRow, useApiToken, findRoleByCode, insertOrgUnit, listOrgUnits } from './system.repository.ts';
 export { createEmployee } from './employees.service.ts';
-export { onEmployeeDisabled } from './employee-events.ts';
+export { onEmployeeSignInRevoked } from './employee-events.ts';

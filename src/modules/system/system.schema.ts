@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newPassword } from '../../platform/password-policy.ts';
 import { DATA_SCOPES } from '../../platform/access/context.ts';
 import { PERMISSION_PATTERN } from '../../platform/access/permissions.ts';
 import { cursor, id, limit } from '../../platform/http/schemas.ts';
@@ -19,7 +20,8 @@ export const CreateOrgUnit = z.object({
 });
 export type CreateOrgUnit = z.infer<typeof CreateOrgUnit>;
 
-export const password = z.string().min(8, 'at least 8 characters').max(128);
+/** A password being set: the policy of platform/password-policy.ts (length, variety, not a common one). */
+export const password = newPassword;
 
 export const Employee = z.object({
   id, username: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
+import { phoneSearchFor } from '../../platform/access/masking.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
@@ -14,6 +15,13 @@ export async function getWorkOrder(db: Db, ctx: RequestContext, id: string): Pro
   // Outside the caller's scope is "not found": existence must not leak.
   if (!row) throw workOrderError('WORK_ORDER_NOT_FOUND');
   return toWorkOrder(ctx, row);
+}
+
+/** A contact phone by its last digits; a masked caller only by the last 4 or the whole number (see phoneSearchFor). */
+function wherePhone(ctx: RequestContext, query: ReturnType<typeof repo.workOrderSelect>, q: string) {
+  const digits = q.replace(/-/g, '');
+  const suffix = query.where('w.contact_phone', 'like', `%${q}`);
+  return phoneSearchFor(ctx, digits) === 'whole' ? suffix.where(sql<number>`length(replace(w.contact_phone, '-', ''))`, '=', digits.length) : suffix;
 }
 
 const OPEN = ['new', 'dispatched', 'in_progress'] as const;
@@ -46,7 +54,7 @@ export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQu
   if (f.q) {
     const q = f.q;
     query = /^WO\d+$/i.test(q) ? query.where('w.order_no', '=', q.toUpperCase())
-      : /^[\d-]{4,16}$/.test(q) ? query.where('w.contact_phone', 'like', `%${q}`)
+      : /^[\d-]{4,16}$/.test(q) ? wherePhone(ctx, query, q)
       : query.where((eb) => eb.or([eb('c.name', 'like', `${q.replace(/[\\%_]/g, '\\$&')}%`), sql<boolean>`w.description ILIKE ${'%' + q.replace(/[\\%_]/g, '\\$&') + '%'}`]));
   }
   const after = decodeCursor(f.cursor, cursorId);

@@ -24,7 +24,7 @@ export function declaresAccess(config: RouteAccess | undefined): boolean {
   return Boolean(config && (config.public || config.authenticated || config.permission || config.portal));
 }
 
-/** preHandler: a route's declared permission is checked before its handler runs. */
+/** onRequest (after the caller is resolved): a route's declared permission is checked before its input is even read. */
 export async function checkRouteAccess(request: FastifyRequest): Promise<void> {
   const config = request.routeOptions.config as RouteAccess;
   // Unknown routes answer 404 whoever asks.

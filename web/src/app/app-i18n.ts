@@ -9,7 +9,7 @@ export const useAppT = registerTranslations('app', {
     topbar: { account: '我的账户', logout: '退出登录', menu: '用户菜单' },
     account: {
       title: '修改密码', oldPassword: '原密码', newPassword: '新密码', confirmPassword: '确认新密码', save: '保存',
-      tooShort: '新密码至少 8 个字符', mismatch: '两次输入的新密码不一致', changed: '密码已修改',
+      tooShort: '新密码至少 10 个字符', mismatch: '两次输入的新密码不一致', changed: '密码已修改',
     },
     common: {
       cancel: '取消', close: '关闭', save: '保存', saving: '正在保存…', loading: '加载中…', empty: '没有记录',
@@ -24,7 +24,7 @@ export const useAppT = registerTranslations('app', {
     topbar: { account: 'My account', logout: 'Sign out', menu: 'User menu' },
     account: {
       title: 'Change password', oldPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Repeat new password', save: 'Save',
-      tooShort: 'The new password needs at least 8 characters', mismatch: 'The two new passwords differ', changed: 'Password changed',
+      tooShort: 'The new password needs at least 10 characters', mismatch: 'The two new passwords differ', changed: 'Password changed',
     },
     common: {
       cancel: 'Cancel', close: 'Close', save: 'Save', saving: 'Saving…', loading: 'Loading…', empty: 'Nothing here',

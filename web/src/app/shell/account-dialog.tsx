@@ -6,7 +6,7 @@ import { Dialog } from '../../components/ui/dialog.tsx';
 import { FormError, TextField } from '../../components/ui/fields.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
 
-const MIN_LENGTH = 8; // the server's rule (system.schema.ts `password`)
+const MIN_LENGTH = 10; // the server's rule (platform/password-policy.ts)
 
 /** "My account": change one's own password (the current one is required). */
 export function AccountDialog({ onClose }: { onClose: () => void }) {

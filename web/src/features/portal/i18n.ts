@@ -14,7 +14,7 @@ export const usePortalT = registerTranslations('portal', {
     },
     business: { broadband: '宽带', fixed_line: '固定电话', mobile: '手机', iptv: 'IPTV 电视', dedicated_line: '专线', optical_cable: '光缆' },
     profile: { address: '联系地址', email: '电子邮箱', backupPhone: '备用联系电话', save: '保存', saved: '资料已更新', customerNo: '客户编号', loginPhone: '登录手机号', loginPhoneHint: '登录手机号需到营业厅变更' },
-    reset: { title: '设置登录密码', password: '新密码（至少 8 位）', submit: '设置密码', done: '密码已设置，请登录' },
+    reset: { title: '设置登录密码', password: '新密码（至少 10 位）', submit: '设置密码', done: '密码已设置，请登录' },
     code: { base_fee: '套餐月费', voice_domestic: '国内语音超出', voice_incoming: '接听', voice_international: '国际长途', voice_roaming: '国际漫游通话', data_domestic: '国内流量超出', data_roaming: '国际漫游流量', sms: '短信彩信' },
   },
   en: {

@@ -35,7 +35,7 @@ export function PortalReset({ token, onDone }: { token: string; onDone: () => vo
     <form className="portal__card" onSubmit={submit} aria-label={t('reset.title')}>
       <h2>{t('reset.title')}</h2>
       <FormError message={reset.error?.message} />
-      <TextField label={t('reset.password')} type="password" autoComplete="new-password" minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} required />
+      <TextField label={t('reset.password')} type="password" autoComplete="new-password" minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} required />
       <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>{t('reset.submit')}</button>
     </form>
   );

@@ -7,7 +7,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useUpdateEmployee, type Employee } from '../api/system-api.ts';
 import { useSystemT } from '../i18n.ts';
 
-export const MIN_PASSWORD = 8; // the server's rule (system.schema.ts `password`)
+export const MIN_PASSWORD = 10; // the server's rule (platform/password-policy.ts)
 
 /** An administrator sets a new password for an employee who forgot theirs. */
 export function ResetPasswordDialog({ employee, onClose }: { employee: Employee; onClose: () => void }) {
