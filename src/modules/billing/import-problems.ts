@@ -11,7 +11,7 @@ const PROBLEMS = {
   unknownArea: { zh: '未知的通话类型“{value}”', en: 'unknown call type "{value}"' },
   unknownDirection: { zh: '未知的呼叫方向“{value}”', en: 'unknown direction "{value}"' },
   unknownPeriod: { zh: '未知的忙闲时标识“{value}”', en: 'unknown busy/idle value "{value}"' },
-  badDate: { zh: '日期时间无效“{value}”', en: 'bad date "{value}"' },
+  badDate: { zh: '日期时间无效“{value}”，应为 2026-10-03 08:15:30、2026/10/3 8:15 或 2026/10/3', en: 'bad date "{value}" (expected 2026-10-03 08:15:30, 2026/10/3 8:15 or 2026/10/3)' },
   usageDateOutOfRange: { zh: '日期“{value}”超出可导入的范围（十年前至一年后）', en: 'date "{value}" is outside what may be imported (ten years back to a year ahead)' },
   negativeDuration: { zh: '时长为负数', en: 'negative duration' },
   negativeVolume: { zh: '流量为负数', en: 'negative volume' },
@@ -37,6 +37,8 @@ export function problemTemplate(locale: Locale, code: ProblemCode): string {
   return PROBLEMS[code][locale === 'en' ? 'en' : 'zh'];
 }
 
+/** An empty cell is named as such, not shown as “”. */
 export function problemMessage(locale: Locale, p: RowProblem): string {
-  return problemTemplate(locale, p.code).replace(/\{(value|n|m)\}/g, (_, k: 'value' | 'n' | 'm') => String(p[k] ?? ''));
+  const template = p.value === '' ? problemTemplate(locale, p.code).replace(/“\{value\}”|"\{value\}"/, locale === 'en' ? '(empty)' : '（空）') : problemTemplate(locale, p.code);
+  return template.replace(/\{(value|n|m)\}/g, (_, k: 'value' | 'n' | 'm') => String(p[k] ?? ''));
 }

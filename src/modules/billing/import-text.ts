@@ -1,8 +1,8 @@
-import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { FILE_LIMITS, fileError } from '../../platform/files/file-limits.ts';
+import { xlsxRows } from '../../platform/files/xlsx-rows.ts';
 
 export type Encoding = 'auto' | 'utf-8' | 'gbk';
 
@@ -18,75 +18,110 @@ export function detectEncoding(head: Buffer): 'utf-8' | 'gbk' {
 
 const HEAD_BYTES = 64 * 1024;
 
+/** A decoder that refuses bytes its encoding cannot hold, so a wrong guess is never stored as mojibake. */
+function strictDecoder(encoding: 'utf-8' | 'gbk'): (bytes: Buffer, offset: number, end?: boolean) => string {
+  const refuse = (offset: number) => fileError('ENCODING_MISMATCH', { encoding: encoding.toUpperCase(), offset });
+  if (encoding === 'utf-8') {
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    return (bytes, offset, end) => {
+      try {
+        return utf8.decode(bytes, { stream: !end });
+      } catch {
+        throw refuse(offset);
+      }
+    };
+  }
+  const gbk = iconv.getDecoder('gbk');
+  return (bytes, offset, end) => {
+    const text = gbk.write(bytes) + (end ? gbk.end() ?? '' : '');
+    if (text.includes('\uFFFD')) throw refuse(offset);
+    return text;
+  };
+}
+
 /**
- * Decodes an uploaded CSV to text chunks without holding the file: the first 64 KB decide the encoding
- * (unless the user chose one), the rest is decoded as it streams. A UTF-8 byte-order mark is dropped.
+ * Decodes an uploaded CSV to text chunks without holding the file. ASCII reads the same in UTF-8 and GBK, so with
+ * `auto` the choice waits for the first byte that is not ASCII, wherever it is, and is made on the 64 KB from there;
+ * bytes further on that the chosen encoding cannot hold refuse the file (ENCODING_MISMATCH) rather than store
+ * mojibake. A UTF-8 byte-order mark is dropped.
  */
 export async function* decodeCsv(stream: AsyncIterable<Buffer>, encoding: Encoding, onEncoding: (e: 'utf-8' | 'gbk') => void): AsyncGenerator<string> {
-  let decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
-  let head: Buffer[] = [];
-  let headLength = 0;
+  let decode = encoding === 'auto' ? undefined : strictDecoder(encoding);
+  if (encoding !== 'auto') onEncoding(encoding);
+  let held: Buffer[] = [];
+  let heldLength = 0;
+  let offset = 0;
   let first = true;
-  const start = (buf: Buffer) => {
-    const chosen = encoding === 'auto' ? detectEncoding(buf) : encoding;
-    onEncoding(chosen);
-    decoder = chosen === 'gbk' ? iconv.getDecoder('gbk') : new StringDecoder('utf8');
-  };
   const strip = (text: string) => {
-    if (!first) return text;
+    if (!first || text === '') return text;
     first = false;
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   };
+  const choose = () => {
+    const chosen = detectEncoding(Buffer.concat(held));
+    onEncoding(chosen);
+    decode = strictDecoder(chosen);
+    const text = decode(Buffer.concat(held), offset);
+    offset += heldLength;
+    held = [];
+    heldLength = 0;
+    return text;
+  };
   for await (const chunk of stream) {
-    if (!decoder) {
-      head.push(chunk);
-      headLength += chunk.length;
-      if (headLength < HEAD_BYTES) continue;
-      const buf = Buffer.concat(head);
-      head = [];
-      start(buf);
-      yield strip(decoder!.write(buf));
-      continue;
+    if (decode) {
+      yield strip(decode(chunk, offset));
+      offset += chunk.length;
+    } else if (heldLength === 0 && isAscii(chunk)) {
+      yield strip(chunk.toString('latin1'));
+      offset += chunk.length;
+    } else {
+      held.push(chunk);
+      heldLength += chunk.length;
+      if (heldLength >= HEAD_BYTES) yield strip(choose());
     }
-    yield decoder.write(chunk);
   }
-  if (!decoder) {
-    const buf = Buffer.concat(head);
-    start(buf);
-    yield strip(decoder!.write(buf));
+  if (!decode && heldLength > 0) yield strip(choose());
+  if (!decode) onEncoding('utf-8');
+  else {
+    const rest = decode(Buffer.alloc(0), offset, true);
+    if (rest) yield rest;
   }
-  const rest = decoder!.end();
-  if (rest) yield rest;
 }
 
 /**
  * Cuts decoded text into pieces that end on a record boundary (a newline outside quotes), of at least
- * `size` characters, so each can be sent to COPY by itself. The first piece holds the header line.
+ * `size` characters, so each can be sent to COPY by itself. The first piece holds the header line. The text is
+ * scanned once, carrying the quote state across pieces; a record longer than FILE_LIMITS.lineChars (a file on
+ * one line, or a quote never closed) is refused there, so the text held stays bounded whatever the file.
  */
 export async function* recordChunks(text: AsyncIterable<string>, size = 4 * 1024 * 1024): AsyncGenerator<string> {
   let pending = '';
+  let scanned = 0;
+  let quoted = false;
+  let cut = -1;
   for await (const piece of text) {
     pending += piece;
-    if (pending.length < size) continue;
-    const cut = boundary(pending);
-    if (cut < 0) continue;
+    for (let i = scanned; ;) {
+      const quote = pending.indexOf('"', i);
+      if (!quoted) {
+        const end = quote < 0 ? pending.length : quote;
+        const newline = end > i ? pending.lastIndexOf('\n', end - 1) : -1;
+        if (newline >= i) cut = newline;
+      }
+      if (quote < 0) break;
+      quoted = !quoted;
+      i = quote + 1;
+    }
+    scanned = pending.length;
+    if (pending.length - cut - 1 > FILE_LIMITS.lineChars) throw fileError('LINE_TOO_LONG', { limit: FILE_LIMITS.lineChars });
+    if (pending.length < size || cut < 0) continue;
     yield pending.slice(0, cut + 1);
     pending = pending.slice(cut + 1);
+    scanned -= cut + 1;
+    cut = -1;
   }
   pending = pending.replace(/[\r\n]+$/, '');
   if (pending) yield pending + '\n';
-}
-
-/** The last newline that is outside a quoted field, or -1. */
-function boundary(text: string): number {
-  let cut = text.lastIndexOf('\n');
-  while (cut >= 0) {
-    let quotes = 0;
-    for (let i = text.indexOf('"'); i >= 0 && i < cut; i = text.indexOf('"', i + 1)) quotes++;
-    if (quotes % 2 === 0) return cut;
-    cut = text.lastIndexOf('\n', cut - 1);
-  }
-  return -1;
 }
 
 /**
@@ -116,23 +151,20 @@ export function previewRows(firstChunk: string, rows = 10): { header: string[]; 
   return { header: (lines[0] ?? []).map((h) => h.trim()), rows: lines.slice(1) };
 }
 
-function csvField(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString().replace('T', ' ').slice(0, 19) : value == null ? '' : typeof value === 'object' && 'result' in value ? String((value as { result: unknown }).result ?? '') : String(value);
+function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** An xlsx (first worksheet) streamed row by row and re-emitted as CSV text, so both formats share one path. */
-export async function* xlsxAsCsv(stream: Readable): AsyncGenerator<string> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'emit' });
+/** An xlsx (first worksheet, spooled to disk) read row by row and re-emitted as CSV text, so both formats share one path. */
+export async function* xlsxAsCsv(path: string): AsyncGenerator<string> {
   let width = 0;
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = (row.values as unknown[]).slice(1);
-      if (width === 0) width = values.length;
-      const cells = Array.from({ length: width }, (_, i) => csvField(values[i]));
-      if (cells.every((c) => c === '')) continue;
-      yield cells.join(',') + '\n';
+  for await (const rows of xlsxRows(path)) {
+    let text = '';
+    for (const row of rows) {
+      if (row.every((c) => c === '')) continue;
+      if (width === 0) width = row.length;
+      text += Array.from({ length: width }, (_, i) => csvField(row[i] ?? '')).join(',') + '\n';
     }
-    break;
+    if (text) yield text;
   }
 }

@@ -9,6 +9,13 @@ describe('reading the values of a billing file', () => {
     assert.equal(parseTimestamp('2026-10-03T23:59:59')?.text, '2026-10-03 23:59:59');
   });
 
+  it('takes dates as Excel zh-CN writes them: no leading zeros, minutes without seconds, or the date alone', () => {
+    assert.deepEqual(parseTimestamp('2026/12/5 9:05'), { text: '2026-12-05 09:05:00', month: '2026-12-01', hour: 9 });
+    assert.equal(parseTimestamp('2026/12/5')?.text, '2026-12-05 00:00:00');
+    assert.equal(parseTimestamp('2026-10-03')?.text, '2026-10-03 00:00:00');
+    assert.equal(parseTimestamp('2026/2/30'), undefined);
+  });
+
   it('refuses days a month does not have, in both forms, and knows leap years', () => {
     assert.equal(parseTimestamp('2026-02-29 10:00:00'), undefined);
     assert.equal(parseTimestamp('2026/04/31 10:00'), undefined);
@@ -17,17 +24,19 @@ describe('reading the values of a billing file', () => {
   });
 
   it('refuses what is not a date-time', () => {
-    for (const bad of ['', '2026-10-03', '2026-13-01 10:00:00', '2026-10-03 24:00:00', '2026-10-03 10:60:00', ' 2026-10-03 10:00:00', '2026-10-03 10:00:00.5']) {
+    for (const bad of ['', '2026-10', '2026-13-01 10:00:00', '2026-10-03 24:00:00', '2026-10-03 10:60:00', ' 2026-10-03 10:00:00', '2026-10-03 10:00:00.5']) {
       assert.equal(parseTimestamp(bad), undefined, bad);
     }
   });
 
-  it('reads counts and money, refusing signs, fractions of a fen and words', () => {
+  it('reads counts and money, rounding money to the fen by its value and refusing signs and words', () => {
     assert.equal(parseCount('0'), '0');
     assert.equal(parseCount('-5'), undefined);
     assert.equal(parseCount('1.5'), undefined);
     assert.equal(parseMoney('¥1,234.50'), '1234.50');
-    assert.equal(parseMoney('12.345'), undefined);
+    assert.equal(parseMoney('59.699999999999996'), '59.70');
+    assert.equal(parseMoney('1.005'), '1.01');
+    assert.equal(parseMoney('50'), '50.00');
     assert.equal(parseMoney('ten'), undefined);
   });
 });

@@ -3,8 +3,12 @@
  * returns the value in the form COPY takes, or undefined when the text is not a valid one.
  */
 
-/** A date-time as billing systems write it: 2026-10-03 08:15[:30], '/' or '-' between the date's parts, or a 'T'. */
-const DATE_TIME = /^(\d{4})[-/](0[1-9]|1[0-2])[-/](0[1-9]|[12]\d|3[01])[ T]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
+/**
+ * A date-time as billing systems and Excel write it: 2026-10-03 08:15[:30], '/' or '-' between the date's parts,
+ * a 'T', months, days and hours with or without their leading zero (Excel's zh-CN 2026/12/5 9:05), or a date
+ * alone (midnight).
+ */
+const DATE_TIME = /^(\d{4})[-/](0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$/;
 /** The form most files use, which is already the form COPY takes: checked without taking it apart. */
 const CANONICAL = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]) (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 
@@ -21,8 +25,8 @@ export function parseTimestamp(raw: string): Timestamp | undefined {
   if (raw.length !== 19 || !CANONICAL.test(raw)) {
     const m = DATE_TIME.exec(raw);
     if (!m) return undefined;
-    const [, y, mo, d, h, mi, s = '00'] = m;
-    text = `${y}-${mo}-${d} ${h}:${mi}:${s}`;
+    const [, y, mo, d, h = '0', mi = '00', s = '00'] = m;
+    text = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')} ${h.padStart(2, '0')}:${mi}:${s}`;
   }
   // Year 0001 or 9999 is a typo, not a date (see platform/http/schemas.ts: business dates run from 1900 to 2100).
   if (text < '1900' || text >= '2101') return undefined;
@@ -41,10 +45,15 @@ export function parseCount(raw: string): string | undefined {
   return WHOLE.test(raw) ? raw : undefined;
 }
 
-const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
+const MONEY = /^\d{1,12}(\.\d+)?$/;
 
-/** An amount of money in yuan, allowing a ¥ sign and thousands separators. */
+/**
+ * An amount of money in yuan, allowing a ¥ sign and thousands separators, rounded to the fen by its value: a
+ * spreadsheet's binary float (59.699999999999996 for a cell showing 59.70) is read to Excel's 15 digits first.
+ */
 export function parseMoney(raw: string): string | undefined {
   const text = raw.replace(/[,¥]/g, '');
-  return MONEY.test(text) ? text : undefined;
+  if (!MONEY.test(text)) return undefined;
+  const fen = Math.round(Number((Number(text) * 100).toPrecision(15)));
+  return (fen / 100).toFixed(2);
 }

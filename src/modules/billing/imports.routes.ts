@@ -8,6 +8,7 @@ import { textFor } from '../../platform/access/masking.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { withTransaction } from '../../platform/db.ts';
+import { drainUpload } from '../../platform/files/drain.ts';
 import { billingError } from './billing.errors.ts';
 import { previewImport, runImport, type ImportRequest } from './run-import.ts';
 import { usageImport } from './import-usage.ts';
@@ -45,7 +46,7 @@ async function readUpload(req: FastifyRequest): Promise<Omit<ImportRequest, 'map
   }
   const parsed = Options.safeParse(raw);
   if (!parsed.success) {
-    file.file.resume();
+    await drainUpload(file.file);
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
     throw billingError('MAPPING_INVALID', { missing: Object.keys(fields).join(', ') }, fields);
   }
@@ -69,13 +70,20 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
       try {
         return await runImport(database, req.ctx, SPECS[req.params.kind], { ...upload, mapping: upload.mapping ?? {} });
       } finally {
-        upload.stream.resume();
+        await drainUpload(upload.stream);
       }
     });
     scope.post('/api/imports/:kind/preview', {
       config: { permission: 'billing:import' },
       schema: { tags, params: kindParam, consumes: ['multipart/form-data'], response: { 200: z.object({ encoding: z.string(), header: z.array(z.string()), rows: z.array(z.array(z.string())), fields: z.array(z.object({ key: z.string(), required: z.boolean() })) }) } },
-    }, async (req) => ({ ...(await previewImport(await readUpload(req))), fields: SPECS[req.params.kind].fields }));
+    }, async (req) => {
+      const upload = await readUpload(req);
+      try {
+        return { ...(await previewImport(upload)), fields: SPECS[req.params.kind].fields };
+      } finally {
+        await drainUpload(upload.stream);
+      }
+    });
   });
 
   app.get('/api/imports', {

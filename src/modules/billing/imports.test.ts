@@ -38,7 +38,7 @@ for (const kind of testDatabases()) {
       assert.equal(res.body.rejected, 3);
       assert.deepEqual(res.body.errors, [
         { row: 3, message: 'unknown customer "13700000009"' },
-        { row: 4, message: 'bad date "2026-02-30 09:00:00"' },
+        { row: 4, message: 'bad date "2026-02-30 09:00:00" (expected 2026-10-03 08:15:30, 2026/10/3 8:15 or 2026/10/3)' },
         { row: 5, message: 'negative duration' },
       ]);
       assert.equal(res.body.encoding, 'utf-8');
@@ -154,7 +154,7 @@ for (const kind of testDatabases()) {
         'U1,13700000001,call,local,out,2026-10-01 08:00:00,300,busy', 'Z3,13700000001,call'].join('\n');
       const res = await upload(zh, 'usage', file, { mapping: USAGE_MAPPING });
       assert.deepEqual(res.body.errors.map((e: { message: string }) => e.message), [
-        '找不到客户“13700000009”', '日期时间无效“2026-10-32 08:00:00”', '已导入过（记录 U1）', '本行有 3 列，表头有 8 列',
+        '找不到客户“13700000009”', '日期时间无效“2026-10-32 08:00:00”，应为 2026-10-03 08:15:30、2026/10/3 8:15 或 2026/10/3', '已导入过（记录 U1）', '本行有 3 列，表头有 8 列',
       ]);
     });
 

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type DatabaseHandle } from '../../platform/db.ts';
 import { CsvError } from 'csv-parse';
+import { withSpooledFile } from '../../platform/files/spool.ts';
 import { copyValue, withCopySession, type CopySession } from '../../platform/copy-session.ts';
 import { textFor } from '../../platform/access/masking.ts';
 import type { Locale } from '../../platform/errors.ts';
@@ -66,9 +67,16 @@ export function checkMapping(spec: ImportSpec, header: string[], mapping: Record
  */
 export async function runImport(database: DatabaseHandle, ctx: RequestContext, spec: ImportSpec, req: ImportRequest): Promise<ImportReport> {
   const hash = createHash('sha256');
-  let encoding: string = req.format === 'xlsx' ? 'xlsx' : req.encoding;
   const bytes = hashing(req.stream, hash);
-  const text = req.format === 'xlsx' ? xlsxAsCsv(Readable.from(bytes)) : decodeCsv(bytes, req.encoding, (e) => { encoding = e; });
+  if (req.format === 'xlsx') return withSpooledFile(bytes, (path) => importText(database, ctx, spec, req, hash, xlsxAsCsv(path), () => 'xlsx'));
+  let encoding: string = req.encoding;
+  return importText(database, ctx, spec, req, hash, decodeCsv(bytes, req.encoding, (e) => { encoding = e; }), () => encoding);
+}
+
+async function importText(
+  database: DatabaseHandle, ctx: RequestContext, spec: ImportSpec, req: ImportRequest, hash: ReturnType<typeof createHash>,
+  text: AsyncIterable<string>, encodingOf: () => string,
+): Promise<ImportReport> {
   const batches = csvRecordBatches(text);
   const first = await readBatch(batches);
   if (first === undefined || first.length === 0 || first[0].every((h) => h.trim() === '')) throw billingError('EMPTY_FILE');
@@ -77,6 +85,7 @@ export async function runImport(database: DatabaseHandle, ctx: RequestContext, s
   const columnOf = new Map(spec.fields.map((f) => [f.key, req.mapping[f.key] ? header.indexOf(req.mapping[f.key]) : -1]));
 
   return withCopySession(database, (session) => withTransaction(session.db, async (trx) => {
+    const encoding = encodingOf();
     const batch = await trx.insertInto('import_batches').values({
       kind: spec.kind, batch_key: '', file_name: req.fileName.slice(0, 200), encoding, mapping: JSON.stringify(req.mapping),
       total_rows: 0, accepted: 0, rejected: 0, imported_by: ctx.employeeId === '0' ? null : ctx.employeeId,
@@ -93,13 +102,13 @@ export async function runImport(database: DatabaseHandle, ctx: RequestContext, s
     const batchKey = req.batchKey ?? `sha256:${hash.digest('hex')}`;
     const previous = await trx.selectFrom('import_batches').select('id').where('kind', '=', spec.kind).where('batch_key', '=', batchKey).execute();
     const totals = { accepted: result.accepted, rejected: streamed.rejected + result.rejected };
-    await trx.updateTable('import_batches').set({ batch_key: batchKey, total_rows: totals.accepted + totals.rejected, ...totals, months: result.months })
+    await trx.updateTable('import_batches').set({ batch_key: batchKey, encoding: encodingOf(), total_rows: totals.accepted + totals.rejected, ...totals, months: result.months })
       .where('id', '=', batch.id).execute();
     await spec.afterApply(trx, batch.id, result.months);
     await recordAudit(trx, ctx, { action: `import_${spec.kind}`, entity: 'import_batch', entityId: batch.id, changes: { file: req.fileName, batchKey, ...totals } });
     const errors = await trx.selectFrom('import_errors').select(['row_no', 'message']).where('batch_id', '=', batch.id).orderBy('row_no').limit(ERRORS_IN_REPORT).execute();
     return {
-      batchId: batch.id, batchKey, encoding, ...totals, previousBatches: previous.map((p) => p.id),
+      batchId: batch.id, batchKey, encoding: encodingOf(), ...totals, previousBatches: previous.map((p) => p.id),
       errors: errors.map((e) => ({ row: e.row_no, message: textFor(ctx, e.message) })),
     };
   }));
@@ -185,13 +194,16 @@ async function readBatch(batches: AsyncIterator<string[][]>): Promise<string[][]
   }
 }
 
-/** The first rows of a file with its header, for the mapping screen; reads only the file's start. */
+/** The first rows of a file with its header, for the mapping screen; reads only the start of a CSV (an xlsx is spooled). */
 export async function previewImport(req: Omit<ImportRequest, 'mapping'>): Promise<{ encoding: string; header: string[]; rows: string[][] }> {
-  let encoding: string = req.format === 'xlsx' ? 'xlsx' : req.encoding;
-  const text = req.format === 'xlsx' ? xlsxAsCsv(req.stream) : decodeCsv(req.stream, req.encoding, (e) => { encoding = e; });
-  const first = await recordChunks(text, 64 * 1024).next();
-  req.stream.resume();
-  if (first.done) throw billingError('EMPTY_FILE');
-  return { encoding, ...previewRows(first.value, 10) };
+  if (req.format === 'xlsx') return withSpooledFile(req.stream, async (path) => ({ encoding: 'xlsx', ...(await firstRows(xlsxAsCsv(path))) }));
+  let encoding: string = req.encoding;
+  const rows = await firstRows(decodeCsv(req.stream, req.encoding, (e) => { encoding = e; }));
+  return { encoding, ...rows };
 }
 
+async function firstRows(text: AsyncIterable<string>): Promise<{ header: string[]; rows: string[][] }> {
+  const first = await recordChunks(text, 64 * 1024).next();
+  if (first.done) throw billingError('EMPTY_FILE');
+  return previewRows(first.value, 10);
+}

@@ -4,7 +4,7 @@ export const useBillingT = registerTranslations('billing', {
   'zh-CN': {
     nav: { imports: '话单与缴费导入', runs: '出账', stats: '消费统计' },
     imports: {
-      title: '话单与缴费导入', kind: '导入内容', usage: '使用记录（话单）', payments: '缴费记录', file: '文件（CSV，缴费也可用 xlsx）', encoding: '文件编码',
+      title: '话单与缴费导入', kind: '导入内容', usage: '使用记录（话单）', payments: '缴费记录', file: '文件（CSV、TXT 或 xlsx）', progress: '上传进度', uploading: '正在上传 {{percent}}%（{{sent}} / {{total}} MB）', processing: '已上传 {{total}} MB，正在检查并导入…', encoding: '文件编码',
       auto: '自动识别', preview: '预览', previewTitle: '文件前 10 行（编码：{{encoding}}）', mapping: '字段对应', column: '文件中的列', none: '（不导入）',
       template: '字段模板', noTemplate: '不使用模板', templateName: '模板名称', saveTemplate: '保存为模板', templateSaved: '模板已保存', run: '开始导入',
       running: '正在导入…', done: '导入完成：成功 {{accepted}} 行，失败 {{rejected}} 行', again: '该文件以前导入过（批次 {{batches}}），重复的记录没有再计入。',
@@ -37,7 +37,7 @@ export const useBillingT = registerTranslations('billing', {
   en: {
     nav: { imports: 'Usage & payment imports', runs: 'Billing runs', stats: 'Consumption' },
     imports: {
-      title: 'Usage and payment imports', kind: 'What to import', usage: 'Usage records', payments: 'Payments', file: 'File (CSV; xlsx also for payments)', encoding: 'Encoding',
+      title: 'Usage and payment imports', kind: 'What to import', usage: 'Usage records', payments: 'Payments', file: 'File (CSV, TXT or xlsx)', progress: 'Upload progress', uploading: 'Uploading {{percent}}% ({{sent}} / {{total}} MB)', processing: 'Uploaded {{total}} MB; checking and importing…', encoding: 'Encoding',
       auto: 'Detect', preview: 'Preview', previewTitle: 'First 10 rows (encoding: {{encoding}})', mapping: 'Field mapping', column: 'Column in the file', none: '(not imported)',
       template: 'Mapping template', noTemplate: 'No template', templateName: 'Template name', saveTemplate: 'Save as template', templateSaved: 'Template saved', run: 'Import',
       running: 'Importing…', done: 'Imported: {{accepted}} rows accepted, {{rejected}} rejected', again: 'This file was imported before (batch {{batches}}); repeated records were not counted again.',

@@ -16,6 +16,10 @@ function guessMapping(preview: Preview, labels: (key: string) => string[]): Reco
   return mapping;
 }
 
+/** The preview needs only the first rows: of a CSV/TXT the browser sends only its start (an xlsx is a zip, sent whole). */
+const PREVIEW_BYTES = 256 * 1024;
+const isXlsx = (f: File) => /\.xlsx$/i.test(f.name);
+
 /** Upload a billing-system file: preview its first rows, map its columns (or load a saved template), import, read the report. */
 export function ImportPage() {
   const { t, i18n } = useBillingT();
@@ -28,6 +32,7 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [templateName, setTemplateName] = useState('');
   const templates = useTemplates(kind);
@@ -38,8 +43,9 @@ export function ImportPage() {
   async function loadPreview(f: File, enc: Encoding) {
     setError(null);
     setReport(null);
+    setProgress(null);
     try {
-      const p = await uploadImport<Preview>(`/api/imports/${kind}/preview`, f, { encoding: enc }, me.csrfToken, lang);
+      const p = await uploadImport<Preview>(`/api/imports/${kind}/preview`, isXlsx(f) ? f : f.slice(0, PREVIEW_BYTES), f.name, { encoding: enc }, me.csrfToken, lang);
       setPreview(p);
       setMapping(guessMapping(p, labels));
     } catch (e) {
@@ -54,7 +60,9 @@ export function ImportPage() {
     setBusy(true);
     setError(null);
     try {
-      setReport(await uploadImport<ImportReport>(`/api/imports/${kind}`, file, { mapping: JSON.stringify(mapping), encoding }, me.csrfToken, lang));
+      setProgress({ sent: 0, total: file.size });
+      setReport(await uploadImport<ImportReport>(`/api/imports/${kind}`, file, file.name, { mapping: JSON.stringify(mapping), encoding }, me.csrfToken, lang,
+        (sent, total) => setProgress({ sent, total })));
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -82,7 +90,7 @@ export function ImportPage() {
               options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
             <SelectField label={t('imports.encoding')} value={encoding} onChange={(e) => { const enc = e.target.value as Encoding; setEncoding(enc); if (file) void loadPreview(file, enc); }}
               options={[{ value: 'auto', label: t('imports.auto') }, { value: 'utf-8', label: 'UTF-8' }, { value: 'gbk', label: 'GBK' }]} />
-            <TextField label={t('imports.file')} type="file" accept={kind === 'payments' ? '.csv,.txt,.xlsx' : '.csv,.txt'}
+            <TextField label={t('imports.file')} type="file" accept=".csv,.txt,.xlsx"
               onChange={(e) => { const f = e.target.files?.[0] ?? null; setFile(f); if (f) void loadPreview(f, encoding); }} />
           </div>
           <p className="muted">{t('imports.hint')}</p>
@@ -112,6 +120,7 @@ export function ImportPage() {
                 </button>
                 <button type="submit" className="button button--primary" disabled={busy || !can('billing:import')}>{busy ? t('imports.running') : t('imports.run')}</button>
               </div>
+              {progress && <UploadProgress {...progress} />}
             </>
           )}
         </form>
@@ -132,6 +141,19 @@ export function ImportPage() {
           )}
         </div></section>
       )}
+    </div>
+  );
+}
+
+/** How much of the file has gone up; once all of it has, the server is still checking and loading the rows. */
+function UploadProgress({ sent, total }: { sent: number; total: number }) {
+  const { t } = useBillingT();
+  const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
+  const mb = (n: number) => (n / 1048576).toFixed(1);
+  return (
+    <div data-testid="import-progress" style={{ marginTop: 12 }}>
+      <progress max={100} value={percent} aria-label={t('imports.progress')} style={{ width: '100%' }} />
+      <p className="muted">{sent < total || total === 0 ? t('imports.uploading', { percent, sent: mb(sent), total: mb(total) }) : t('imports.processing', { total: mb(total) })}</p>
     </div>
   );
 }
