@@ -26,6 +26,19 @@ describe('customer screens', () => {
     await page.getByLabel('所属地区').selectOption(jinan);
   }
 
+  test('the first click on 开户 opens the account when the phone was typed last (its duplicate check does not swallow the click)', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'zhangwei', { path: '/customers/new' });
+    await page.getByLabel('所属地区').locator(`option[value="${jinan}"]:checked`).waitFor({ state: 'attached' });
+    await page.getByLabel('姓名 / 名称').fill('王建国');
+    await page.getByLabel('身份证号').fill(validIdCard('19790321'));
+    await page.getByLabel('地址').fill('济南市历下区泉城路 2 号');
+    await page.getByLabel('联系电话').fill(uniqueMobile());
+    await page.getByRole('button', { name: '开户', exact: true }).click();
+    await page.waitForURL(/\/customers\/\d+$/);
+    await page.getByRole('heading', { name: /王建国/ }).waitFor();
+  });
+
   test('opening an account shows a bad ID card at its field, then opens it with a good one and derives gender and birth date', async () => {
     const page = await suite.newPage();
     await loginAs(page, 'zhangwei', { path: '/customers/new' });

@@ -59,8 +59,12 @@ describe('customer self-service portal', () => {
     await page.getByRole('button', { name: '报障与投诉' }).click();
     const form = page.getByRole('form', { name: '报障或投诉' });
     await form.getByLabel('问题类型').selectOption({ label: '故障报修' });
-    await form.getByLabel('具体问题').selectOption({ label: '手机无信号' });
+    await form.getByLabel('业务类型').selectOption({ label: '宽带' });
+    // Only broadband's faults are offered for broadband: no optical-cable cut, no mobile signal.
+    const offered = await form.getByLabel('具体问题').locator('option').allInnerTexts();
+    assert.deepEqual(offered.sort(), ['其他 / 不确定', '宽带无法上网', '宽带网速慢'].sort());
     await form.getByLabel('业务类型').selectOption({ label: '手机' });
+    await form.getByLabel('具体问题').selectOption({ label: '手机无信号' });
     await form.getByLabel('问题描述').fill('家里客厅从昨天开始没有 5G 信号');
     assert.equal(await form.getByLabel('联系电话').inputValue(), '13400000001');
     await form.getByRole('button', { name: '提交' }).click();

@@ -54,6 +54,33 @@ describe('system management and the audit log', () => {
     assert.equal(team?.kind, 'team');
   });
 
+  test('an empty form speaks the app\'s language beside each field, never the browser\'s bubble, in Chinese and in English', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'admin', { path: '/system/employees' });
+    // Every 'invalid' the browser raises is seen here; one left uncancelled would show the browser's own bubble.
+    const watchInvalids = () => page.evaluate(() => {
+      const w = globalThis as unknown as { invalids: Event[]; document: { addEventListener(t: string, f: (e: Event) => void, c: boolean): void } };
+      w.invalids = [];
+      w.document.addEventListener('invalid', (e) => { w.invalids.push(e); }, true);
+    });
+    await watchInvalids();
+    const bubbles = () => page.evaluate(() => (globalThis as unknown as { invalids: Event[] }).invalids.filter((e) => !e.defaultPrevented).length);
+    await page.getByRole('button', { name: '新建员工' }).click();
+    let dialog = page.getByRole('dialog', { name: '新建员工' });
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
+    await dialog.locator('.field', { has: page.getByLabel('用户名') }).getByRole('alert').filter({ hasText: '必填' }).waitFor();
+    assert.equal(await bubbles(), 0);
+    await page.evaluate(() => { (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('lianxi.language', 'en'); });
+    await page.reload();
+    await watchInvalids();
+    await page.getByRole('button', { name: 'New employee' }).click();
+    dialog = page.getByRole('dialog', { name: 'New employee' });
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.locator('.field', { has: page.getByLabel('Username') }).getByRole('alert').filter({ hasText: 'Required' }).waitFor();
+    assert.equal(await bubbles(), 0);
+    await page.close();
+  });
+
   test('an administrator creates a telemarketer in the call-centre team', async () => {
     await admin.getByRole('link', { name: '员工', exact: true }).click();
     await admin.getByRole('button', { name: '新建员工' }).click();
@@ -246,17 +273,18 @@ describe('system management and the audit log', () => {
 
     const employeeId = (await api.get('/api/employees?q=xiaoming')).body.items[0].id as string;
     await filters.getByRole('button', { name: '清除条件' }).click();
-    await filters.getByLabel('对象类型').fill('employee');
+    // The filter takes the word the table shows (员工), not only the code (employee).
+    await filters.getByLabel('对象类型').fill('员工');
     await filters.getByLabel('对象编号').fill(employeeId);
     await filters.getByRole('button', { name: '查询' }).click();
-    await admin.waitForURL(new RegExp(`entityId=${employeeId}`));
+    await admin.waitForURL(new RegExp(`entity=employee&entityId=${employeeId}`));
     const disabled = rows.filter({ hasText: '停用' });
     await disabled.waitFor();
     assert.equal(await rows.count(), 5, 'created, disabled, moved, password reset, enabled');
     await disabled.getByRole('button', { name: /展开/ }).click();
     const changes = admin.getByTestId('audit-changes');
-    await changes.filter({ hasText: 'status' }).waitFor();
-    assert.match(await changes.innerText(), /status\s+active\s+disabled/);
+    await changes.filter({ hasText: '状态' }).waitFor();
+    assert.match(await changes.innerText(), /状态\s+active\s+disabled/, 'field names are labelled, not codes');
     await screenshotClean(admin, 'audit-log');
 
     // Unfiltered, the demo's writes fill more than one page: "load more" appends the next, still newest first.

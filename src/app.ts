@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -32,6 +32,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
       serializers: { req: requestForLog },
     },
     genReqId: () => randomUUID(),
+    // One line per request at debug (below); info is kept for what an operator needs: start-up, jobs, errors.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.LIANXI_TRUST_PROXY === '1',
     // Errors the router raises before any route (a bad percent escape, an over-long path parameter) get the app's error shape too.
@@ -53,6 +55,9 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
   app.addHook('preValidation', rejectUnstorableText);
   app.addHook('onSend', maskForMaskedRoles);
   app.addHook('onSend', securityHeaders({ https: process.env.LIANXI_SECURE_COOKIE === '1' }));
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -52,7 +52,7 @@ export function identifyCaller({ db, config }: Services) {
       if (request.url !== '/api/auth/login') throw platformError('CSRF_TOKEN_INVALID');
       return;
     }
-    request.ctx = { ...identity, locale: localeFrom(request.headers['accept-language']), ip: request.ip, requestId: request.id, via };
+    request.ctx = { ...identity, locale: localeFrom(downloadLanguage(request) ?? request.headers['accept-language']), ip: request.ip, requestId: request.id, via };
   };
 }
 
@@ -89,4 +89,10 @@ export function authRoutes(app: App, { db, config }: Services): void {
 
 function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, idleMinutes: number) {
   reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: idleMinutes * 60 });
+}
+
+/** A download link cannot set Accept-Language: `?lang=en|zh-CN` on it carries the UI's language (an xlsx in the reader's language). */
+function downloadLanguage(request: { query: unknown }): string | undefined {
+  const lang = (request.query as { lang?: unknown } | undefined)?.lang;
+  return typeof lang === 'string' ? lang : undefined;
 }

@@ -29,7 +29,7 @@ export async function billingRoutes(app: App, services: Services): Promise<void>
   });
   app.get('/api/customers/:id/usage', {
     config: { permission: 'billing:view' },
-    schema: { tags, params: idParams, querystring: z.object({ month: month.optional(), after: z.string().max(30).optional() }) },
+    schema: { tags, params: idParams, querystring: z.object({ month: month.optional(), after: z.iso.datetime({ offset: true }).optional() }) },
   }, async (req) => {
     await requireCustomer(db, req.ctx, req.params.id);
     return customerUsage(db, req.params.id, req.query.month, req.query.after);

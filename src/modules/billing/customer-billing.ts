@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
+import { businessTimeZone } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { findCustomer } from '../customers/index.ts';
 import { billingError } from './billing.errors.ts';
@@ -33,9 +34,14 @@ export async function customerBills(db: Db, customerId: string, limit = 24) {
   }));
 }
 
+/** Payments and usage keep the billing system's local time (timestamp without zone): the API sends the moment as ISO. */
+const asMoment = (column: string) => sql<Date | string>`${sql.ref(column)} AT TIME ZONE ${businessTimeZone()}`;
+const iso = (moment: Date | string) => new Date(moment).toISOString();
+
 export async function customerPayments(db: Db, customerId: string, limit = 100) {
-  const rows = await db.selectFrom('payments').selectAll().where('customer_id', '=', customerId).orderBy('paid_at', 'desc').limit(limit).execute();
-  return rows.map((p) => ({ id: p.id, receipt: p.source_id, paidAt: String(p.paid_at).replace('T', ' ').slice(0, 19), amount: p.amount, place: p.place, method: p.method }));
+  const rows = await db.selectFrom('payments').select(['id', 'source_id', 'amount', 'place', 'method', asMoment('paid_at').as('paid_at')])
+    .where('customer_id', '=', customerId).orderBy('payments.paid_at', 'desc').limit(limit).execute();
+  return rows.map((p) => ({ id: p.id, receipt: p.source_id, paidAt: iso(p.paid_at), amount: p.amount, place: p.place, method: p.method }));
 }
 
 export async function customerBalance(db: Db, customerId: string, arrears: string) {
@@ -51,15 +57,15 @@ export async function customerUsage(db: Db, customerId: string, month: string | 
       (busy_data_gb + idle_data_gb)::text AS data_gb, voice_spend, internet_spend, base_fee
     FROM usage_profiles WHERE customer_id = ${customerId} AND month > ${current}::date - interval '12 months' ORDER BY month`.execute(db);
   const m = monthStart(month ?? current);
-  let q = db.selectFrom('usage_records').select(['started_at', 'source_id', 'kind', 'area', 'direction', 'busy', 'quantity'])
-    .where('customer_id', '=', customerId).where('started_at', '>=', m).where(sql<boolean>`started_at < ${m}::date + interval '1 month'`)
-    .orderBy('started_at').orderBy('source_id').limit(100);
-  if (after) q = q.where('started_at', '>', after);
+  let q = db.selectFrom('usage_records').select([asMoment('started_at').as('started_at'), 'source_id', 'kind', 'area', 'direction', 'busy', 'quantity'])
+    .where('customer_id', '=', customerId).where('usage_records.started_at', '>=', m).where(sql<boolean>`usage_records.started_at < ${m}::date + interval '1 month'`)
+    .orderBy('usage_records.started_at').orderBy('source_id').limit(100);
+  if (after) q = q.where(sql<boolean>`usage_records.started_at > (${after}::timestamptz AT TIME ZONE ${businessTimeZone()})`);
   const records = await q.execute();
   return {
     months: history.rows.map((h) => ({ month: h.month, minutes: h.minutes, dataGb: h.data_gb, voiceSpend: h.voice_spend, internetSpend: h.internet_spend, baseFee: h.base_fee })),
     month: m.slice(0, 7),
-    records: records.map((r) => ({ startedAt: String(r.started_at).replace('T', ' ').slice(0, 19), sourceId: r.source_id, kind: r.kind, area: r.area, direction: r.direction, busy: r.busy, quantity: r.quantity })),
+    records: records.map((r) => ({ startedAt: iso(r.started_at), sourceId: r.source_id, kind: r.kind, area: r.area, direction: r.direction, busy: r.busy, quantity: r.quantity })),
   };
 }
 

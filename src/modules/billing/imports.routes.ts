@@ -48,7 +48,7 @@ async function readUpload(req: FastifyRequest): Promise<Omit<ImportRequest, 'map
   if (!parsed.success) {
     await drainUpload(file.file);
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message]));
-    throw billingError('MAPPING_INVALID', { missing: Object.keys(fields).join(', ') }, fields);
+    throw billingError('MAPPING_INVALID', {}, fields);
   }
   const format = /\.xlsx$/i.test(file.filename) ? 'xlsx' : 'csv';
   return { fileName: file.filename, stream: file.file, format, ...parsed.data };

@@ -99,6 +99,16 @@ for (const kind of testDatabases()) {
       });
       assert.equal(paid.body.accepted, 1, JSON.stringify(paid.body));
       assert.equal((await admin.get(`/api/customers/${ids.gold}`)).body.arrears, '0.00');
+      const payments = (await admin.get(`/api/customers/${ids.gold}/payments`)).body.items;
+      assert.equal(payments[0].paidAt, '2026-10-05T03:00:00.000Z', 'the business-time 11:00 in Beijing, as an ISO moment');
+    });
+
+    it('gives usage records their moment as ISO, and pages after one', async () => {
+      const usage = (await admin.get(`/api/customers/${ids.gold}/usage?month=2026-09`)).body;
+      assert.ok(usage.records.length > 1, JSON.stringify(usage));
+      for (const r of usage.records) assert.match(r.startedAt, /^2026-09-\d\dT\d\d:\d\d:\d\d\.000Z$/);
+      const next = (await admin.get(`/api/customers/${ids.gold}/usage?month=2026-09&after=${encodeURIComponent(usage.records[0].startedAt)}`)).body;
+      assert.deepEqual(next.records.map((r: { startedAt: string }) => r.startedAt), usage.records.slice(1).map((r: { startedAt: string }) => r.startedAt));
     });
 
     it('gives the same bill when the month is run again', async () => {

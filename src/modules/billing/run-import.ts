@@ -56,7 +56,7 @@ export function checkMapping(spec: ImportSpec, header: string[], mapping: Record
       if (f.required) missing[f.key] = 'choose the file column';
     } else if (!header.includes(column)) missing[f.key] = `the file has no column "${column}"`;
   }
-  if (Object.keys(missing).length) throw billingError('MAPPING_INVALID', { missing: Object.keys(missing).join(', ') }, missing);
+  if (Object.keys(missing).length) throw billingError('MAPPING_INVALID', {}, missing);
 }
 
 /**

@@ -3,6 +3,8 @@ import type { CrmModule } from '../../platform/module.ts';
 import { portalRoutes } from './portal.routes.ts';
 import { seedPortalDemo } from './portal.demo.ts';
 
+export { demoPortalPhones } from './portal.demo.ts';
+
 /**
  * The customer self-service portal (/portal in the web app, /api/portal on the server): customers sign in
  * with phone and password, on a session of their own, and see only their own data.

@@ -20,3 +20,9 @@ export async function seedPortalDemo({ db }: Services, demo: DemoContext): Promi
     description: '每天晚上 8 点以后宽带很慢，视频一直缓冲', contactPhone: customer.phone,
   });
 }
+
+/** The phones the demo customers sign in to the portal with (for the start-up lines). */
+export async function demoPortalPhones(db: Services['db']): Promise<string[]> {
+  const rows = await db.selectFrom('portal_accounts').select('login_phone').orderBy('created_at').orderBy('customer_id').limit(3).execute();
+  return rows.map((r) => r.login_phone);
+}

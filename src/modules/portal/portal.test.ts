@@ -177,6 +177,9 @@ for (const kind of testDatabases()) {
       const faultType = options.types.find((t: { code: string }) => t.code === 'fault');
       assert.equal(faultType.name, 'Fault repair');
       assert.ok(faultType.subtypes.some((s: { code: string; name: string }) => s.code === 'broadband_down' && s.name === 'Broadband cannot connect'));
+      const businessesOf = (code: string) => faultType.subtypes.find((s: { code: string }) => s.code === code).businessTypes;
+      assert.deepEqual(businessesOf('broadband_down'), ['broadband']);
+      assert.deepEqual(businessesOf('cable_cut'), ['optical_cable'], 'an optical-cable cut is no broadband fault');
       assert.deepEqual(options.businessTypes, ['broadband', 'fixed_line', 'mobile', 'iptv', 'dedicated_line', 'optical_cable']);
     });
 

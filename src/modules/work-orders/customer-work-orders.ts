@@ -27,17 +27,17 @@ export function openCustomerWorkOrder(
   });
 }
 
-/** The types a customer may open (faults, then complaints) with their active sub-types, and the businesses to choose from. */
+/** The types a customer may open (faults, then complaints) with their active sub-types (each with the businesses it is for, null: any), and the businesses to choose from. */
 export async function customerWorkOrderOptions(db: Db, locale: Locale): Promise<CustomerWorkOrderOptions> {
   const rows = await db.selectFrom('work_order_types as t').leftJoin('work_order_types as p', 'p.id', 't.parent_id')
-    .select(['t.id', 't.parent_id', 't.code', 't.name', 't.name_en', 'p.code as parent_code'])
+    .select(['t.id', 't.parent_id', 't.code', 't.name', 't.name_en', 't.business_types', 'p.code as parent_code'])
     .where('t.active', '=', true).where((eb) => eb.or([eb('t.code', 'in', CUSTOMER_TYPE_CODES), eb('p.code', 'in', CUSTOMER_TYPE_CODES)]))
     .orderBy('t.id').execute();
   const named = (r: (typeof rows)[number]) => ({ id: r.id, code: r.code, name: locale === 'en' ? r.name_en : r.name });
   return {
     types: rows.filter((r) => r.parent_id === null)
       .sort((x, y) => CUSTOMER_TYPE_CODES.indexOf(x.code) - CUSTOMER_TYPE_CODES.indexOf(y.code))
-      .map((top) => ({ ...named(top), subtypes: rows.filter((r) => r.parent_id === top.id).map(named) })),
+      .map((top) => ({ ...named(top), subtypes: rows.filter((r) => r.parent_id === top.id).map((r) => ({ ...named(r), businessTypes: r.business_types })) })),
     businessTypes: [...BUSINESS_TYPES],
   };
 }

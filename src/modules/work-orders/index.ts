@@ -29,3 +29,4 @@ export { attachmentsDir } from './attachments.ts';
 export { monthlyServiceSignals } from './service-signals.ts';
 export { openCustomerWorkOrder, customerWorkOrderOptions, listCustomerWorkOrders, getCustomerWorkOrder } from './customer-work-orders.ts';
 export { CustomerWorkOrderInput, CustomerWorkOrder, CustomerWorkOrderDetail, CustomerWorkOrderOptions } from './work-orders.schema.ts';
+export { demoCentreStaff } from './work-orders.demo.ts';

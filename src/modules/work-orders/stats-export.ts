@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { WorkOrderStats } from './stats.ts';
+import { SATISFACTION_NAMES } from './work-orders.tables.ts';
 
 /** The statistics as a workbook: a summary sheet, one sheet per breakdown, and the time series. */
 export async function statsWorkbook(stats: WorkOrderStats, en: boolean): Promise<Buffer> {
@@ -16,7 +17,7 @@ export async function statsWorkbook(stats: WorkOrderStats, en: boolean): Promise
     [t('超时率', 'SLA breach rate'), stats.totals.breachRate],
     [t('重派率', 'Reopen rate'), stats.totals.reopenRate],
     [t('已回访', 'Return visits'), stats.totals.visited],
-    ...stats.satisfaction.map((s) => [`${t('满意度', 'Satisfaction')}: ${s.key}`, s.count]),
+    ...stats.satisfaction.map((s) => [`${t('满意度', 'Satisfaction')}: ${SATISFACTION_NAMES[s.key]?.[en ? 1 : 0] ?? s.key}`, s.count]),
   ]);
   for (const row of [6, 7]) summary.getCell(`B${row}`).numFmt = '0.0%';
   const breakdowns: [string, WorkOrderStats['byType']][] = [

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db.ts';
 import { workOrderScope } from './work-orders.repository.ts';
 import type { StatsQuery } from './work-orders.schema.ts';
 import { addDays, endOfBusinessDay, startOfBusinessDay, today } from '../../platform/clock.ts';
+import { BUSINESS_TYPE_NAMES } from './work-orders.tables.ts';
 
 
 export interface WorkOrderStats {
@@ -73,7 +74,7 @@ export async function workOrderStats(db: Db, ctx: RequestContext, q: StatsQuery)
     },
     satisfaction: satisfaction.map((r) => ({ key: r.key!, count: num(r.count) })),
     byType: await grouped('w.type_id', (k) => typeNames.get(k) ?? k),
-    byBusinessType: await grouped('w.business_type', (k) => k),
+    byBusinessType: await grouped('w.business_type', (k) => BUSINESS_TYPE_NAMES[k as keyof typeof BUSINESS_TYPE_NAMES]?.[en ? 1 : 0] ?? k),
     byRegion: await grouped('w.region_id', (k) => orgNames.get(k) ?? k),
     byDepartment: await grouped('w.department_id', (k) => orgNames.get(k) ?? k),
     series: series.map((r) => ({ period: r.period, created: num(r.created), resolved: num(r.resolved), breached: num(r.breached) })),

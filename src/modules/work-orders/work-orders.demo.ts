@@ -53,3 +53,8 @@ export async function seedWorkOrdersDemo(services: Services, demo: DemoContext):
     });
   }
 }
+
+/** Who handles work orders in the demo, for the start-up lines: "head, handler (centre)" per centre. */
+export function demoCentreStaff(): string {
+  return CENTRES.map((c) => `${c.head[0]}, ${c.handler[0]} (${c.nameEn})`).join('; ');
+}

@@ -51,7 +51,7 @@ export const CustomerWorkOrderDetail = CustomerWorkOrder.extend({
 export type CustomerWorkOrderDetail = z.infer<typeof CustomerWorkOrderDetail>;
 /** What the customer's form offers: the types they may open, with their sub-types, and the businesses. */
 export const CustomerWorkOrderOptions = z.object({
-  types: z.array(z.object({ id, code: z.string(), name: z.string(), subtypes: z.array(z.object({ id, code: z.string(), name: z.string() })) })),
+  types: z.array(z.object({ id, code: z.string(), name: z.string(), subtypes: z.array(z.object({ id, code: z.string(), name: z.string(), businessTypes: z.array(z.string()).nullable() })) })),
   businessTypes: z.array(z.enum(BUSINESS_TYPES)),
 });
 export type CustomerWorkOrderOptions = z.infer<typeof CustomerWorkOrderOptions>;

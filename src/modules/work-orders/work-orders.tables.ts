@@ -1,6 +1,15 @@
 import type { Generated } from 'kysely';
 
 export const BUSINESS_TYPES = ['broadband', 'fixed_line', 'mobile', 'iptv', 'dedicated_line', 'optical_cable'] as const;
+/** What people read for each business type (statistics and their xlsx), Chinese and English. */
+export const BUSINESS_TYPE_NAMES: Record<(typeof BUSINESS_TYPES)[number], [string, string]> = {
+  broadband: ['宽带', 'Broadband'], fixed_line: ['固定电话', 'Fixed line'], mobile: ['手机', 'Mobile'], iptv: ['IPTV 电视', 'IPTV'],
+  dedicated_line: ['专线', 'Dedicated line'], optical_cable: ['光缆', 'Optical cable'],
+};
+export const SATISFACTION_NAMES: Record<string, [string, string]> = {
+  very_satisfied: ['非常满意', 'Very satisfied'], satisfied: ['满意', 'Satisfied'], neutral: ['一般', 'Neutral'],
+  dissatisfied: ['不满意', 'Dissatisfied'], very_dissatisfied: ['非常不满意', 'Very dissatisfied'],
+};
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -53,7 +62,7 @@ export interface WorkOrdersTable {
 
 declare module '../../platform/db.ts' {
   interface Database {
-    work_order_types: { id: Generated<string>; parent_id: string | null; code: string; name: string; name_en: string; active: Generated<boolean>; created_at: Generated<Date> };
+    work_order_types: { id: Generated<string>; parent_id: string | null; code: string; name: string; name_en: string; active: Generated<boolean>; business_types: string[] | null; created_at: Generated<Date> };
     service_centres: { org_unit_id: string; kind: CentreKind; head_employee_id: string | null };
     routing_rules: {
       id: Generated<string>; position: number; name: string; region_id: string | null; business_type: BusinessType | null;

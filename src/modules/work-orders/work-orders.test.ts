@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -311,9 +312,15 @@ for (const kind of testDatabases()) {
         assert.equal(stats.series.reduce((n: number, s: { created: number }) => n + s.created, 0), stats.totals.count);
         const qd = (await qdHandler.get('/api/work-orders/stats')).body;
         assert.ok(qd.totals.count < stats.totals.count, 'a department counts only what it can see');
-        const xlsx = await fetch(`${app.baseUrl}/api/work-orders/stats.xlsx`, { headers: { cookie: admin.cookie! } });
+        // A download link carries the UI's language as ?lang (a browser sends its own Accept-Language).
+        const xlsx = await fetch(`${app.baseUrl}/api/work-orders/stats.xlsx?lang=en`, { headers: { cookie: admin.cookie!, 'accept-language': 'zh-CN' } });
         assert.equal(xlsx.status, 200);
-        assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(await xlsx.arrayBuffer());
+        const businessCells = book.getWorksheet('By business type')!.getColumn(1).values.map(String);
+        assert.ok(businessCells.includes('Broadband') && !businessCells.includes('broadband'), businessCells.join());
+        const zhStats = (await admin.request('GET', '/api/work-orders/stats', undefined, { 'accept-language': 'zh-CN' })).body;
+        assert.ok(zhStats.byBusinessType.some((r: { label: string }) => r.label === '宽带'));
         assert.equal((await jnHandler.get('/api/work-orders/stats.xlsx')).status, 403);
       });
     });

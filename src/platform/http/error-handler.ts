@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, localeFrom, platformError } from '../errors.ts';
-import { chineseFieldMessage, registeredChinese } from './field-messages.ts';
+import { chineseFieldMessage, englishFieldMessage, registeredChinese } from './field-messages.ts';
 import { isDatabaseUnavailable } from '../database-unavailable.ts';
 
 /** Seconds a client should wait before retrying a request that met the database restarting. */
@@ -43,7 +43,7 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     const chinese = asksForChinese(request);
     for (const issue of err.validation) {
       const key = fieldName(issue.instancePath, err.validationContext ?? 'body');
-      fields[key] ??= chinese ? chineseFieldMessage(issue) : (issue.message ?? 'invalid');
+      fields[key] ??= chinese ? chineseFieldMessage(issue) : englishFieldMessage(issue);
     }
     return send(reply, request, platformError('VALIDATION_FAILED', undefined, fields));
   }

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
-import { chineseFieldMessage } from './field-messages.ts';
+import { chineseFieldMessage, englishFieldMessage } from './field-messages.ts';
 
 describe('field messages in Chinese', () => {
   it('are made from the failed check when a module registered no wording', () => {
@@ -11,6 +11,14 @@ describe('field messages in Chinese', () => {
     assert.equal(chineseFieldMessage({ keyword: 'invalid_format', params: { format: 'email' } }), '电子邮箱格式不正确');
     assert.equal(chineseFieldMessage({ keyword: 'invalid_type', message: 'Invalid input: expected string, received undefined' }), '必填');
     assert.equal(chineseFieldMessage({ keyword: 'invalid_value', params: { values: ['a', 'b'] } }), '请从列表中选择');
+  });
+
+  it('speak English as a person would, not as zod does, and keep a schema\'s own wording', () => {
+    assert.equal(englishFieldMessage({ keyword: 'too_small', params: { origin: 'string', minimum: 1 }, message: 'Too small: expected string to have >=1 characters' }), 'Required');
+    assert.equal(englishFieldMessage({ keyword: 'too_big', params: { origin: 'string', maximum: 50 }, message: 'Too big: expected string to have <=50 characters' }), 'At most 50 characters');
+    assert.equal(englishFieldMessage({ keyword: 'invalid_type', message: 'Invalid input: expected string, received undefined' }), 'Required');
+    assert.equal(englishFieldMessage({ keyword: 'invalid_value', message: 'Invalid option: expected one of "a"|"b"' }), 'Choose one from the list');
+    assert.equal(englishFieldMessage({ keyword: 'invalid_format', message: 'Check digit does not match' }), 'Check digit does not match');
   });
 
   for (const kind of testDatabases()) describe(`over HTTP on ${kind}`, () => {
@@ -24,6 +32,7 @@ describe('field messages in Chinese', () => {
       const inEnglish = await english.post('/api/customers', body);
       assert.equal(inEnglish.status, 400);
       assert.match(inEnglish.body.error.fields.idCard, /check digit/);
+      assert.equal(inEnglish.body.error.fields.name, 'Required');
 
       const chinese = await app.login('zhangwei');
       chinese.headers['accept-language'] = 'zh-CN,zh;q=0.9';

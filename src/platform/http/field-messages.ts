@@ -48,3 +48,34 @@ export function chineseFieldMessage(issue: Issue): string {
       return issue.message ?? '输入有误';
   }
 }
+
+/** zod's own wording ("Too small: expected string to have >=1 characters"), as opposed to a schema's custom message. */
+const ZOD_DEFAULT = /^(Too small|Too big|Invalid input|Invalid string|Invalid option|Invalid (e-?mail|url|uuid|ISO)|Unrecognized key|Expected|Invalid)/i;
+
+/** The same message for an English reader: a custom one as written, zod's own wording made human. */
+export function englishFieldMessage(issue: Issue): string {
+  if (issue.message && registered.has(issue.message)) return issue.message;
+  if (issue.message && !ZOD_DEFAULT.test(issue.message)) return issue.message;
+  const p = issue.params ?? {};
+  const origin = p.origin;
+  switch (issue.keyword) {
+    case 'too_small':
+      if (origin === 'string') return Number(p.minimum) <= 1 ? 'Required' : `At least ${p.minimum} characters`;
+      if (origin === 'array' || origin === 'set') return `Choose at least ${p.minimum}`;
+      return `Must be at least ${p.minimum}`;
+    case 'too_big':
+      if (origin === 'string') return `At most ${p.maximum} characters`;
+      if (origin === 'array' || origin === 'set') return `At most ${p.maximum} items`;
+      return `Must be at most ${p.maximum}`;
+    case 'invalid_type':
+      return /received undefined/.test(issue.message ?? '') ? 'Required' : 'Not a valid value';
+    case 'invalid_value':
+      return 'Choose one from the list';
+    case 'invalid_format':
+      return p.format === 'email' ? 'Not a valid e-mail address' : 'Not in the expected format';
+    case 'unrecognized_keys':
+      return 'Contains fields that are not known';
+    default:
+      return 'Not valid';
+  }
+}

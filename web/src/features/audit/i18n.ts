@@ -7,11 +7,6 @@ export const useAuditT = registerTranslations('audit', {
     column: { at: '时间', actor: '操作人', ip: 'IP 地址', action: '操作', entity: '对象', entityId: '编号', details: '详情' },
     expand: '展开 {{id}} 的变更', collapse: '收起', noChanges: '没有字段变更', loadMore: '加载更多', loadingMore: '正在加载…', end: '已显示全部记录',
     empty: '没有符合条件的记录', shown: '已显示 {{count}} 条', field: '字段', old: '原值', new: '新值', emptyValue: '（空）',
-    entity: { session: '登录会话', employee: '员工', role: '角色', org_unit: '组织机构', api_token: 'API 令牌', customer: '客户', contact: '联系人' },
-    action: {
-      login: '登录', login_failed: '登录失败', logout: '退出登录', create: '新建', update: '修改', disable: '停用', revoke: '吊销',
-      cancel: '销户', merge: '合并', merged_into: '被合并', change_password: '修改密码', link: '关联', unlink: '解除关联', delete: '删除',
-    },
   },
   en: {
     title: 'Audit log',
@@ -19,10 +14,5 @@ export const useAuditT = registerTranslations('audit', {
     column: { at: 'When', actor: 'Who', ip: 'IP address', action: 'Action', entity: 'Entity', entityId: 'Id', details: 'Details' },
     expand: 'Show the changes of {{id}}', collapse: 'Hide', noChanges: 'No field changes', loadMore: 'Load more', loadingMore: 'Loading…', end: 'That is everything',
     empty: 'Nothing matches', shown: '{{count}} shown', field: 'Field', old: 'Old', new: 'New', emptyValue: '(empty)',
-    entity: { session: 'Session', employee: 'Employee', role: 'Role', org_unit: 'Org unit', api_token: 'API token', customer: 'Customer', contact: 'Contact' },
-    action: {
-      login: 'Sign in', login_failed: 'Failed sign-in', logout: 'Sign out', create: 'Create', update: 'Update', disable: 'Disable', revoke: 'Revoke',
-      cancel: 'Cancel', merge: 'Merge', merged_into: 'Merged into', change_password: 'Change password', link: 'Link', unlink: 'Unlink', delete: 'Delete',
-    },
   },
 });

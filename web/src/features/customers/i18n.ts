@@ -26,7 +26,6 @@ export const useCustomersT = registerTranslations('customers', {
       title: '开户', subtitle: '新客户建档', basics: '基本信息', profile: '客户画像', ownership: '归属', submit: '开户', submitting: '正在开户…',
       derived: '性别与出生日期由身份证号自动识别', duplicatesTitle: '以下客户使用同一电话，可能是重复开户：',
       existing: '查看已有客户 {{customerNo}}', created: '已开户：{{customerNo}}', regionPick: '请选择地区', managerNone: '暂不指定', continueAnyway: '仍然开户',
-      checking: '正在检查重复…',
     },
     view: {
       details: '详细资料', history: '变更历史', edit: '修改', cancelAccount: '销户', merge: '合并重复客户', mergedBanner: '该客户已合并，资料以保留的客户为准：', openSurvivor: '打开保留的客户',
@@ -69,7 +68,7 @@ export const useCustomersT = registerTranslations('customers', {
       title: 'Open an account', subtitle: 'Register a new customer', basics: 'Basics', profile: 'Profile', ownership: 'Ownership', submit: 'Open account',
       submitting: 'Opening…', derived: 'Gender and birth date are read from the ID-card number', duplicatesTitle: 'These customers share the phone; this may be a duplicate:',
       existing: 'Open existing customer {{customerNo}}', created: 'Account opened: {{customerNo}}', regionPick: 'Choose a region',
-      managerNone: 'Not assigned', continueAnyway: 'Open anyway', checking: 'Checking for duplicates…',
+      managerNone: 'Not assigned', continueAnyway: 'Open anyway',
     },
     view: {
       details: 'Details', history: 'History', edit: 'Edit', cancelAccount: 'Cancel account', merge: 'Merge duplicate', mergedBanner: 'This customer was merged; the kept record is the one to use:', openSurvivor: 'open the kept customer',

@@ -2,7 +2,7 @@ import { registerTranslations } from '../../app/i18n.ts';
 
 export const usePortalT = registerTranslations('portal', {
   'zh-CN': {
-    brand: '联信自助服务', phone: '手机号码', password: '密码', login: '登录', logout: '退出', hello: '您好，{{name}}',
+    brand: '联系 CRM 自助服务', phone: '手机号码', password: '密码', login: '登录', logout: '退出', hello: '您好，{{name}}',
     tab: { home: '首页', bills: '账单', payments: '缴费', requests: '报障与投诉', profile: '我的资料' },
     home: { package: '当前套餐', none: '您还没有订购套餐', monthly: '月费 ¥{{fee}}', since: '自 {{date}} 起', next: '{{date}} 起变更为 {{name}}', minutes: '语音', data: '流量', sms: '短信 {{count}} 条', balance: '账户余额', arrears: '欠费 ¥{{amount}}，请及时缴纳', usedOf: '已用 {{used}} / {{total}}', services: '已开通业务' },
     bills: { empty: '暂无账单', total: '合计' }, payments: { empty: '暂无缴费记录' },
@@ -18,7 +18,7 @@ export const usePortalT = registerTranslations('portal', {
     code: { base_fee: '套餐月费', voice_domestic: '国内语音超出', voice_incoming: '接听', voice_international: '国际长途', voice_roaming: '国际漫游通话', data_domestic: '国内流量超出', data_roaming: '国际漫游流量', sms: '短信彩信' },
   },
   en: {
-    brand: 'Lianxi self-service', phone: 'Phone number', password: 'Password', login: 'Sign in', logout: 'Sign out', hello: 'Hello, {{name}}',
+    brand: 'Lianxi CRM self-service', phone: 'Phone number', password: 'Password', login: 'Sign in', logout: 'Sign out', hello: 'Hello, {{name}}',
     tab: { home: 'Home', bills: 'Bills', payments: 'Payments', requests: 'Faults & complaints', profile: 'My details' },
     home: { package: 'Current package', none: 'You have no package yet', monthly: '¥{{fee}} a month', since: 'since {{date}}', next: 'Changes to {{name}} on {{date}}', minutes: 'Voice', data: 'Data', sms: '{{count}} SMS', balance: 'Balance', arrears: 'You owe ¥{{amount}}; please pay soon', usedOf: '{{used}} of {{total}} used', services: 'Services' },
     bills: { empty: 'No bills yet', total: 'Total' }, payments: { empty: 'No payments yet' },

@@ -1,21 +1,21 @@
 import { Fragment, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { FormError, TextField } from '../../../components/ui/fields.tsx';
 import { useAuditLog, type AuditFilters } from '../api/audit-api.ts';
 import { useAuditT } from '../i18n.ts';
 import { AuditChanges } from './audit-changes.tsx';
+import { useDateFormat } from '../../../lib/date-format.ts';
+import { useAuditLabels } from '../../../lib/audit-labels.ts';
 
 const FILTERS = ['entity', 'entityId', 'actor', 'action', 'from', 'to'] as const;
-const KNOWN_ENTITIES = ['session', 'employee', 'role', 'org_unit', 'api_token', 'customer', 'contact'];
-const KNOWN_ACTIONS = ['login', 'login_failed', 'logout', 'create', 'update', 'disable', 'revoke', 'cancel', 'merge', 'change_password'];
 
 /** The audit log, newest first: filters kept in the URL, "load more" through the keyset cursor, each row expandable to its changes. */
 export function AuditLogPage() {
+  const { dateTime } = useDateFormat();
   const { t } = useAuditT();
+  const labels = useAuditLabels();
   const app = useAppT();
-  const { i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters: AuditFilters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
   const [form, setForm] = useState<Record<string, string>>(Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])));
@@ -26,7 +26,8 @@ export function AuditLogPage() {
   function apply(e: FormEvent) {
     e.preventDefault();
     const next = new URLSearchParams();
-    for (const f of FILTERS) if (form[f]?.trim()) next.set(f, form[f].trim());
+    // The filter takes the words the table shows (客户, Work order) as well as the codes.
+    for (const f of FILTERS) if (form[f]?.trim()) next.set(f, f === 'entity' || f === 'action' ? labels.codeFor(f, form[f]) : form[f].trim());
     setParams(next, { replace: true });
   }
   function clear() {
@@ -39,7 +40,7 @@ export function AuditLogPage() {
     setExpanded(next);
   }
   const set = (key: string) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
-  const label = (group: 'entity' | 'action', value: string) => t(`${group}.${value}`, { defaultValue: value });
+  const label = labels.label;
 
   return (
     <div className="page">
@@ -56,8 +57,8 @@ export function AuditLogPage() {
             <button type="submit" className="button button--primary">{t('filter.apply')}</button>
             <button type="button" className="button" onClick={clear}>{t('filter.clear')}</button>
           </div>
-          <datalist id="audit-entities">{KNOWN_ENTITIES.map((v) => <option key={v} value={v}>{label('entity', v)}</option>)}</datalist>
-          <datalist id="audit-actions">{KNOWN_ACTIONS.map((v) => <option key={v} value={v}>{label('action', v)}</option>)}</datalist>
+          <datalist id="audit-entities">{labels.codes('entity').map((v) => <option key={v} value={label('entity', v)} />)}</datalist>
+          <datalist id="audit-actions">{labels.codes('action').map((v) => <option key={v} value={label('action', v)} />)}</datalist>
         </form>
         <FormError message={log.error?.message} />
         <div className="table-wrap">
@@ -79,8 +80,8 @@ export function AuditLogPage() {
                         <button type="button" className="icon-button" aria-expanded={open} aria-label={t('expand', { id: r.id })}
                           onClick={(e) => { e.stopPropagation(); toggle(r.id); }}>{open ? '▾' : '▸'}</button>
                       </td>
-                      <td className="mono">{new Date(r.at).toLocaleString(i18n.language)}</td>
-                      <td>{r.actorName}</td>
+                      <td className="mono">{dateTime(r.at)}</td>
+                      <td>{label('actor', r.actorName)}</td>
                       <td><span className={`badge${r.action === 'login_failed' ? ' badge--merged' : ''}`}>{label('action', r.action)}</span></td>
                       <td>{label('entity', r.entity)}</td>
                       <td className="mono">{r.entityId ?? '—'}</td>

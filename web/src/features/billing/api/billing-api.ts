@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, del, get, post, withQuery } from '../../../app/api-client.ts';
+import { currentLanguage } from '../../../app/i18n.ts';
 
 export type ImportKind = 'usage' | 'payments';
 export type Encoding = 'auto' | 'utf-8' | 'gbk';
@@ -42,7 +43,7 @@ export function useRunBilling() {
 
 export const useStats = (from: string, to: string) =>
   useQuery({ queryKey: ['billing', 'stats', from, to], queryFn: () => get<Stats>('/api/billing/stats', { from, to }) });
-export const statsXlsxHref = (from: string, to: string) => withQuery('/api/billing/stats.xlsx', { from, to });
+export const statsXlsxHref = (from: string, to: string) => withQuery('/api/billing/stats.xlsx', { from, to, lang: currentLanguage() });
 
 export const useTemplates = (kind: ImportKind) =>
   useQuery({ queryKey: ['billing', 'templates', kind], queryFn: () => get<{ items: Template[] }>('/api/import-templates', { kind }) });

@@ -3,17 +3,14 @@ import { useAuth } from '../../../app/auth.tsx';
 import { FormError, TextField } from '../../../components/ui/fields.tsx';
 import { useRunBilling, useRuns } from '../api/billing-api.ts';
 import { useBillingT } from '../i18n.ts';
-import { addMonths, thisMonth } from '../../../lib/business-date.ts';
-
-function lastMonth(): string {
-  return addMonths(thisMonth(), -1);
-}
+import { businessMonth, useDateFormat } from '../../../lib/date-format.ts';
 
 /** Run billing for a month and see past runs (including re-ratings after late usage). */
 export function BillingRunsPage() {
+  const { dateTime } = useDateFormat();
   const { t } = useBillingT();
   const { can } = useAuth();
-  const [month, setMonth] = useState(lastMonth());
+  const [month, setMonth] = useState(businessMonth(-1));
   const runs = useRuns();
   const run = useRunBilling();
 
@@ -48,7 +45,7 @@ export function BillingRunsPage() {
             {(runs.data?.items ?? []).map((r) => (
               <tr key={r.id}>
                 <td>{r.month}</td><td>{r.reason === 'run' ? t('runs.reasonRun') : t('runs.reasonRerate')}</td><td className="num">{r.customers}</td>
-                <td className="num">¥{r.total}</td><td>{new Date(r.startedAt).toLocaleString()}</td><td>{r.startedBy ?? '—'}</td>
+                <td className="num">¥{r.total}</td><td>{dateTime(r.startedAt)}</td><td>{r.startedBy ?? '—'}</td>
               </tr>
             ))}
           </tbody>

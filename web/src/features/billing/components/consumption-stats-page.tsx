@@ -5,11 +5,8 @@ import { ReportActions } from '../../../components/ui/report-panel.tsx';
 import { statsXlsxHref, useStats, type Stats } from '../api/billing-api.ts';
 import { useBillingT } from '../i18n.ts';
 import { money, RevenueReport } from './revenue-report.tsx';
-import { addMonths, thisMonth } from '../../../lib/business-date.ts';
+import { businessMonth } from '../../../lib/date-format.ts';
 
-function monthsAgo(n: number): string {
-  return addMonths(thisMonth(), -n);
-}
 
 /** Rows while loading: one array, so the reports' charts are not rebuilt on every render. */
 const NO_ROWS: never[] = [];
@@ -17,7 +14,7 @@ const NO_ROWS: never[] = [];
 /** Revenue by month (with ARPU), product and region, and the top spenders, for the months chosen; exportable as xlsx. */
 export function ConsumptionStatsPage() {
   const { t } = useBillingT();
-  const [range, setRange] = useState({ from: monthsAgo(6), to: monthsAgo(1) });
+  const [range, setRange] = useState({ from: businessMonth(-6), to: businessMonth(-1) });
   const [form, setForm] = useState(range);
   const stats = useStats(range.from, range.to);
   const s: Stats | undefined = stats.data;

@@ -3,6 +3,7 @@ import { EChart } from '../../../components/ui/echart.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
 import { useCustomerBalance, useCustomerBills, useCustomerPayments, useCustomerUsage, type BillItem } from '../api/billing-api.ts';
 import { useBillingT } from '../i18n.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 const GB = 1048576;
 
@@ -55,6 +56,7 @@ export function BillsTab({ customerId }: { customerId: string }) {
 
 export function PaymentsTab({ customerId }: { customerId: string }) {
   const { t } = useBillingT();
+  const { dateTime } = useDateFormat();
   const payments = useCustomerPayments(customerId);
   const items = payments.data?.items ?? [];
   return (
@@ -64,7 +66,7 @@ export function PaymentsTab({ customerId }: { customerId: string }) {
       {items.length > 0 && (
         <table className="table" aria-label={t('tab.payments')}>
           <thead><tr><th>{t('tab.paidAt')}</th><th>{t('tab.receipt')}</th><th className="num">{t('tab.amount')}</th><th>{t('tab.place')}</th><th>{t('tab.method')}</th></tr></thead>
-          <tbody>{items.map((p) => <tr key={p.id}><td>{p.paidAt}</td><td className="mono">{p.receipt}</td><td className="num">¥{p.amount}</td><td>{p.place}</td><td>{p.method}</td></tr>)}</tbody>
+          <tbody>{items.map((p) => <tr key={p.id}><td>{dateTime(p.paidAt)}</td><td className="mono">{p.receipt}</td><td className="num">¥{p.amount}</td><td>{p.place}</td><td>{p.method}</td></tr>)}</tbody>
         </table>
       )}
     </div>
@@ -102,6 +104,7 @@ export function BalanceTab({ customerId }: { customerId: string }) {
 
 export function UsageTab({ customerId }: { customerId: string }) {
   const { t } = useBillingT();
+  const { dateTime } = useDateFormat();
   const [month, setMonth] = useState<string | undefined>(undefined);
   const usage = useCustomerUsage(customerId, month);
   const months = usage.data?.months ?? [];
@@ -128,7 +131,7 @@ export function UsageTab({ customerId }: { customerId: string }) {
         <table className="table" aria-label={t('tab.records', { month: usage.data.month })}>
           <thead><tr><th>{t('tab.time')}</th><th>{t('tab.kind')}</th><th>{t('tab.area')}</th><th>{t('tab.direction')}</th><th>{t('tab.busy')}</th><th className="num">{t('tab.qty')}</th></tr></thead>
           <tbody>{usage.data.records.map((r) => (
-            <tr key={`${r.sourceId}-${r.startedAt}`}><td>{r.startedAt}</td><td>{t(`kind.${r.kind}`)}</td><td>{t(`area.${r.area}`)}</td><td>{t(`dir.${r.direction}`)}</td><td>{t(r.busy ? 'period.busy' : 'period.idle')}</td><td className="num">{qty(r)}</td></tr>
+            <tr key={`${r.sourceId}-${r.startedAt}`}><td>{dateTime(r.startedAt)}</td><td>{t(`kind.${r.kind}`)}</td><td>{t(`area.${r.area}`)}</td><td>{t(`dir.${r.direction}`)}</td><td>{t(r.busy ? 'period.busy' : 'period.idle')}</td><td className="num">{qty(r)}</td></tr>
           ))}</tbody>
         </table>
       )}

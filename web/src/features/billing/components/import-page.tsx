@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../app/api-client.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
@@ -34,6 +35,7 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [templateName, setTemplateName] = useState('');
   const templates = useTemplates(kind);
   const saveTemplate = useSaveTemplate();
@@ -59,12 +61,15 @@ export function ImportPage() {
     if (!file) return;
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     try {
       setProgress({ sent: 0, total: file.size });
       setReport(await uploadImport<ImportReport>(`/api/imports/${kind}`, file, file.name, { mapping: JSON.stringify(mapping), encoding }, me.csrfToken, lang,
         (sent, total) => setProgress({ sent, total })));
     } catch (err) {
       setError((err as Error).message);
+      // An incomplete mapping is marked at each field that lacks its column.
+      if (err instanceof ApiError) setFieldErrors(err.fields);
     } finally {
       setBusy(false);
     }
@@ -108,7 +113,7 @@ export function ImportPage() {
               <div className="form-grid">
                 {preview.fields.map((f) => (
                   <SelectField key={f.key} label={`${t(`imports.field.${f.key}`)}${f.required ? ' *' : ''}`} value={mapping[f.key] ?? ''}
-                    onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })} placeholder={t('imports.none')}
+                    onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })} placeholder={t('imports.none')} error={fieldErrors[f.key]}
                     options={preview.header.map((h) => ({ value: h, label: h }))} />
                 ))}
               </div>

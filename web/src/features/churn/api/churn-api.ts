@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post, withQuery, type Page } from '../../../app/api-client.ts';
+import { currentLanguage } from '../../../app/i18n.ts';
 
 export const REASONS = ['price', 'network_quality', 'service', 'moved_away', 'competitor_offer', 'other'] as const;
 export type Reason = (typeof REASONS)[number];
@@ -67,7 +68,7 @@ export async function findCustomerByNo(customerNo: string) {
 export function useChurnReport(filters: ReportFilters) {
   return useQuery({ queryKey: ['churn', 'report', filters], placeholderData: keepPreviousData, queryFn: () => get<ChurnReport>('/api/churn/reports', { ...filters }) });
 }
-export const churnReportXlsxHref = (filters: ReportFilters) => withQuery('/api/churn/reports.xlsx', { ...filters });
+export const churnReportXlsxHref = (filters: ReportFilters) => withQuery('/api/churn/reports.xlsx', { ...filters, lang: currentLanguage() });
 
 export function useAtRisk(filters: RiskFilters) {
   return useInfiniteQuery({

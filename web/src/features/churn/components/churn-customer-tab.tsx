@@ -6,9 +6,11 @@ import { useAtRisk, useChurnRecords, useTasks } from '../api/churn-api.ts';
 import { useChurnT } from '../i18n.ts';
 import { StartTaskDialog } from './start-task-dialog.tsx';
 import './churn.css';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** On the customer 360° page: the churn-risk score with its reasons, retention tasks and any churn records. */
 export function ChurnCustomerTab({ customerId }: { customerId: string }) {
+  const { date } = useDateFormat();
   const { t } = useChurnT();
   const app = useAppT();
   const { can } = useAuth();
@@ -27,7 +29,7 @@ export function ChurnCustomerTab({ customerId }: { customerId: string }) {
         <h3>{t('tab.risk')}</h3>
         {score ? (
           <div>
-            <p><span className="badge">{score.score}</span> <span className="muted">{t(`risk.model.${score.model}`)} · {new Date(score.scoredAt).toLocaleDateString()}</span></p>
+            <p><span className="badge">{score.score}</span> <span className="muted">{t(`risk.model.${score.model}`)} · {date(score.scoredAt)}</span></p>
             <ol className="factors">{score.factors.map((f) => <li key={f.feature}>{f.text}</li>)}</ol>
             {!score.openTaskId && can('churn:create') && (
               <button type="button" className="button button--primary button--small" onClick={() => setStarting(true)}>{t('risk.start')}</button>

@@ -6,7 +6,7 @@ import { FormError, SelectField, TextArea, TextField } from '../../../components
 import { useToast } from '../../../components/ui/toast.tsx';
 import { findCustomerByNo, REASONS, useRecordChurn, useUpdateChurnRecord, type ChurnRecord, type Reason } from '../api/churn-api.ts';
 import { useChurnT } from '../i18n.ts';
-import { businessToday } from '../../../lib/business-date.ts';
+import { businessDate } from '../../../lib/date-format.ts';
 
 /** Record a churned customer (service staff), or correct a record's reason, competitor and notes. */
 export function ChurnRecordDialog({ record, onClose }: { record?: ChurnRecord; onClose: () => void }) {
@@ -14,7 +14,7 @@ export function ChurnRecordDialog({ record, onClose }: { record?: ChurnRecord; o
   const app = useAppT();
   const toast = useToast();
   const [form, setForm] = useState({
-    customerNo: record?.customerNo ?? '', churnedOn: record?.churnedOn ?? businessToday(),
+    customerNo: record?.customerNo ?? '', churnedOn: record?.churnedOn ?? businessDate(),
     reasonCategory: (record?.reasonCategory ?? 'price') as Reason, competitor: record?.competitor ?? '', notes: record?.notes ?? '',
   });
   const [customerError, setCustomerError] = useState<string>();

@@ -7,7 +7,7 @@ import { FormError, TextArea, TextField } from '../../../components/ui/fields.ts
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useAtRisk, useCreatePlan } from '../api/churn-api.ts';
 import { useChurnT } from '../i18n.ts';
-import { addDays, businessToday } from '../../../lib/business-date.ts';
+import { businessDate } from '../../../lib/date-format.ts';
 
 /** A plan for every customer in scope at or above a risk score; it becomes one task per customer for their account manager. */
 export function CreatePlanDialog({ onClose }: { onClose: () => void }) {
@@ -15,7 +15,7 @@ export function CreatePlanDialog({ onClose }: { onClose: () => void }) {
   const app = useAppT();
   const toast = useToast();
   const { me } = useAuth();
-  const [form, setForm] = useState({ name: '', offer: '', dueDate: addDays(businessToday(), 30), minScore: '60' });
+  const [form, setForm] = useState({ name: '', offer: '', dueDate: businessDate(30), minScore: '60' });
   const targets = useAtRisk({ minScore: Number(form.minScore) || 0, sort: 'score', order: 'desc' });
   const customerIds = (targets.data?.pages[0]?.items ?? []).filter((r) => !r.openTaskId).map((r) => r.customerId);
   const create = useCreatePlan();

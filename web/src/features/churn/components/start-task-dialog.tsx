@@ -6,7 +6,7 @@ import { FormError, TextArea, TextField } from '../../../components/ui/fields.ts
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useStartTask, type RiskItem } from '../api/churn-api.ts';
 import { useChurnT } from '../i18n.ts';
-import { addDays, businessToday } from '../../../lib/business-date.ts';
+import { businessDate } from '../../../lib/date-format.ts';
 
 /** The one click from the at-risk list: a retention task for the customer's account manager, due in a week. */
 export function StartTaskDialog({ customer, onClose }: { customer: RiskItem; onClose: () => void }) {
@@ -14,7 +14,7 @@ export function StartTaskDialog({ customer, onClose }: { customer: RiskItem; onC
   const app = useAppT();
   const toast = useToast();
   const [offer, setOffer] = useState(t('risk.dialog.defaultOffer'));
-  const [dueDate, setDueDate] = useState(addDays(businessToday(), 7));
+  const [dueDate, setDueDate] = useState(businessDate(7));
   const start = useStartTask();
   const error = start.error instanceof ApiError ? start.error : null;
 

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../app/api-client.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
@@ -10,12 +9,13 @@ import { useCustomersT } from '../i18n.ts';
 import { CustomerFormFields } from './customer-form-fields.tsx';
 import { useRegionName } from './region-options.ts';
 import { changedFields, formFromCustomer, type CustomerFormState } from './customer-form.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** All of the customer's fields; "Edit" (with customers:edit, while active) turns them into a form that saves only what changed. */
 export function CustomerDetailsTab({ customer }: { customer: Customer }) {
+  const { dateTime } = useDateFormat();
   const { t } = useCustomersT();
   const app = useAppT();
-  const { i18n } = useTranslation();
   const { can } = useAuth();
   const [editing, setEditing] = useState(false);
   const regionName = useRegionName();
@@ -39,7 +39,7 @@ export function CustomerDetailsTab({ customer }: { customer: Customer }) {
     [t('field.lifecycle'), t(`lifecycle.${customer.lifecycle}`)],
     [t('field.region'), regionName(customer)],
     [t('field.accountManager'), customer.accountManagerName ?? '—'],
-    [t('field.createdAt'), new Date(customer.createdAt).toLocaleString(i18n.language)],
+    [t('field.createdAt'), dateTime(customer.createdAt)],
   ];
   return (
     <div>

@@ -5,14 +5,18 @@ import { FormError } from '../../../components/ui/fields.tsx';
 import { useOrgUnits } from '../../../lib/org-units.ts';
 import { useColleagues, useCustomerHistory } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
+import { useAuditLabels } from '../../../lib/audit-labels.ts';
 
 const ENUM_FIELDS = new Set(['category', 'level', 'lifecycle', 'status', 'gender', 'education']);
 
 /** Who changed what and when, newest first: each field as old → new. Merged-away records' history shows here too. */
 export function CustomerHistoryTab({ customerId }: { customerId: string }) {
+  const { dateTime } = useDateFormat();
   const { t } = useCustomersT();
   const app = useAppT();
   const { i18n } = useTranslation();
+  const labels = useAuditLabels();
   const history = useCustomerHistory(customerId);
   const units = useOrgUnits();
   const colleagues = useColleagues();
@@ -37,17 +41,17 @@ export function CustomerHistoryTab({ customerId }: { customerId: string }) {
       {history.data.items.map((entry) => (
         <li key={entry.id}>
           <div className="history__meta">
-            <div>{new Date(entry.at).toLocaleString(i18n.language)}</div>
-            <div>{entry.actorName}</div>
+            <div>{dateTime(entry.at)}</div>
+            <div>{labels.label('actor', entry.actorName)}</div>
           </div>
           <div>
-            <strong>{t(`history.action.${entry.action}`, { defaultValue: entry.action })}</strong>
+            <strong>{t(`history.action.${entry.action}`, { defaultValue: labels.label('action', entry.action) })}</strong>
             <ul className="history__changes">
               {Object.entries(entry.changes).map(([field, change]) => {
                 const [from, to] = Array.isArray(change) ? change : [undefined, change];
                 return (
                   <li key={field}>
-                    <span className="muted">{t(`field.${field}`, { defaultValue: field })}{t('colon')}</span>
+                    <span className="muted">{t(`field.${field}`, { defaultValue: labels.label('field', field) })}{t('colon')}</span>
                     {from !== undefined && from !== null && <><span className="history__old">{show(field, from)}</span> → </>}
                     <span className="history__new">{show(field, to)}</span>
                   </li>

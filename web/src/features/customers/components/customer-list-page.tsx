@@ -12,12 +12,14 @@ import { useCustomersT } from '../i18n.ts';
 import { LevelBadge, LifecycleBadge, StatusBadge } from './customer-badges.tsx';
 import { useOrgUnits } from '../../../lib/org-units.ts';
 import { regionOptions, useRegionName } from './region-options.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status', 'accountManager', 'segment'] as const;
 const PAGE_SIZE = 20;
 
 /** Find customers: one search box, filters, server-sorted keyset pages. Filters live in the URL so Back and links keep them. */
 export function CustomerListPage() {
+  const { date } = useDateFormat();
   const { t } = useCustomersT();
   const app = useAppT();
   const { i18n } = useTranslation();
@@ -67,7 +69,7 @@ export function CustomerListPage() {
     { id: 'region', header: t('field.region'), cell: ({ row }) => regionName(row.original) },
     { id: 'accountManager', header: t('field.accountManager'), cell: ({ row }) => row.original.accountManagerName ?? '—' },
     { id: 'status', header: t('field.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-    { id: 'createdAt', header: t('field.createdAt'), enableSorting: true, cell: ({ row }) => new Date(row.original.createdAt).toLocaleDateString(i18n.language) },
+    { id: 'createdAt', header: t('field.createdAt'), enableSorting: true, cell: ({ row }) => date(row.original.createdAt) },
   ], [t, i18n.language, regionName]);
 
   const selected = Object.keys(selection).filter((id) => selection[id]);

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../../app/api-client.ts';
 import { useAuth } from '../../../app/auth.tsx';
@@ -33,19 +33,20 @@ export function OpenAccountPage() {
   }, [home]);
   const error = open.error instanceof ApiError ? open.error : null;
 
-  async function checkDuplicates(phone: string): Promise<DuplicateCheck | null> {
-    if (phone.replace(/\D/g, '').length < 7) return null;
-    if (duplicates?.phone === phone) return duplicates;
+  // The phone's blur starts the check and the 开户 click that caused the blur awaits the same one: the button is never
+  // disabled or relabelled under the pointer, so the first click is never lost.
+  const inFlight = useRef<{ phone: string; check: Promise<DuplicateCheck | null> } | null>(null);
+  function checkDuplicates(phone: string): Promise<DuplicateCheck | null> {
+    if (phone.replace(/\D/g, '').length < 7) return Promise.resolve(null);
+    if (duplicates?.phone === phone) return Promise.resolve(duplicates);
+    if (inFlight.current?.phone === phone) return inFlight.current.check;
     setChecking(true);
-    try {
-      const check = { phone, items: await findPossibleDuplicates(phone), confirmed: false };
-      setDuplicates(check);
-      return check;
-    } catch {
-      return null; // an invalid phone is the save's to report, beside the field
-    } finally {
-      setChecking(false);
-    }
+    const check = findPossibleDuplicates(phone)
+      .then((items) => { const found = { phone, items, confirmed: false }; setDuplicates(found); return found; })
+      .catch(() => null) // an invalid phone is the save's to report, beside the field
+      .finally(() => { setChecking(false); if (inFlight.current?.phone === phone) inFlight.current = null; });
+    inFlight.current = { phone, check };
+    return check;
   }
 
   async function submit(e: FormEvent) {
@@ -96,8 +97,8 @@ export function OpenAccountPage() {
           {needsConfirmation ? (
             <button type="button" className="button button--primary" onClick={() => { setDuplicates({ ...duplicates, confirmed: true }); save(); }}>{t('open.continueAnyway')}</button>
           ) : (
-            <button type="submit" className="button button--primary" disabled={open.isPending || checking}>
-              {checking ? t('open.checking') : open.isPending ? t('open.submitting') : t('open.submit')}
+            <button type="submit" className="button button--primary" disabled={open.isPending} aria-busy={checking}>
+              {open.isPending ? t('open.submitting') : t('open.submit')}
             </button>
           )}
         </div>

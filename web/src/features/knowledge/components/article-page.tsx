@@ -9,9 +9,11 @@ import { useKnowledgeT } from '../i18n.ts';
 import { ArticleEditor } from './article-editor.tsx';
 import { Markdown } from './markdown.tsx';
 import './knowledge.css';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** An article as staff read it, with who wrote it, its tags, and every earlier version a click away. */
 export function ArticlePage() {
+  const { dateTime } = useDateFormat();
   const { id = '' } = useParams();
   const { t } = useKnowledgeT();
   const app = useAppT();
@@ -34,7 +36,7 @@ export function ArticlePage() {
       </div>
       <section className="card">
         <p className="muted">
-          {t(`kind.${a.kind}`)} · {t(`status.${a.status}`)} · {t('field.author')} {a.authorName} · {t('field.version')} {a.version} · {new Date(a.updatedAt).toLocaleString()}
+          {t(`kind.${a.kind}`)} · {t(`status.${a.status}`)} · {t('field.author')} {a.authorName} · {t('field.version')} {a.version} · {dateTime(a.updatedAt)}
           {a.tags.map((tag) => <span key={tag} className="badge" style={{ marginLeft: 6 }}>{tag}</span>)}
         </p>
         <Markdown text={a.body} />
@@ -44,7 +46,7 @@ export function ArticlePage() {
           <>
             <h2>{t('versions')}</h2>
             <ol reversed>{(versions.data ?? []).map((v) => (
-              <li key={v.version}><details><summary>v{v.version} · {v.title} · {t('edited', { name: v.editorName, at: new Date(v.editedAt).toLocaleString() })}</summary><Markdown text={v.body} /></details></li>
+              <li key={v.version}><details><summary>v{v.version} · {v.title} · {t('edited', { name: v.editorName, at: dateTime(v.editedAt) })}</summary><Markdown text={v.body} /></details></li>
             ))}</ol>
           </>
         )}

@@ -8,9 +8,11 @@ import { Highlighted } from '../../../components/ui/highlighted.tsx';
 import { useArticles, useCategories, useSearch } from '../api/knowledge-api.ts';
 import { useKnowledgeT } from '../i18n.ts';
 import './knowledge.css';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** Search first (the answer to "宽带无法上网" is what people come for); browsing by category below. */
 export function KnowledgePage() {
+  const { date } = useDateFormat();
   const { t, i18n } = useKnowledgeT();
   const app = useAppT();
   const { can } = useAuth();
@@ -70,7 +72,7 @@ export function KnowledgePage() {
           {(latest.data?.items ?? []).map((a) => (
             <li key={a.id}>
               <Link to={`/knowledge/articles/${a.id}`}>{a.title}</Link> {a.status === 'draft' && <span className="badge">{t('status.draft')}</span>}
-              <span className="muted"> · {a.categoryName} · {a.authorName} · {new Date(a.updatedAt).toLocaleDateString()}</span>
+              <span className="muted"> · {a.categoryName} · {a.authorName} · {date(a.updatedAt)}</span>
             </li>
           ))}
         </ul>

@@ -8,6 +8,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useAnswer, useAsk, useBestAnswer, useCategories, usePromote, useQuestion, useQuestions } from '../api/knowledge-api.ts';
 import { useKnowledgeT } from '../i18n.ts';
 import './knowledge.css';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** The Q&A board: hard questions staff could not find in the articles, newest first, with an "ask" form. */
 export function QuestionsPage() {
@@ -46,6 +47,7 @@ export function QuestionsPage() {
 
 /** One question: answers, the asker picks the best, an editor turns it into an article. */
 export function QuestionPage() {
+  const { dateTime } = useDateFormat();
   const { id = '' } = useParams();
   const { t, i18n } = useKnowledgeT();
   const { me, can } = useAuth();
@@ -66,12 +68,12 @@ export function QuestionPage() {
       <div className="page__header"><h1>{q.title}</h1></div>
       <section className="card">
         <p style={{ whiteSpace: 'pre-wrap' }}>{q.body}</p>
-        <p className="muted">{t('qa.asked', { name: q.askerName, at: new Date(q.createdAt).toLocaleString() })}</p>
+        <p className="muted">{t('qa.asked', { name: q.askerName, at: dateTime(q.createdAt) })}</p>
         {q.answers.map((a) => (
           <div key={a.id} className={`kb-answer${a.best ? ' kb-answer--best' : ''}`} data-testid="kb-answer">
             {a.best && <strong>✓ {t('qa.best')} </strong>}
             <p style={{ whiteSpace: 'pre-wrap' }}>{a.body}</p>
-            <span className="muted">{a.authorName} · {new Date(a.createdAt).toLocaleString()}</span>
+            <span className="muted">{a.authorName} · {dateTime(a.createdAt)}</span>
             {isAsker && !a.best && <button type="button" className="button button--small" style={{ marginLeft: 8 }} onClick={() => best.mutate(a.id)}>{t('qa.chooseBest')}</button>}
           </div>
         ))}

@@ -38,7 +38,7 @@ export interface MyWorkOrderDetail extends MyWorkOrder {
   description: string; contactPhone: string; resolvedAt: string | null;
   timeline: { at: string; action: string; status: WorkOrderStatus; departmentName: string | null; note: string | null }[];
 }
-export interface WorkOrderOptions { types: { id: string; code: string; name: string; subtypes: { id: string; code: string; name: string }[] }[]; businessTypes: string[] }
+export interface WorkOrderOptions { types: { id: string; code: string; name: string; subtypes: { id: string; code: string; name: string; businessTypes: string[] | null }[] }[]; businessTypes: string[] }
 export interface NewWorkOrder { typeId: string; subtypeId?: string; businessType: string; description: string; contactPhone: string }
 
 export function useHome() {

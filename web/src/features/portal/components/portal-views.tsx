@@ -4,6 +4,7 @@ import { FormError, TextField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useBills, usePayments, useUpdateDetails, type PortalHome } from '../api/portal-api.ts';
 import { usePortalT } from '../i18n.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 function Meter({ label, used, total, unit }: { label: string; used: number; total: number; unit: string }) {
   const { t } = usePortalT();
@@ -71,13 +72,14 @@ export function PortalBills() {
 
 export function PortalPayments() {
   const { t } = usePortalT();
+  const { dateTime } = useDateFormat();
   const payments = usePayments();
   const items = payments.data?.items ?? [];
   if (payments.data && items.length === 0) return <p className="portal__card muted">{t('payments.empty')}</p>;
   return (
     <section className="portal__card">
       <table className="table" aria-label={t('tab.payments')}>
-        <tbody>{items.map((p) => <tr key={p.id}><td>{p.paidAt}<div className="muted">{p.place} · {p.method}</div></td><td className="num">¥{p.amount}</td></tr>)}</tbody>
+        <tbody>{items.map((p) => <tr key={p.id}><td>{dateTime(p.paidAt)}<div className="muted">{p.place} · {p.method}</div></td><td className="num">¥{p.amount}</td></tr>)}</tbody>
       </table>
     </section>
   );

@@ -4,6 +4,7 @@ import { FormError, SelectField, TextArea, TextField } from '../../../components
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useMyWorkOrder, useMyWorkOrders, useOpenWorkOrder, useWorkOrderOptions, type MyWorkOrder, type PortalHome } from '../api/portal-api.ts';
 import { usePortalT } from '../i18n.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** The customer reports a fault or complains: it becomes a work order, routed to the team in charge at once. */
 function NewWorkOrderForm({ home }: { home: PortalHome }) {
@@ -15,9 +16,11 @@ function NewWorkOrderForm({ home }: { home: PortalHome }) {
   const [form, setForm] = useState(empty);
   const types = options.data?.types ?? [];
   const typeId = form.typeId || types[0]?.id || '';
-  const subtypes = types.find((x) => x.id === typeId)?.subtypes ?? [];
+  // Only the sub-types of the chosen business (光缆中断 is no broadband fault); none until a business is chosen.
+  const subtypes = (types.find((x) => x.id === typeId)?.subtypes ?? [])
+    .filter((x) => form.businessType && (!x.businessTypes || x.businessTypes.includes(form.businessType)));
   const fields = open.error instanceof ApiError ? open.error.fields : {};
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value, ...(key === 'typeId' ? { subtypeId: '' } : {}) });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value, ...(key === 'typeId' || key === 'businessType' ? { subtypeId: '' } : {}) });
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -31,12 +34,12 @@ function NewWorkOrderForm({ home }: { home: PortalHome }) {
       <h2>{t('wo.new')}</h2>
       <FormError message={options.error?.message ?? (open.error && Object.keys(fields).length === 0 ? open.error.message : null)} />
       <SelectField label={t('wo.type')} value={typeId} onChange={set('typeId')} error={fields.typeId} options={types.map((x) => ({ value: x.id, label: x.name }))} />
+      <SelectField label={t('wo.businessType')} value={form.businessType} onChange={set('businessType')} error={fields.businessType} required placeholder={t('wo.businessPick')}
+        options={(options.data?.businessTypes ?? []).map((b) => ({ value: b, label: t(`business.${b}`) }))} />
       {subtypes.length > 0 && (
         <SelectField label={t('wo.subtype')} value={form.subtypeId} onChange={set('subtypeId')} error={fields.subtypeId} placeholder={t('wo.subtypeAny')}
           options={subtypes.map((x) => ({ value: x.id, label: x.name }))} />
       )}
-      <SelectField label={t('wo.businessType')} value={form.businessType} onChange={set('businessType')} error={fields.businessType} required placeholder={t('wo.businessPick')}
-        options={(options.data?.businessTypes ?? []).map((b) => ({ value: b, label: t(`business.${b}`) }))} />
       <TextArea label={t('wo.description')} value={form.description} maxLength={4000} onChange={set('description')} error={fields.description} required />
       <TextField label={t('wo.contactPhone')} type="tel" inputMode="tel" maxLength={20} value={form.contactPhone} onChange={set('contactPhone')} error={fields.contactPhone} required />
       <button type="submit" className="button button--primary button--block" disabled={open.isPending || !options.data}>{t('wo.submit')}</button>
@@ -46,6 +49,7 @@ function NewWorkOrderForm({ home }: { home: PortalHome }) {
 
 /** The progress of one order: its status changes, the team it went to and, once resolved, what was done. */
 function Progress({ id }: { id: string }) {
+  const { dateTime } = useDateFormat();
   const { t } = usePortalT();
   const order = useMyWorkOrder(id);
   if (!order.data) return <FormError message={order.error?.message} />;
@@ -57,7 +61,7 @@ function Progress({ id }: { id: string }) {
           <li key={i}>
             <strong>{e.action === 'reopen' ? t('wo.reopened') : t(`wo.status.${e.status}`)}</strong>
             {e.departmentName && <> · {e.departmentName}</>}
-            <span className="muted"> · {new Date(e.at).toLocaleString()}</span>
+            <span className="muted"> · {dateTime(e.at)}</span>
             {e.note && <p className="notice notice--info">{t('wo.resolution')}：{e.note}</p>}
           </li>
         ))}
@@ -67,13 +71,14 @@ function Progress({ id }: { id: string }) {
 }
 
 function OrderCard({ order }: { order: MyWorkOrder }) {
+  const { dateTime } = useDateFormat();
   const { t } = usePortalT();
   const [open, setOpen] = useState(false);
   return (
     <section className="portal__card" data-testid="portal-work-order">
       <div className="portal__row"><strong className="mono">{order.orderNo}</strong><span className="portal__status">{t(`wo.status.${order.status}`)}</span></div>
       <p className="muted">
-        {order.typeName}{order.subtypeName && ` · ${order.subtypeName}`} · {t(`business.${order.businessType}`)} · {t('wo.filedAt', { at: new Date(order.createdAt).toLocaleString() })}
+        {order.typeName}{order.subtypeName && ` · ${order.subtypeName}`} · {t(`business.${order.businessType}`)} · {t('wo.filedAt', { at: dateTime(order.createdAt) })}
       </p>
       <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? t('wo.hide') : t('wo.details')}</button>
       {open && <Progress id={order.id} />}

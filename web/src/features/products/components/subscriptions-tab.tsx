@@ -5,7 +5,7 @@ import { FormError, SelectField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useCustomerTarget, useEndSubscription, useProducts, useSubscribe, useSubscriptions, type Product, type Subscription } from '../api/products-api.ts';
 import { useProductsT } from '../i18n.ts';
-import { businessToday } from '../../../lib/business-date.ts';
+import { businessDate } from '../../../lib/date-format.ts';
 
 /** The parts of a product's target (category, segment) this customer is not: guidance for the seller, not a rule. */
 function missedTarget(p: Product, customer: { category: string; segment: string | null } | undefined, t: (key: string) => string): string {
@@ -35,7 +35,7 @@ export function SubscriptionsTab({ customerId }: { customerId: string }) {
   const items = subs.data?.items ?? [];
   const offers = (sellable.data?.items ?? []).map((p) => ({ product: p, missed: missedTarget(p, customer, t) }));
   const chosen = offers.find((o) => o.product.id === productId);
-  const state = (s: Subscription) => (s.current ? t('sub.current') : s.endsOn && s.endsOn <= businessToday() ? t('sub.ended') : t('sub.scheduled'));
+  const state = (s: Subscription) => (s.current ? t('sub.current') : s.endsOn && s.endsOn <= businessDate() ? t('sub.ended') : t('sub.scheduled'));
 
   function submit(e: FormEvent) {
     e.preventDefault();

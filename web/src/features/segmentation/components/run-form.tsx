@@ -7,15 +7,12 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useRegions } from '../../../lib/org-units.ts';
 import { useStartRun, useVariables, type RunFilter } from '../api/segmentation-api.ts';
 import { useSegmentationT } from '../i18n.ts';
-import { addMonths, thisMonth } from '../../../lib/business-date.ts';
+import { businessMonth } from '../../../lib/date-format.ts';
 
 const CATEGORIES = ['individual', 'enterprise', 'key_account'];
 const LEVELS = ['ordinary', 'silver', 'gold', 'vip'];
 const LIFECYCLES = ['potential', 'formal', 'declining', 'churned'];
 
-function lastMonth(): string {
-  return addMonths(thisMonth(), -1);
-}
 
 /** The run form: month (or an average over months), variables (all 15 by default), K or "choose", seed, customer filter. */
 export function RunForm() {
@@ -25,7 +22,7 @@ export function RunForm() {
   const variables = useVariables();
   const regions = useRegions();
   const start = useStartRun();
-  const [form, setForm] = useState({ month: lastMonth(), months: '1', k: '3', auto: false, seed: '1', log: false });
+  const [form, setForm] = useState({ month: businessMonth(-1), months: '1', k: '3', auto: false, seed: '1', log: false });
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [filter, setFilter] = useState<RunFilter>({});
   const all = variables.data?.map((v) => v.key) ?? [];

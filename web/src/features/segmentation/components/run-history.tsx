@@ -1,9 +1,11 @@
 import { Link } from 'react-router';
 import { useRuns, type RunSummary } from '../api/segmentation-api.ts';
 import { useSegmentationT } from '../i18n.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** Every run, newest first: who, when, parameters, quality, and a live progress bar while one runs. */
 export function RunHistory() {
+  const { dateTime } = useDateFormat();
   const { t, i18n } = useSegmentationT();
   const runs = useRuns();
   const items = runs.data?.items ?? [];
@@ -21,7 +23,7 @@ export function RunHistory() {
             {items.map((r) => (
               <tr key={r.id}>
                 <td className="mono">{r.id}</td>
-                <td>{new Date(r.createdAt).toLocaleString(i18n.language)}</td>
+                <td>{dateTime(r.createdAt)}</td>
                 <td>{r.createdByName}</td>
                 <td>{params(r)}</td>
                 <td>

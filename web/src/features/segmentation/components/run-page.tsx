@@ -10,6 +10,7 @@ import { usePublishRun, useRenameClusters, useRun, useVariables, type RunDetail 
 import { useSegmentationT } from '../i18n.ts';
 import { CLUSTER_COLOURS, ElbowChart, ProjectionChart } from './run-charts.tsx';
 import './segmentation.css';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** One run: progress while it works; then sizes, names to edit, the profile table, the PCA scatter and the elbow, and publishing. */
 export function RunPage() {
@@ -38,6 +39,7 @@ export function RunPage() {
 }
 
 function RunResult({ run, lang }: { run: RunDetail; lang: string }) {
+  const { dateTime } = useDateFormat();
   const { t } = useSegmentationT();
   const app = useAppT();
   const toast = useToast();
@@ -66,7 +68,7 @@ function RunResult({ run, lang }: { run: RunDetail; lang: string }) {
         <p className="muted">
           {t('run.customers', { n: total.toLocaleString(lang) })} · K={run.kUsed} · {t('run.iterations', { n: run.iterations })} ({run.converged ? t('run.converged') : t('run.notConverged')})
           · {t('run.silhouette')} {run.silhouette?.toFixed(3)}
-          {run.publishedAt && <> · <span className="badge seg-published">{t('run.publishedAt', { at: new Date(run.publishedAt).toLocaleString(lang) })}</span></>}
+          {run.publishedAt && <> · <span className="badge seg-published">{t('run.publishedAt', { at: dateTime(run.publishedAt) })}</span></>}
         </p>
         <form className="seg-clusters" aria-label={t('run.name')} onSubmit={(e) => {
           e.preventDefault();

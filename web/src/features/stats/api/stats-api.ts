@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { get, withQuery } from '../../../app/api-client.ts';
+import { currentLanguage } from '../../../app/i18n.ts';
 
 export const STATS_GROUPS = ['region', 'category', 'level', 'lifecycle', 'segment', 'month'] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
@@ -18,5 +19,5 @@ export function useCustomerStats(filters: StatsFilters) {
   });
 }
 
-export const statsXlsxHref = (filters: StatsFilters) => withQuery('/api/stats/customers.xlsx', { ...filters });
+export const statsXlsxHref = (filters: StatsFilters) => withQuery('/api/stats/customers.xlsx', { ...filters, lang: currentLanguage() });
 

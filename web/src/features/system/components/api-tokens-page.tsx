@@ -10,9 +10,11 @@ import { useApiTokens, useEmployees, useRevokeApiToken, type ApiToken } from '..
 import { useSystemT } from '../i18n.ts';
 import { CreateApiTokenDialog } from './create-api-token-dialog.tsx';
 import { SystemSection } from './system-section.tsx';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** API tokens for integrations: who they act as, when last used; create (shown once) and revoke. */
 export function ApiTokensPage() {
+  const { dateTime } = useDateFormat();
   const { t } = useSystemT();
   const app = useAppT();
   const { i18n } = useTranslation();
@@ -25,7 +27,7 @@ export function ApiTokensPage() {
 
   const names = useMemo(() => new Map((employees.data?.items ?? []).map((e) => [e.id, e.name])), [employees.data]);
   const columns = useMemo<ColumnDef<ApiToken>[]>(() => {
-    const when = (iso: string | null, fallback: string) => (iso ? new Date(iso).toLocaleString(i18n.language) : fallback);
+    const when = (iso: string | null, fallback: string) => (iso ? dateTime(iso) : fallback);
     return [
       { id: 'name', header: t('tokens.name'), cell: ({ row }) => row.original.name },
       { id: 'prefix', header: t('tokens.prefix'), cell: ({ row }) => <span className="mono">{row.original.prefix}…</span> },

@@ -13,12 +13,14 @@ import { useSystemT } from '../i18n.ts';
 import { EmployeeDialog } from './employee-dialog.tsx';
 import { ResetPasswordDialog } from './reset-password-dialog.tsx';
 import { SystemSection } from './system-section.tsx';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 const PAGE_SIZE = 20;
 type Opened = { kind: 'create' } | { kind: 'edit' | 'reset' | 'status'; employee: Employee };
 
 /** Employees: search by username or name, keyset pages, and per row edit, reset password, disable / enable. */
 export function EmployeesPage() {
+  const { date } = useDateFormat();
   const { t } = useSystemT();
   const app = useAppT();
   const { i18n } = useTranslation();
@@ -46,7 +48,7 @@ export function EmployeesPage() {
       id: 'status', header: t('employees.status'),
       cell: ({ row }) => <span className={`badge badge--${row.original.status === 'active' ? 'active' : 'cancelled'}`}>{t(`employees.${row.original.status}`)}</span>,
     },
-    { id: 'createdAt', header: t('employees.createdAt'), cell: ({ row }) => new Date(row.original.createdAt).toLocaleDateString(i18n.language) },
+    { id: 'createdAt', header: t('employees.createdAt'), cell: ({ row }) => date(row.original.createdAt) },
     {
       id: 'actions', header: () => <span className="visually-hidden">{t('employees.actions')}</span>,
       cell: ({ row }) => can('system:edit') && (

@@ -127,7 +127,7 @@ export function useSuggestions(text: string) {
 export function useStats(f: { from?: string; to?: string; granularity: string }) {
   return useQuery({ queryKey: ['work-order-stats', f], queryFn: () => get<WorkOrderStats>('/api/work-orders/stats', f) });
 }
-export const statsXlsxHref = (f: { from?: string; to?: string; granularity: string }) => withQuery('/api/work-orders/stats.xlsx', f);
+export const statsXlsxHref = (f: { from?: string; to?: string; granularity: string }) => withQuery('/api/work-orders/stats.xlsx', { ...f, lang: currentLanguage() });
 
 export function useRoutingRules() {
   return useQuery({ queryKey: ['routing-rules'], queryFn: () => get<{ items: RoutingRule[] }>('/api/routing-rules').then((r) => r.items) });

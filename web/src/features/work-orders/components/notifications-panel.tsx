@@ -1,9 +1,11 @@
 import { Link } from 'react-router';
 import { useMarkNotificationsRead, useNotifications } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** The service desk's in-app notifications: new orders for my department, SLA breaches, escalations, orders to visit. */
 export function NotificationsPanel() {
+  const { dateTime } = useDateFormat();
   const { t } = useWorkOrdersT();
   const list = useNotifications();
   const markRead = useMarkNotificationsRead();
@@ -14,7 +16,7 @@ export function NotificationsPanel() {
       {items.length === 0 ? <p className="muted">{t('noNotifications')}</p> : (
         <>
           <ul>{items.slice(0, 10).map((n) => (
-            <li key={n.id} className={n.read ? '' : 'unread'}><Link to={`/work-orders/${n.workOrderId}`}>{n.message}</Link> <span className="muted">{new Date(n.createdAt).toLocaleString()}</span></li>
+            <li key={n.id} className={n.read ? '' : 'unread'}><Link to={`/work-orders/${n.workOrderId}`}>{n.message}</Link> <span className="muted">{dateTime(n.createdAt)}</span></li>
           ))}</ul>
           {!!list.data?.unread && <button type="button" className="button button--small" onClick={() => markRead.mutate()}>{t('markRead')}</button>}
         </>

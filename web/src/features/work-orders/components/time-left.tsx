@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { WorkOrder } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 /** The deadline that matters now: the response deadline until someone starts, then the resolution deadline. */
 export function currentDeadline(w: WorkOrder): string | null {
@@ -18,6 +19,7 @@ function duration(ms: number, en: boolean): string {
 
 /** Time left in colour: green with room, amber under an hour, red once overdue. Re-renders every half minute. */
 export function TimeLeft({ workOrder }: { workOrder: WorkOrder }) {
+  const { dateTime } = useDateFormat();
   const { t, i18n } = useWorkOrdersT();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -30,7 +32,7 @@ export function TimeLeft({ workOrder }: { workOrder: WorkOrder }) {
   const en = i18n.language === 'en';
   const tone = left < 0 ? 'overdue' : left < 3_600_000 ? 'soon' : 'ok';
   return (
-    <span className={`time-left time-left--${tone}`} title={new Date(due).toLocaleString()} data-testid="time-left">
+    <span className={`time-left time-left--${tone}`} title={dateTime(due)} data-testid="time-left">
       {left < 0 ? t('left.overdue', { time: duration(left, en) }) : t('left.left', { time: duration(left, en) })}
     </span>
   );

@@ -11,6 +11,7 @@ import { TimeLeft } from './time-left.tsx';
 import { TransitionPanel } from './transition-panel.tsx';
 import { StatusBadge } from './work-order-table.tsx';
 import './work-orders.css';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 function Facts({ w }: { w: WorkOrder }) {
   const { t } = useWorkOrdersT();
@@ -32,6 +33,7 @@ function Facts({ w }: { w: WorkOrder }) {
 }
 
 function Timeline({ id }: { id: string }) {
+  const { dateTime } = useDateFormat();
   const { t } = useWorkOrdersT();
   const timeline = useTimeline(id);
   return (
@@ -42,7 +44,7 @@ function Timeline({ id }: { id: string }) {
           {e.toStatus && <> → {t(`status.${e.toStatus}`)}</>}
           {e.departmentName && e.action !== 'note' && <> · {e.departmentName}</>}
           {e.note && <div>{e.note}</div>}
-          <div className="wo-timeline__meta">{e.actorName} · {new Date(e.at).toLocaleString()}</div>
+          <div className="wo-timeline__meta">{e.actorName} · {dateTime(e.at)}</div>
         </li>
       ))}
     </ol>

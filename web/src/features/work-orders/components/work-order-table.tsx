@@ -5,6 +5,7 @@ import { DataTable } from '../../../components/ui/data-table.tsx';
 import type { WorkOrder } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
 import { TimeLeft } from './time-left.tsx';
+import { useDateFormat } from '../../../lib/date-format.ts';
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useWorkOrdersT();
@@ -13,6 +14,7 @@ export function StatusBadge({ status }: { status: string }) {
 
 /** Work orders as a table; Enter or a click opens one. */
 export function WorkOrderTable({ rows, empty, showCustomer = true }: { rows: WorkOrder[]; empty: string; showCustomer?: boolean }) {
+  const { dateTime } = useDateFormat();
   const { t } = useWorkOrdersT();
   const navigate = useNavigate();
   const columns = useMemo<ColumnDef<WorkOrder>[]>(() => [
@@ -24,7 +26,7 @@ export function WorkOrderTable({ rows, empty, showCustomer = true }: { rows: Wor
     { id: 'status', header: t('field.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
     { id: 'department', header: t('field.department'), cell: ({ row }) => row.original.departmentName ?? '—' },
     { id: 'timeLeft', header: t('field.timeLeft'), cell: ({ row }) => <TimeLeft workOrder={row.original} /> },
-    { id: 'createdAt', header: t('field.createdAt'), cell: ({ row }) => new Date(row.original.createdAt).toLocaleString() },
+    { id: 'createdAt', header: t('field.createdAt'), cell: ({ row }) => dateTime(row.original.createdAt) },
   ], [t, showCustomer]);
   return <DataTable label={t('title')} testId="work-order-table" columns={columns} data={rows} getRowId={(w) => w.id} empty={empty} onOpen={(w) => navigate(`/work-orders/${w.id}`)} />;
 }
