@@ -18,7 +18,7 @@ describe('what each role sees of customers', () => {
       name: '钱晓梅', regionId: await regionId(admin, 'JN'), phone: '13812345678', accountManagerId: await employeeId(admin, '赵磊'),
     });
     const page = await suite.newPage();
-    await loginAs(page, 'zhaolei');
+    await loginAs(page, 'zhaolei', { path: '/customers' });
     const row = page.getByTestId('customer-table').locator('tbody tr', { hasText: customer.customerNo });
     assert.equal(await row.getByTestId('phone').innerText(), '138****5678');
     assert.equal(await page.getByText('13812345678').count(), 0);
@@ -33,7 +33,7 @@ describe('what each role sees of customers', () => {
   test('a Jinan account manager finds no Qingdao customer, neither in the list nor at its URL', async () => {
     const qingdao = await createCustomer(admin, { name: '青岛测试客户甲', regionId: await regionId(admin, 'QD') });
     const page = await suite.newPage();
-    await loginAs(page, 'zhangwei');
+    await loginAs(page, 'zhangwei', { path: '/customers' });
     await page.getByRole('searchbox', { name: '搜索客户' }).fill(qingdao.customerNo);
     await page.getByRole('searchbox', { name: '搜索客户' }).press('Enter');
     await page.getByText('没有符合条件的客户').waitFor();

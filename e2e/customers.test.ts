@@ -80,7 +80,7 @@ describe('customer screens', () => {
     const phone = uniqueMobile('4321');
     const customer = await createCustomer(admin, { name: '周海燕', regionId: jinan, phone });
     const page = await suite.newPage();
-    await loginAs(page, 'zhangwei');
+    await loginAs(page, 'zhangwei', { path: '/customers' });
     await page.getByRole('heading', { name: '客户查询' }).click(); // focus leaves the search box
     await page.keyboard.press('/');
     const search = page.getByRole('searchbox', { name: '搜索客户' });
@@ -98,7 +98,7 @@ describe('customer screens', () => {
 
   test('the list is keyboard-navigable: ↓ moves to the next row and Enter opens that customer', async () => {
     const page = await suite.newPage();
-    await loginAs(page, 'zhangwei');
+    await loginAs(page, 'zhangwei', { path: '/customers' });
     const rows = page.getByTestId('customer-table').locator('tbody tr');
     await rows.nth(1).waitFor();
     const secondNo = await rows.nth(1).locator('a').first().innerText();
@@ -111,7 +111,7 @@ describe('customer screens', () => {
 
   test('the list sorts by a clicked column and pages forward and back', async () => {
     const page = await suite.newPage();
-    await loginAs(page, 'admin');
+    await loginAs(page, 'admin', { path: '/customers' });
     const firstCells = () => page.getByTestId('customer-table').locator('tbody tr td:nth-child(2)').allInnerTexts();
     await page.getByRole('button', { name: /客户编号/ }).click();
     await page.waitForURL(/sort=customerNo&order=asc/);

@@ -24,7 +24,9 @@ describe('signing in', () => {
     const page = await suite.newPage();
     await loginAs(page, 'zhangwei');
     assert.match(await page.getByTestId('user-menu').innerText(), /张伟/);
-    assert.equal(new URL(page.url()).pathname, '/customers');
+    // The landing page after sign-in is the home page (工作台).
+    assert.equal(new URL(page.url()).pathname, '/');
+    await page.getByRole('heading', { name: '工作台' }).waitFor();
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.getByRole('button', { name: '登录' }).waitFor();
@@ -47,9 +49,9 @@ describe('signing in', () => {
     const page = await suite.newPage();
     await loginAs(page, 'zhangwei');
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { name: 'Find customers' }).waitFor();
+    await page.getByRole('heading', { name: 'Home' }).waitFor();
     await page.reload();
-    await page.getByRole('heading', { name: 'Find customers' }).waitFor();
+    await page.getByRole('heading', { name: 'Home' }).waitFor();
     assert.equal(await page.getByRole('link', { name: /Customers/ }).first().isVisible(), true);
   });
 

@@ -12,6 +12,7 @@ import { billingModule } from './billing/index.ts';
 import { portalModule } from './portal/index.ts';
 import { statsModule } from './stats/index.ts';
 import { churnModule } from './churn/index.ts';
+import { homeModule } from './home/index.ts';
 import { segmentationModule } from './segmentation/index.ts';
 import { backupModule } from './backup/index.ts';
 
@@ -35,4 +36,5 @@ export const modules: CrmModule[] = [
   statsModule,
   churnModule,
   backupModule,
+  homeModule,
 ];

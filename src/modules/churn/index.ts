@@ -38,3 +38,4 @@ export const churnModule: CrmModule = {
 // What other modules may use: billing and the service desk feed the risk model's monthly signals.
 export { registerSignalProvider, saveSignals, type SignalRow } from './risk/signal-store.ts';
 export { refreshRiskScores, currentMonth } from './risk/refresh-scores.ts';
+export { myRetentionTasksDue, myAtRiskCustomers } from './home-items.ts';

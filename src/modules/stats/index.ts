@@ -14,3 +14,5 @@ export const statsModule: CrmModule = {
 // What other modules may use: the same xlsx export for their reports.
 export { toXlsx, attachment, XLSX_TYPE, type XlsxColumn } from './xlsx-export.ts';
 export { registerChurnedCustomers } from './churn-source.ts';
+export { customerStats } from './customer-stats.ts';
+export { CustomerStatsQuery } from './stats.schema.ts';

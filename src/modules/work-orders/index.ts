@@ -30,3 +30,4 @@ export { monthlyServiceSignals } from './service-signals.ts';
 export { openCustomerWorkOrder, customerWorkOrderOptions, listCustomerWorkOrders, getCustomerWorkOrder } from './customer-work-orders.ts';
 export { CustomerWorkOrderInput, CustomerWorkOrder, CustomerWorkOrderDetail, CustomerWorkOrderOptions } from './work-orders.schema.ts';
 export { demoCentreStaff } from './work-orders.demo.ts';
+export { myWorkOrderQueues, myWorkOrderSteps } from './work-order-home.ts';

@@ -1,4 +1,5 @@
 import type { Feature } from './feature-types.ts';
+import { homeFeature } from '../features/home/home-feature.tsx';
 import { customersFeature } from '../features/customers/customers-feature.tsx';
 import { contactsFeature } from '../features/contacts/contacts-feature.tsx';
 import { systemFeature } from '../features/system/system-feature.tsx';
@@ -16,6 +17,7 @@ import { segmentationFeature } from '../features/segmentation/segmentation-featu
  * To add a feature, export a `Feature` from `features/<name>/<name>-feature.tsx` and add one line here.
  */
 export const features: Feature[] = [
+  homeFeature,
   customersFeature,
   contactsFeature,
   systemFeature,

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
 import type { ReactNode } from 'react';
 import { features } from './features.tsx';
 import { useAuth } from './auth.tsx';
@@ -11,19 +11,12 @@ function Guard({ permission, children }: { permission?: string; children: ReactN
   return useAuth().can(permission) ? children : <NotFoundPage />;
 }
 
-/** "/" opens the first area the user may use. */
-function Home() {
-  const { can } = useAuth();
-  const first = features.flatMap((f) => f.nav).find((n) => can(n.permission));
-  return first ? <Navigate to={first.to} replace /> : <NotFoundPage />;
-}
 
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      { path: '/', element: <Home /> },
       ...features.flatMap((f) => f.routes.map((r) => ({ path: r.path, element: <Guard permission={r.permission}>{r.element}</Guard> }))),
       { path: '*', element: <NotFoundPage /> },
     ],
