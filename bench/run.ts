@@ -16,7 +16,8 @@ import { startServer } from '../src/testing/server-process.ts';
 import type { BenchContext, BenchSection, BenchSettings, Figure } from './support/section.ts';
 
 const started = performance.now();
-const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const log = (message: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 const chosen = process.argv.slice(2);
 const files = globSync('sections/*.bench.ts', { cwd: import.meta.dirname }).sort();
@@ -34,14 +35,19 @@ const settings: BenchSettings = {
   duration: Number(process.env.BENCH_DURATION ?? 10),
   password: 'bench-password-2026',
 };
-log(`Lianxi CRM bench on ${target.describe}; ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB; Node ${process.version}`);
-log(`sections: ${sections.map((s) => s.name).join(', ')}; ${settings.customers.toLocaleString('en-US')} customers; connections ${settings.connections.join(', ')}; ${settings.duration} s each`);
+log(
+  `Lianxi CRM bench on ${target.describe}; ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB; Node ${process.version}`,
+);
+log(
+  `sections: ${sections.map((s) => s.name).join(', ')}; ${settings.customers.toLocaleString('en-US')} customers; connections ${settings.connections.join(', ')}; ${settings.duration} s each`,
+);
 
 const figures: Figure[] = [];
 const database = await openBenchDatabase(target, process.env.BENCH_REUSE === '1', settings.password);
 try {
   const bench: BenchContext = { settings, database, log };
-  for (const s of sections) await s.load?.({ ...bench, once: (key, load) => loadOnce(database, key, load).then(() => undefined) });
+  for (const s of sections)
+    await s.load?.({ ...bench, once: (key, load) => loadOnce(database, key, load).then(() => undefined) });
   for (const s of sections) await s.prepare?.(bench);
   for (const s of sections) if (s.raw) figures.push(...(await s.raw(bench)));
 } finally {
@@ -51,12 +57,15 @@ try {
 log('starting the server (node src/main.ts) in a child process');
 const server = await startServer(target.env);
 try {
-  for (const s of sections) if (s.api) figures.push(...(await s.api({ settings, baseUrl: server.baseUrl, log, serverCpuMs: server.cpuMs })));
+  for (const s of sections)
+    if (s.api) figures.push(...(await s.api({ settings, baseUrl: server.baseUrl, log, serverCpuMs: server.cpuMs })));
 } finally {
   await server.stop();
 }
 
-console.log(`\n${target.describe} · ${settings.customers.toLocaleString('en-US')} customers · ${os.cpus().length} cores (bench, server and database share them)\n`);
+console.log(
+  `\n${target.describe} · ${settings.customers.toLocaleString('en-US')} customers · ${os.cpus().length} cores (bench, server and database share them)\n`,
+);
 console.log(formatTable(figures));
 console.log('');
 for (const s of sections) for (const line of s.verdicts?.(figures) ?? []) console.log(line);

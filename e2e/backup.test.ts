@@ -16,7 +16,10 @@ describe('backup and restore page', () => {
 
   before(async () => {
     const database = await openDatabase({ dataDir });
-    suite = await startBrowserSuite({ database: { database, drop: () => database.close() }, config: { dataDir, backupDir: path.join(scratch, 'backups') } });
+    suite = await startBrowserSuite({
+      database: { database, drop: () => database.close() },
+      config: { dataDir, backupDir: path.join(scratch, 'backups') },
+    });
     admin = await suite.newPage();
     await loginAs(admin, 'admin', { path: '/system/backups' });
   });

@@ -37,7 +37,10 @@ describe('a large usage file through the import page', () => {
     await customerOnPackage(suite.app, admin, '13500000012', [{ code: '5G-GOLD', startsOn: '2026-01-01' }]);
     dir = mkdtempSync(join(tmpdir(), 'lianxi-large-'));
   });
-  after(async () => { rmSync(dir, { recursive: true, force: true }); await suite?.close(); });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await suite?.close();
+  });
 
   test('previews from the start of the file, shows the upload going up, imports every row and reports the bad one', async () => {
     const path = join(dir, '月度话单.csv');
@@ -50,8 +53,14 @@ describe('a large usage file through the import page', () => {
     await preview.waitFor();
     assert.equal(await preview.locator('tbody tr').count(), 10);
     const mapping: [RegExp, string][] = [
-      [/^记录号/, 'record_id'], [/^客户/, 'phone'], [/^业务类型/, 'type'], [/^通话类型/, 'call_type'], [/^呼叫方向/, 'direction'],
-      [/^开始时间/, 'start_time'], [/^数量/, 'quantity'], [/^忙闲时/, 'period'],
+      [/^记录号/, 'record_id'],
+      [/^客户/, 'phone'],
+      [/^业务类型/, 'type'],
+      [/^通话类型/, 'call_type'],
+      [/^呼叫方向/, 'direction'],
+      [/^开始时间/, 'start_time'],
+      [/^数量/, 'quantity'],
+      [/^忙闲时/, 'period'],
     ];
     for (const [label, column] of mapping) await page.getByLabel(label).selectOption(column);
     await page.getByRole('button', { name: '开始导入' }).click();
@@ -62,6 +71,9 @@ describe('a large usage file through the import page', () => {
     // The progress stays at the whole file once it has gone up.
     assert.match(await page.getByTestId('import-progress').innerText(), /已上传 2\d\.\d MB/);
     assert.equal(await page.getByLabel('上传进度').getAttribute('value'), '100');
-    assert.match(await page.getByTestId('import-errors').innerText(), new RegExp(`${ROWS + 2}\\s+找不到客户“13599999999”`));
+    assert.match(
+      await page.getByTestId('import-errors').innerText(),
+      new RegExp(`${ROWS + 2}\\s+找不到客户“13599999999”`),
+    );
   });
 });

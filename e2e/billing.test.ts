@@ -11,10 +11,14 @@ describe('billing screens', () => {
   before(async () => {
     suite = await startBrowserSuite();
     admin = await suite.app.login('admin');
-    customerId = await customerOnPackage(suite.app, admin, '13500000001', [{ code: '5G-SILVER', startsOn: '2026-01-01' }]);
+    customerId = await customerOnPackage(suite.app, admin, '13500000001', [
+      { code: '5G-SILVER', startsOn: '2026-01-01' },
+    ]);
     await customerOnPackage(suite.app, admin, '13500000002', [{ code: '5G-GOLD', startsOn: '2026-01-01' }]);
   });
-  after(async () => { await suite?.close(); });
+  after(async () => {
+    await suite?.close();
+  });
 
   test('staff import a usage file, see its three bad rows reported, run billing and find the bill on the customer', async () => {
     const file = [
@@ -30,11 +34,19 @@ describe('billing screens', () => {
     ].join('\n');
     const page = await suite.newPage();
     await loginAs(page, 'admin', { path: '/billing/imports' });
-    await page.getByLabel(/^文件（CSV/).setInputFiles({ name: '2026-10话单.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await page
+      .getByLabel(/^文件（CSV/)
+      .setInputFiles({ name: '2026-10话单.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await page.getByTestId('import-preview').waitFor();
     const mapping: [RegExp, string][] = [
-      [/^记录号/, '话单号'], [/^客户/, '主叫号码'], [/^业务类型/, '业务'], [/^通话类型/, '类别'], [/^呼叫方向/, '方向'],
-      [/^开始时间/, '起始时间'], [/^数量/, '时长或流量'], [/^忙闲时/, '忙闲'],
+      [/^记录号/, '话单号'],
+      [/^客户/, '主叫号码'],
+      [/^业务类型/, '业务'],
+      [/^通话类型/, '类别'],
+      [/^呼叫方向/, '方向'],
+      [/^开始时间/, '起始时间'],
+      [/^数量/, '时长或流量'],
+      [/^忙闲时/, '忙闲'],
     ];
     for (const [label, column] of mapping) await page.getByLabel(label).selectOption(column);
     await page.getByRole('button', { name: '开始导入' }).click();
@@ -71,7 +83,10 @@ describe('billing screens', () => {
     await loginAs(page, 'wangfang', { path: '/products' });
     const table = page.getByTestId('products');
     await table.getByText('5G龙卡钻石卡').waitFor();
-    assert.match(await table.innerText(), /5G-GOLD\s+5G龙卡金卡[\s\S]*¥80\.00\s+2000\s+60\s+全部地区\s+目标客户: 个人客户 · 话多型\s+已发布/);
+    assert.match(
+      await table.innerText(),
+      /5G-GOLD\s+5G龙卡金卡[\s\S]*¥80\.00\s+2000\s+60\s+全部地区\s+目标客户: 个人客户 · 话多型\s+已发布/,
+    );
     await page.getByRole('button', { name: '新建产品' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('编码').fill('5G-YOUTH');
@@ -95,7 +110,12 @@ describe('billing screens', () => {
 
     // The subscriptions tab offers what may be sold in the customer's region, naming the target the customer misses.
     const units = (await admin.get('/api/org-units')).body.items as { id: string; code: string }[];
-    const qingdao = await admin.post('/api/customers', { name: '黄岛商户', phone: '13500000003', category: 'enterprise', regionId: units.find((u) => u.code === 'QD-HD')!.id });
+    const qingdao = await admin.post('/api/customers', {
+      name: '黄岛商户',
+      phone: '13500000003',
+      category: 'enterprise',
+      regionId: units.find((u) => u.code === 'QD-HD')!.id,
+    });
     assert.equal(qingdao.status, 201, JSON.stringify(qingdao.body));
     const desk = await suite.newPage();
     const offered = async (id: string) => {

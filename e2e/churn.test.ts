@@ -4,12 +4,21 @@ import { currentMonth, refreshRiskScores, saveSignals } from '../src/modules/chu
 import type { TestClient } from '../src/testing/test-client.ts';
 import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './support/browser.ts';
 
-interface Customer { id: string; customerNo: string; name: string; regionName: string; accountManagerId: string | null; status: string }
+interface Customer {
+  id: string;
+  customerNo: string;
+  name: string;
+  regionName: string;
+  accountManagerId: string | null;
+  status: string;
+}
 
 /** The three months before this one, oldest first ('YYYY-MM-01'). */
 function lastThreeMonths(): string[] {
   const now = new Date(`${currentMonth()}T00:00:00Z`);
-  return [3, 2, 1].map((k) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 1)).toISOString().slice(0, 10));
+  return [3, 2, 1].map((k) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 1)).toISOString().slice(0, 10),
+  );
 }
 
 describe('churn and win-back screens', () => {
@@ -23,12 +32,19 @@ describe('churn and win-back screens', () => {
     admin = await suite.app.login('admin');
     const employees = (await admin.get('/api/employees?limit=200')).body.items as { id: string; username: string }[];
     zhangweiId = employees.find((e) => e.username === 'zhangwei')!.id;
-    const recorded = new Set(((await admin.get('/api/churn/records?limit=200')).body.items as { customerId: string }[]).map((r) => r.customerId));
-    candidates = ((await admin.get(`/api/customers?limit=200&status=active&accountManager=${zhangweiId}`)).body.items as Customer[])
-      .filter((c) => !recorded.has(c.id));
+    const recorded = new Set(
+      ((await admin.get('/api/churn/records?limit=200')).body.items as { customerId: string }[]).map(
+        (r) => r.customerId,
+      ),
+    );
+    candidates = (
+      (await admin.get(`/api/customers?limit=200&status=active&accountManager=${zhangweiId}`)).body.items as Customer[]
+    ).filter((c) => !recorded.has(c.id));
     assert.ok(candidates.length >= 2, 'zhangwei manages customers without a churn record');
   });
-  after(async () => { await suite?.close(); });
+  after(async () => {
+    await suite?.close();
+  });
 
   test('service staff record a churned customer with the reason and the competitor', async () => {
     const customer = candidates[0];
@@ -49,7 +65,10 @@ describe('churn and win-back screens', () => {
     assert.match(text, /登记/);
     await screenshot(page, 'churn-records');
     const saved = (await admin.get(`/api/churn/records?customerId=${customer.id}`)).body.items[0];
-    assert.deepEqual([saved.reasonCategory, saved.competitor, saved.source], ['competitor_offer', '中国移动', 'manual']);
+    assert.deepEqual(
+      [saved.reasonCategory, saved.competitor, saved.source],
+      ['competitor_offer', '中国移动', 'manual'],
+    );
   });
 
   test('an account manager sees a falling customer at risk with the reasons, starts a win-back task in one click and records it won back', async () => {
@@ -57,8 +76,18 @@ describe('churn and win-back screens', () => {
     // Three months of this customer's bills: spend and use fall by half, two complaints rated poorly.
     const [m1, m2, m3] = lastThreeMonths();
     const month = (m: string, spend: number, complaints: number) => ({
-      customerId: customer.id, month: m, spend, dataMb: spend * 60, voiceMin: spend * 3, complaints, faults: 0,
-      satisfaction: complaints ? 2 : null, overage: 0, allowanceUse: 0.8, packageEnd: null, arrears: 0,
+      customerId: customer.id,
+      month: m,
+      spend,
+      dataMb: spend * 60,
+      voiceMin: spend * 3,
+      complaints,
+      faults: 0,
+      satisfaction: complaints ? 2 : null,
+      overage: 0,
+      allowanceUse: 0.8,
+      packageEnd: null,
+      arrears: 0,
     });
     await saveSignals(suite.app.services.db, m3, [month(m1, 120, 0), month(m2, 118, 1), month(m3, 55, 1)]);
     await refreshRiskScores(suite.app.services.db);
@@ -84,7 +113,10 @@ describe('churn and win-back screens', () => {
     await task.waitFor({ state: 'detached' });
 
     const done = (await admin.get(`/api/retention-tasks?customerId=${customer.id}`)).body.items[0];
-    assert.deepEqual([done.outcome, done.assigneeId, done.offer], ['won_back', zhangweiId, '赠送 6 个月 20GB 流量，套餐降档 10 元']);
+    assert.deepEqual(
+      [done.outcome, done.assigneeId, done.offer],
+      ['won_back', zhangweiId, '赠送 6 个月 20GB 流量，套餐降档 10 元'],
+    );
 
     // The customer's 360° page shows the score's reasons and the won-back task.
     await page.goto(`/customers/${customer.id}`);

@@ -11,10 +11,17 @@ describe('contacts', () => {
     suite = await startBrowserSuite();
     admin = await suite.app.login('admin');
   });
-  after(async () => { await suite?.close(); });
+  after(async () => {
+    await suite?.close();
+  });
 
-  test('on a customer\'s contacts tab a new contact is added with a role, the role changed, and the contact unlinked', async () => {
-    const customer = await createCustomer(admin, { name: '泉城科技有限公司', category: 'enterprise', idCard: undefined, regionId: await regionId(admin, 'JN') });
+  test("on a customer's contacts tab a new contact is added with a role, the role changed, and the contact unlinked", async () => {
+    const customer = await createCustomer(admin, {
+      name: '泉城科技有限公司',
+      category: 'enterprise',
+      idCard: undefined,
+      regionId: await regionId(admin, 'JN'),
+    });
     const page = await suite.newPage();
     await loginAs(page, 'zhangwei', { path: `/customers/${customer.id}?tab=contacts` });
     await page.getByText('该客户还没有联系人').waitFor();
@@ -57,7 +64,10 @@ describe('contacts', () => {
     await dialog.getByLabel('职务').fill('技术总监');
     await dialog.getByLabel('电子邮箱').fill('not-an-email');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await dialog.locator('.field', { has: page.getByLabel('电子邮箱') }).getByRole('alert').waitFor();
+    await dialog
+      .locator('.field', { has: page.getByLabel('电子邮箱') })
+      .getByRole('alert')
+      .waitFor();
     await dialog.getByLabel('电子邮箱').fill('guo@example.cn');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByTestId('contact-table').locator('tbody tr', { hasText: '技术总监' }).waitFor();

@@ -11,11 +11,16 @@ describe('what each role sees of customers', () => {
     suite = await startBrowserSuite();
     admin = await suite.app.login('admin');
   });
-  after(async () => { await suite?.close(); });
+  after(async () => {
+    await suite?.close();
+  });
 
   test('a telemarketer sees phone and ID-card numbers masked, in the list and on the 360° page', async () => {
     const customer = await createCustomer(admin, {
-      name: '钱晓梅', regionId: await regionId(admin, 'JN'), phone: '13812345678', accountManagerId: await employeeId(admin, '赵磊'),
+      name: '钱晓梅',
+      regionId: await regionId(admin, 'JN'),
+      phone: '13812345678',
+      accountManagerId: await employeeId(admin, '赵磊'),
     });
     const page = await suite.newPage();
     await loginAs(page, 'zhaolei', { path: '/customers' });
@@ -27,7 +32,8 @@ describe('what each role sees of customers', () => {
     assert.equal(await page.getByTestId('customer-phone').innerText(), '138****5678');
     assert.match(await page.getByTestId('customer-id-card').innerText(), /^\d{4}\*{10}\d{3}[\dX]$/);
     // A read-only role gets no edit, cancel or merge buttons.
-    for (const name of ['编辑', '销户', '合并重复客户']) assert.equal(await page.getByRole('button', { name }).count(), 0);
+    for (const name of ['编辑', '销户', '合并重复客户'])
+      assert.equal(await page.getByRole('button', { name }).count(), 0);
   });
 
   test('a Jinan account manager finds no Qingdao customer, neither in the list nor at its URL', async () => {

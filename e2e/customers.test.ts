@@ -16,7 +16,9 @@ describe('customer screens', () => {
     admin = await suite.app.login('admin');
     jinan = await regionId(admin, 'JN');
   });
-  after(async () => { await suite?.close(); });
+  after(async () => {
+    await suite?.close();
+  });
 
   async function fillOpenAccount(page: Page, v: { name: string; idCard: string; phone: string }) {
     await page.getByLabel('姓名 / 名称').fill(v.name);
@@ -70,7 +72,11 @@ describe('customer screens', () => {
     await loginAs(page, 'zhangwei', { path: '/customers/new' });
     await fillOpenAccount(page, { name: '王建国', idCard, phone: uniqueMobile() });
     await page.getByRole('button', { name: '开户', exact: true }).click();
-    await page.locator('.field', { has: page.getByLabel('身份证号') }).getByRole('alert').filter({ hasText: '已开户' }).waitFor();
+    await page
+      .locator('.field', { has: page.getByLabel('身份证号') })
+      .getByRole('alert')
+      .filter({ hasText: '已开户' })
+      .waitFor();
     await page.getByRole('link', { name: `查看已有客户 ${existing.customerNo}` }).click();
     await page.getByTestId('customer-name').filter({ hasText: '王建国' }).waitFor();
     assert.equal(new URL(page.url()).pathname, `/customers/${existing.id}`);
@@ -122,7 +128,10 @@ describe('customer screens', () => {
 
     await page.getByRole('button', { name: /下一页/ }).click();
     await page.getByText('第 2 页').waitFor();
-    await page.getByTestId('customer-table').locator('tbody tr', { hasText: 'C000000001' }).waitFor({ state: 'detached' });
+    await page
+      .getByTestId('customer-table')
+      .locator('tbody tr', { hasText: 'C000000001' })
+      .waitFor({ state: 'detached' });
     const pageTwo = await firstCells();
     assert.ok(pageTwo[0] > pageOne[pageOne.length - 1], 'page 2 continues after page 1');
     await page.getByRole('button', { name: /上一页/ }).click();
@@ -130,7 +139,11 @@ describe('customer screens', () => {
   });
 
   test('an edit is saved and shows on the history tab as old → new', async () => {
-    const customer = await createCustomer(admin, { name: '赵文静', regionId: jinan, address: '济南市市中区经七路 2 号' });
+    const customer = await createCustomer(admin, {
+      name: '赵文静',
+      regionId: jinan,
+      address: '济南市市中区经七路 2 号',
+    });
     const page = await suite.newPage();
     await loginAs(page, 'zhangwei', { path: `/customers/${customer.id}` });
     await page.getByRole('button', { name: '编辑' }).click();
@@ -167,7 +180,12 @@ describe('customer screens', () => {
 
   test('a second account with a known phone is flagged as a possible duplicate, and the two are merged field by field', async () => {
     const phone = uniqueMobile();
-    const first = await createCustomer(admin, { name: '刘德明', regionId: jinan, phone, address: '济南市天桥区北园大街 5 号' });
+    const first = await createCustomer(admin, {
+      name: '刘德明',
+      regionId: jinan,
+      phone,
+      address: '济南市天桥区北园大街 5 号',
+    });
     const page = await suite.newPage();
     await loginAs(page, 'zhangwei', { path: '/customers/new' });
     await page.getByLabel('客户类别').selectOption('enterprise');

@@ -4,8 +4,12 @@ import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './sup
 
 describe('home page', () => {
   let suite: BrowserSuite;
-  before(async () => { suite = await startBrowserSuite({ demoCustomers: 40 }); });
-  after(async () => { await suite?.close(); });
+  before(async () => {
+    suite = await startBrowserSuite({ demoCustomers: 40 });
+  });
+  after(async () => {
+    await suite?.close();
+  });
 
   test('an admin lands on the home page with the month key figures and its queues', async () => {
     const page = await suite.newPage();

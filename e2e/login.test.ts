@@ -5,8 +5,12 @@ import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './sup
 
 describe('signing in', () => {
   let suite: BrowserSuite;
-  before(async () => { suite = await startBrowserSuite(); });
-  after(async () => { await suite?.close(); });
+  before(async () => {
+    suite = await startBrowserSuite();
+  });
+  after(async () => {
+    await suite?.close();
+  });
 
   test('a wrong password says so and keeps the form filled', async () => {
     const page = await suite.newPage();
@@ -40,7 +44,10 @@ describe('signing in', () => {
     await loginAs(page, 'zhangwei');
     await page.context().clearCookies();
     // The next request is answered 401: this click's, or one the app makes by itself first (then the link is already gone).
-    await page.getByRole('link', { name: '联系人' }).click({ timeout: 3000 }).catch(() => {});
+    await page
+      .getByRole('link', { name: '联系人' })
+      .click({ timeout: 3000 })
+      .catch(() => {});
     await page.getByRole('button', { name: '登录' }).waitFor();
     assert.equal(await page.getByTestId('user-menu').count(), 0);
   });
@@ -52,7 +59,13 @@ describe('signing in', () => {
     await page.getByRole('heading', { name: 'Home' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Home' }).waitFor();
-    assert.equal(await page.getByRole('link', { name: /Customers/ }).first().isVisible(), true);
+    assert.equal(
+      await page
+        .getByRole('link', { name: /Customers/ })
+        .first()
+        .isVisible(),
+      true,
+    );
   });
 
   test('five wrong passwords lock the username with a clear message', async () => {
@@ -83,7 +96,11 @@ describe('signing in', () => {
     await dialog.getByLabel(/^新密码/).fill('chenjie-new-2026');
     await dialog.getByLabel('确认新密码').fill('chenjie-new-2026');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await dialog.locator('.field', { has: page.getByLabel('原密码') }).getByRole('alert').filter({ hasText: '原密码不正确' }).waitFor();
+    await dialog
+      .locator('.field', { has: page.getByLabel('原密码') })
+      .getByRole('alert')
+      .filter({ hasText: '原密码不正确' })
+      .waitFor();
 
     await dialog.getByLabel('原密码').fill(ADMIN_PASSWORD);
     await dialog.getByRole('button', { name: '保存' }).click();

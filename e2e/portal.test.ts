@@ -11,12 +11,18 @@ describe('customer self-service portal', () => {
   before(async () => {
     suite = await startBrowserSuite();
     admin = await suite.app.login('admin');
-    customerId = await customerOnPackage(suite.app, admin, '13400000001', [{ code: '5G-DIAMOND', startsOn: '2026-01-01' }]);
-    await upload(admin, 'usage', `${USAGE_HEADER}\nW1,13400000001,sms,local,out,2026-10-10 10:00:00,12,busy`, { mapping: USAGE_MAPPING });
+    customerId = await customerOnPackage(suite.app, admin, '13400000001', [
+      { code: '5G-DIAMOND', startsOn: '2026-01-01' },
+    ]);
+    await upload(admin, 'usage', `${USAGE_HEADER}\nW1,13400000001,sms,local,out,2026-10-10 10:00:00,12,busy`, {
+      mapping: USAGE_MAPPING,
+    });
     await admin.post('/api/billing/runs', { month: '2026-10' });
     await admin.post(`/api/customers/${customerId}/portal-login`, { password: 'my-portal-pass' });
   });
-  after(async () => { await suite?.close(); });
+  after(async () => {
+    await suite?.close();
+  });
 
   /** The customer's phone, signed in to the portal. */
   async function portalLogin() {
@@ -51,7 +57,10 @@ describe('customer self-service portal', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('资料已更新').waitFor();
     const customer = (await admin.get(`/api/customers/${customerId}`)).body;
-    assert.deepEqual([customer.address, customer.email, customer.backupPhone, customer.phone], ['济南市市中区经七路 88 号', 'zuanshi@example.com', '0531-87001234', '13400000001']);
+    assert.deepEqual(
+      [customer.address, customer.email, customer.backupPhone, customer.phone],
+      ['济南市市中区经七路 88 号', 'zuanshi@example.com', '0531-87001234', '13400000001'],
+    );
   });
 
   test('a fault reported in the portal is a work order the wireless centre handles, and the customer follows it', async () => {
@@ -78,7 +87,10 @@ describe('customer self-service portal', () => {
     await loginAs(staff, 'dengchao', { path: '/work-orders?queue=department' });
     await staff.getByTestId('work-order-table').getByText(orderNo).click();
     await staff.getByTestId('work-order-facts').getByText('自助服务').waitFor();
-    await staff.getByTestId('timeline').getByText(/自助服务：计费0001/).waitFor();
+    await staff
+      .getByTestId('timeline')
+      .getByText(/自助服务：计费0001/)
+      .waitFor();
     const panel = staff.getByTestId('transition-panel');
     await panel.getByRole('button', { name: '开始处理', exact: true }).click();
     await staff.getByTestId('work-order-title').filter({ hasText: '处理中' }).waitFor();

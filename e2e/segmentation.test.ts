@@ -14,19 +14,34 @@ describe('customer segmentation screens', () => {
 
   before(async () => {
     suite = await startBrowserSuite({ demoCustomers: 90 });
-    const active = await suite.app.services.db.selectFrom('customers').select('id').where('status', '=', 'active').orderBy('id').execute();
-    await seedThesisProfiles(suite.app, active.map((r) => r.id), [lastMonth()]);
+    const active = await suite.app.services.db
+      .selectFrom('customers')
+      .select('id')
+      .where('status', '=', 'active')
+      .orderBy('id')
+      .execute();
+    await seedThesisProfiles(
+      suite.app,
+      active.map((r) => r.id),
+      [lastMonth()],
+    );
     // Runs are background jobs: let the runner pick them up as the server would.
     suite.app.services.jobs.start(200);
   });
-  after(async () => { await suite?.close(); });
+  after(async () => {
+    await suite?.close();
+  });
 
   test('a marketing manager segments customers, renames and publishes the clusters, then finds the customers by segment', async () => {
     const page = await suite.newPage();
     await loginAs(page, 'wangfang', { path: '/segmentation' });
     const form = page.getByRole('form', { name: '新建细分' });
     assert.equal(await form.getByLabel('月份').inputValue(), lastMonth());
-    assert.equal(await form.getByRole('checkbox', { name: '忙时上网流量(GB)' }).isChecked(), true, 'all 15 variables are chosen by default');
+    assert.equal(
+      await form.getByRole('checkbox', { name: '忙时上网流量(GB)' }).isChecked(),
+      true,
+      'all 15 variables are chosen by default',
+    );
     await form.getByLabel('分类数 K').fill('3');
     await form.getByLabel('随机种子').fill('2026');
     await form.getByRole('button', { name: '开始细分' }).click();
@@ -38,7 +53,11 @@ describe('customer segmentation screens', () => {
     for (const name of ['上网族', '话多族', '本地主流']) assert.match(header, new RegExp(name));
     assert.match(await profile.locator('tbody').innerText(), /忙时上网流量/);
     await page.getByRole('img', { name: '主成分散点图（PCA，抽样）' }).locator('canvas').first().waitFor();
-    await page.getByRole('img', { name: /肘部图与轮廓系数/ }).locator('canvas').first().waitFor();
+    await page
+      .getByRole('img', { name: /肘部图与轮廓系数/ })
+      .locator('canvas')
+      .first()
+      .waitFor();
     await screenshot(page, 'segmentation-run');
     await page.getByRole('img', { name: '主成分散点图（PCA，抽样）' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'segmentation-charts');
@@ -47,9 +66,11 @@ describe('customer segmentation screens', () => {
     const names = page.getByRole('form', { name: '类名' });
     const inputs = names.getByRole('textbox');
     let internet = -1;
-    for (let i = 0; i < await inputs.count(); i++) if (await inputs.nth(i).inputValue() === '上网族') internet = i;
+    for (let i = 0; i < (await inputs.count()); i++) if ((await inputs.nth(i).inputValue()) === '上网族') internet = i;
     assert.ok(internet >= 0, 'a cluster is suggested as 上网族');
-    const size = Number((await names.locator('.seg-cluster__size').nth(internet).innerText()).split(' ')[0].replace(/,/g, ''));
+    const size = Number(
+      (await names.locator('.seg-cluster__size').nth(internet).innerText()).split(' ')[0].replace(/,/g, ''),
+    );
     await inputs.nth(internet).fill('流量达人');
     await names.getByRole('button', { name: '保存类名' }).click();
     await page.getByText('类名已保存').waitFor();
@@ -62,7 +83,10 @@ describe('customer segmentation screens', () => {
     await page.getByTestId('customer-table').waitFor();
     await waitForRowCount(page, 'customer-table', Math.min(size, 20));
     const rows = await page.getByTestId('customer-table').locator('tbody tr').allInnerTexts();
-    assert.ok(rows.every((r) => r.includes('流量达人')), 'every customer listed is in the segment');
+    assert.ok(
+      rows.every((r) => r.includes('流量达人')),
+      'every customer listed is in the segment',
+    );
     assert.equal(await page.getByLabel('客户细分').inputValue(), '流量达人');
     await page.getByTestId('customer-table').locator('tbody tr').first().getByRole('link').first().click();
     assert.equal(await page.getByTestId('customer-segment').innerText(), '流量达人');

@@ -17,8 +17,12 @@ async function expectStatus(page: Page, status: string) {
 
 describe('service desk journey', () => {
   let suite: BrowserSuite;
-  before(async () => { suite = await startBrowserSuite({ demoCustomers: 10 }); });
-  after(async () => { await suite?.close(); });
+  before(async () => {
+    suite = await startBrowserSuite({ demoCustomers: 10 });
+  });
+  after(async () => {
+    await suite?.close();
+  });
 
   test('a broadband fault goes to the Jinan access network centre, is resolved, reopened after an unhappy return visit, resolved again and archived', async () => {
     const admin = await suite.app.login('admin');
@@ -80,7 +84,18 @@ describe('service desk journey', () => {
     const timeline = agent.getByTestId('timeline');
     await timeline.getByText('重新熔接入户光纤').waitFor();
     const steps = await timeline.locator('li > strong').allInnerTexts();
-    assert.deepEqual(steps, ['受理', '派单', '开始处理', '处理完成', '回访', '重新派回', '开始处理', '处理完成', '回访', '归档']);
+    assert.deepEqual(steps, [
+      '受理',
+      '派单',
+      '开始处理',
+      '处理完成',
+      '回访',
+      '重新派回',
+      '开始处理',
+      '处理完成',
+      '回访',
+      '归档',
+    ]);
     const text = await timeline.innerText();
     assert.match(text, /晚上还是经常断网/);
     assert.match(text, /高军/);

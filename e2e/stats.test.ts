@@ -11,7 +11,9 @@ describe('statistics dashboard', () => {
     suite = await startBrowserSuite({ demoCustomers: 40 });
     wangfang = await suite.app.login('wangfang');
   });
-  after(async () => { await suite?.close(); });
+  after(async () => {
+    await suite?.close();
+  });
 
   test('a marketing manager sees her region by customer category as a chart and a table, and downloads the same table as xlsx', async () => {
     const page = await suite.newPage();
@@ -28,7 +30,10 @@ describe('statistics dashboard', () => {
     assert.match(await table.locator('tfoot').innerText(), new RegExp(`合计\\s+${expected.totals.active}\\b`));
     await screenshot(page, 'stats-dashboard');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 Excel' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '导出 Excel' }).click(),
+    ]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path())!);
     const sheet = book.worksheets[0];

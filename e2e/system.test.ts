@@ -21,17 +21,22 @@ describe('system management and the audit log', () => {
     admin = await suite.newPage();
     await loginAs(admin, 'admin', { path: '/system/org-units' });
   });
-  after(async () => { await suite?.close(); });
+  after(async () => {
+    await suite?.close();
+  });
 
   const roleOf = async (code: string) =>
-    ((await api.get('/api/roles')).body.items as { code: string; permissions: string[]; dataScope: string }[]).find((r) => r.code === code)!;
+    ((await api.get('/api/roles')).body.items as { code: string; permissions: string[]; dataScope: string }[]).find(
+      (r) => r.code === code,
+    )!;
   /** Toasts of earlier steps would cover the screenshot; a click dismisses each. */
   async function screenshotClean(page: Page, name: string) {
     for (const toast of await page.locator('.toast').all()) await toast.click().catch(() => {});
     await page.locator('.toast').first().waitFor({ state: 'detached' });
     await screenshot(page, name);
   }
-  const employeeRow = (username: string) => admin.getByTestId('employee-table').locator('tbody tr').filter({ hasText: username });
+  const employeeRow = (username: string) =>
+    admin.getByTestId('employee-table').locator('tbody tr').filter({ hasText: username });
 
   test('the org tree shows the branch, and a new team is added under the call centre', async () => {
     const callCentre = admin.getByRole('listitem', { name: '呼叫中心', exact: true });
@@ -41,42 +46,77 @@ describe('system management and the audit log', () => {
     await dialog.getByRole('textbox', { name: '名称', exact: true }).fill('外呼二组');
     await dialog.getByLabel('英文名称').fill('Outbound team 2');
     await dialog.getByLabel('代码').fill('CC-T2');
-    assert.equal(await dialog.getByLabel('类型').inputValue(), 'team', 'a unit under a department is most likely a team');
+    assert.equal(
+      await dialog.getByLabel('类型').inputValue(),
+      'team',
+      'a unit under a department is most likely a team',
+    );
     await dialog.getByRole('button', { name: '保存', exact: true }).click();
     await callCentre.getByRole('listitem', { name: '外呼二组' }).waitFor();
     await callCentre.getByRole('button', { name: '展开或收起 呼叫中心' }).click();
     await callCentre.getByRole('listitem', { name: '外呼一组' }).waitFor({ state: 'detached' });
     await callCentre.getByRole('button', { name: '展开或收起 呼叫中心' }).click();
 
-    const units = (await api.get('/api/org-units')).body.items as { id: string; code: string; parentId: string; kind: string }[];
+    const units = (await api.get('/api/org-units')).body.items as {
+      id: string;
+      code: string;
+      parentId: string;
+      kind: string;
+    }[];
     const team = units.find((u) => u.code === 'CC-T2');
     assert.equal(team?.parentId, units.find((u) => u.code === 'CC')!.id);
     assert.equal(team?.kind, 'team');
   });
 
-  test('an empty form speaks the app\'s language beside each field, never the browser\'s bubble, in Chinese and in English', async () => {
+  test("an empty form speaks the app's language beside each field, never the browser's bubble, in Chinese and in English", async () => {
     const page = await suite.newPage();
     await loginAs(page, 'admin', { path: '/system/employees' });
     // Every 'invalid' the browser raises is seen here; one left uncancelled would show the browser's own bubble.
-    const watchInvalids = () => page.evaluate(() => {
-      const w = globalThis as unknown as { invalids: Event[]; document: { addEventListener(t: string, f: (e: Event) => void, c: boolean): void } };
-      w.invalids = [];
-      w.document.addEventListener('invalid', (e) => { w.invalids.push(e); }, true);
-    });
+    const watchInvalids = () =>
+      page.evaluate(() => {
+        const w = globalThis as unknown as {
+          invalids: Event[];
+          document: { addEventListener(t: string, f: (e: Event) => void, c: boolean): void };
+        };
+        w.invalids = [];
+        w.document.addEventListener(
+          'invalid',
+          (e) => {
+            w.invalids.push(e);
+          },
+          true,
+        );
+      });
     await watchInvalids();
-    const bubbles = () => page.evaluate(() => (globalThis as unknown as { invalids: Event[] }).invalids.filter((e) => !e.defaultPrevented).length);
+    const bubbles = () =>
+      page.evaluate(
+        () => (globalThis as unknown as { invalids: Event[] }).invalids.filter((e) => !e.defaultPrevented).length,
+      );
     await page.getByRole('button', { name: '新建员工' }).click();
     let dialog = page.getByRole('dialog', { name: '新建员工' });
     await dialog.getByRole('button', { name: '保存', exact: true }).click();
-    await dialog.locator('.field', { has: page.getByLabel('用户名') }).getByRole('alert').filter({ hasText: '必填' }).waitFor();
+    await dialog
+      .locator('.field', { has: page.getByLabel('用户名') })
+      .getByRole('alert')
+      .filter({ hasText: '必填' })
+      .waitFor();
     assert.equal(await bubbles(), 0);
-    await page.evaluate(() => { (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('lianxi.language', 'en'); });
+    await page.evaluate(() => {
+      (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+        'lianxi.language',
+        'en',
+      );
+    });
     await page.reload();
     await watchInvalids();
     await page.getByRole('button', { name: 'New employee' }).click();
     dialog = page.getByRole('dialog', { name: 'New employee' });
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await dialog.locator('.field', { has: page.getByLabel('Username') }).getByRole('alert').filter({ hasText: 'Required' }).waitFor();
+    await dialog
+      .locator('.field', { has: page.getByLabel('Username') })
+      .getByRole('alert')
+      .filter({ hasText: 'Required' })
+      .waitFor();
     assert.equal(await bubbles(), 0);
     await page.close();
   });
@@ -103,14 +143,22 @@ describe('system management and the audit log', () => {
     await dialog.waitFor({ state: 'detached' });
     await employeeRow('zhaolei').waitFor();
     await screenshotClean(admin, 'system-employees');
-    assert.equal(await employeeRow('admin').getByRole('button', { name: '停用' }).count(), 0, 'no one is offered to disable themselves');
+    assert.equal(
+      await employeeRow('admin').getByRole('button', { name: '停用' }).count(),
+      0,
+      'no one is offered to disable themselves',
+    );
     assert.equal(await employeeRow('zhaolei').getByRole('button', { name: '停用' }).count(), 1);
 
     await admin.getByLabel('搜索员工').fill(newcomer.username);
     await admin.getByLabel('搜索员工').press('Enter');
     const row = employeeRow(newcomer.username);
     await row.waitFor();
-    assert.equal(await admin.getByTestId('employee-table').locator('tbody tr').count(), 1, 'the search finds just them');
+    assert.equal(
+      await admin.getByTestId('employee-table').locator('tbody tr').count(),
+      1,
+      'the search finds just them',
+    );
     assert.match(await row.innerText(), /李小明[\s\S]*外呼一组[\s\S]*电话营销员[\s\S]*在职/);
 
     const created = (await api.get('/api/employees?q=xiaoming')).body.items[0];
@@ -119,7 +167,7 @@ describe('system management and the audit log', () => {
     assert.equal(created.orgUnitId, team);
   });
 
-  test('the role editor gives telemarketers their team\'s customers and the export action', async () => {
+  test("the role editor gives telemarketers their team's customers and the export action", async () => {
     await admin.getByRole('link', { name: '角色与权限' }).click();
     await admin.getByTestId('role-table').getByRole('link', { name: '电话营销员' }).click();
     const matrix = admin.getByTestId('permission-matrix');
@@ -139,7 +187,11 @@ describe('system management and the audit log', () => {
     await row.filter({ hasText: '本班组' }).waitFor();
 
     const role = await roleOf('telemarketer');
-    assert.deepEqual([...role.permissions].sort(), [...before.permissions, 'customers:export'].sort(), 'only the ticked box was added');
+    assert.deepEqual(
+      [...role.permissions].sort(),
+      [...before.permissions, 'customers:export'].sort(),
+      'only the ticked box was added',
+    );
     assert.equal(role.dataScope, 'team');
   });
 
@@ -156,10 +208,19 @@ describe('system management and the audit log', () => {
     await matrix.getByLabel('审计日志 查看', { exact: true }).check();
     await admin.getByLabel('数据范围').selectOption('all');
     await admin.getByRole('button', { name: '保存', exact: true }).click();
-    await admin.getByTestId('role-table').locator('tbody tr').filter({ hasText: 'qa_auditor' }).filter({ hasText: '全部' }).waitFor();
+    await admin
+      .getByTestId('role-table')
+      .locator('tbody tr')
+      .filter({ hasText: 'qa_auditor' })
+      .filter({ hasText: '全部' })
+      .waitFor();
 
     const role = await roleOf('qa_auditor');
-    assert.deepEqual([...role.permissions].sort(), ['audit:view', 'customers:*'], '"all actions" replaced the single customers:export');
+    assert.deepEqual(
+      [...role.permissions].sort(),
+      ['audit:view', 'customers:*'],
+      '"all actions" replaced the single customers:export',
+    );
     assert.equal(role.dataScope, 'all');
   });
 
@@ -169,7 +230,7 @@ describe('system management and the audit log', () => {
     const phones = telemarketer.getByTestId('customer-table').getByTestId('phone');
     await phones.first().waitFor();
     const shown = await phones.allInnerTexts();
-    assert.ok(shown.length > 0, 'the team\'s customers are listed');
+    assert.ok(shown.length > 0, "the team's customers are listed");
     for (const phone of shown) assert.match(phone, /^\d{3}\*{4}\d{4}$/, `${phone} is masked`);
     const nav = telemarketer.getByRole('navigation', { name: 'main' });
     assert.equal(await nav.getByRole('link', { name: '系统管理' }).count(), 0);
@@ -223,7 +284,10 @@ describe('system management and the audit log', () => {
     await telemarketer.getByTestId('customer-table').getByTestId('phone').first().waitFor();
     const phones = await telemarketer.getByTestId('customer-table').getByTestId('phone').allInnerTexts();
     // After-sales service may see full numbers: the role's `sensitive:view` now applies to them.
-    assert.ok(phones.some((p) => /^\d{11}$/.test(p)), `phones unmasked for after-sales: ${phones.join(', ')}`);
+    assert.ok(
+      phones.some((p) => /^\d{11}$/.test(p)),
+      `phones unmasked for after-sales: ${phones.join(', ')}`,
+    );
   });
 
   test('an API token is shown once, copied, works with Bearer, and stops working when revoked', async () => {
@@ -242,7 +306,8 @@ describe('system management and the audit log', () => {
     await shown.getByRole('button', { name: '已复制' }).waitFor();
     assert.equal(await admin.evaluate('navigator.clipboard.readText()'), token);
 
-    const call = () => fetch(`${suite.baseUrl}/api/customers?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
+    const call = () =>
+      fetch(`${suite.baseUrl}/api/customers?limit=1`, { headers: { Authorization: `Bearer ${token}` } });
     assert.equal((await call()).status, 200);
     await shown.getByRole('button', { name: '我已保存' }).click();
 
@@ -256,7 +321,7 @@ describe('system management and the audit log', () => {
     assert.equal((await call()).status, 401);
   });
 
-  test('the audit log filters to the employee\'s sign-in, and shows the disabling field by field', async () => {
+  test("the audit log filters to the employee's sign-in, and shows the disabling field by field", async () => {
     await admin.getByRole('link', { name: '审计日志' }).click();
     const filters = admin.getByRole('search', { name: '审计日志' });
     await filters.getByLabel('操作人').fill(newcomer.name);
@@ -294,7 +359,10 @@ describe('system management and the audit log', () => {
     await admin.getByText(/已显示 (\d{3,}|[6-9]\d|5[1-9]) 条/).waitFor();
     const ids = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-id')))).map(Number);
     assert.ok(ids.length > 50);
-    assert.ok(ids.every((id, i) => i === 0 || id < ids[i - 1]), 'newest first, no repeats across pages');
+    assert.ok(
+      ids.every((id, i) => i === 0 || id < ids[i - 1]),
+      'newest first, no repeats across pages',
+    );
 
     await admin.getByRole('button', { name: 'English' }).click();
     await admin.getByRole('heading', { name: 'Audit log' }).waitFor();

@@ -8,8 +8,11 @@ const config = readConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
 try {
   const backup = await runBackup(database, config);
-  console.log(`${config.backupDir}/${backup.name}: ${(backup.sizeBytes / 1048576).toFixed(1)} MB, ${backup.tables} tables, ${backup.rows} rows, ${backup.files} files`);
-  if (backup.verification?.status === 'verified') console.log('verified: restored into a scratch database, every table and file matches the manifest');
+  console.log(
+    `${config.backupDir}/${backup.name}: ${(backup.sizeBytes / 1048576).toFixed(1)} MB, ${backup.tables} tables, ${backup.rows} rows, ${backup.files} files`,
+  );
+  if (backup.verification?.status === 'verified')
+    console.log('verified: restored into a scratch database, every table and file matches the manifest');
   else {
     console.error(`verification FAILED:\n  ${backup.verification?.problems.join('\n  ')}`);
     process.exitCode = 1;

@@ -5,7 +5,10 @@ import { readConfig } from '../src/platform/config.ts';
 import { AppError } from '../src/platform/errors.ts';
 import { restoreBackup } from '../src/modules/backup/index.ts';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { force: { type: 'boolean', default: false } },
+});
 if (positionals.length !== 1) {
   console.error('usage: npm run restore -- <backup.tar.gz> [--force]');
   process.exit(2);
@@ -14,8 +17,11 @@ const config = readConfig();
 try {
   const { manifest, problems } = await restoreBackup(config, positionals[0], { force: values.force });
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
-  console.log(`restored the backup of ${manifest.createdAt} into ${config.databaseUrl ? 'the PostgreSQL database' : config.dataDir}: ${manifest.tables.length} tables, ${rows} rows, ${manifest.files.length} files`);
-  if (problems.length === 0) console.log('checked: every table and file matches the manifest. Start the server with npm start.');
+  console.log(
+    `restored the backup of ${manifest.createdAt} into ${config.databaseUrl ? 'the PostgreSQL database' : config.dataDir}: ${manifest.tables.length} tables, ${rows} rows, ${manifest.files.length} files`,
+  );
+  if (problems.length === 0)
+    console.log('checked: every table and file matches the manifest. Start the server with npm start.');
   else {
     console.error(`the restored data does NOT match the manifest:\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;

@@ -25,12 +25,15 @@ const defaultWebDist = path.resolve(import.meta.dirname, '../web/dist');
 /** Builds the HTTP application: platform plumbing, then every module's routes. Nothing domain-specific. */
 export async function buildApp(config: Config, database: DatabaseHandle, opts: { logger?: boolean } = {}) {
   const app = Fastify({
-    logger: opts.logger === false ? false : {
-      level: config.logLevel,
-      // Credentials never reach a log line.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-      serializers: { req: requestForLog },
-    },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Credentials never reach a log line.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+            serializers: { req: requestForLog },
+          },
     genReqId: () => randomUUID(),
     // One line per request at debug (below); info is kept for what an operator needs: start-up, jobs, errors.
     logController: new LogController({ disableRequestLogging: true }),
@@ -49,19 +52,27 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
     else if (route.url.startsWith('/api/') && !declaresAccess(route.config)) {
-      throw new Error(`route ${route.method} ${route.url} declares no access rule (public, authenticated or permission)`);
+      throw new Error(
+        `route ${route.method} ${route.url} declares no access rule (public, authenticated or permission)`,
+      );
     }
   });
   app.addHook('preValidation', rejectUnstorableText);
   app.addHook('onSend', maskForMaskedRoles);
   app.addHook('onSend', securityHeaders({ https: process.env.LIANXI_SECURE_COOKIE === '1' }));
   app.addHook('onResponse', async (request, reply) => {
-    request.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    request.log.debug(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
   });
 
   await app.register(cookie);
   await app.register(swagger, {
-    openapi: { info: { title: 'Lianxi CRM API', version: '0.1.0' }, components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } },
+    openapi: {
+      info: { title: 'Lianxi CRM API', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -83,7 +94,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
   const webDist = process.env.LIANXI_WEB_DIST || defaultWebDist;
   if (existsSync(webDist)) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !existsSync(webDist) || request.method !== 'GET') throw platformError('ROUTE_NOT_FOUND');
+    if (request.url.startsWith('/api/') || !existsSync(webDist) || request.method !== 'GET')
+      throw platformError('ROUTE_NOT_FOUND');
     // Client-side routes of the web app all load its one page.
     return reply.type('text/html').sendFile('index.html');
   });

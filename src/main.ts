@@ -9,14 +9,21 @@ await app.listen({ port: config.port, host: config.host });
 if (config.jobs) services.jobs.start();
 
 const url = `http://localhost:${config.port}`;
-console.log(`\nLianxi CRM is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`);
+console.log(
+  `\nLianxi CRM is running at ${url}  (database: ${database.kind}${database.kind === 'pglite' ? `, ${config.dataDir}` : ''})`,
+);
 if (adminPassword) {
   console.log(`First start: sign in as  admin / ${adminPassword}`);
   if (config.demo) {
-    console.log('Demo staff (same password): zhangwei, liuna, zhouqiang (account managers), wangfang (marketing), chenjie (after-sales), zhaolei (telemarketer), sunli (call-centre supervisor)');
+    console.log(
+      'Demo staff (same password): zhangwei, liuna, zhouqiang (account managers), wangfang (marketing), chenjie (after-sales), zhaolei (telemarketer), sunli (call-centre supervisor)',
+    );
     console.log(`Maintenance staff who work the orders (same password), head and handler: ${demoCentreStaff()}`);
     const phones = await demoPortalPhones(services.db);
-    if (phones.length) console.log(`Customer portal: ${url}/portal — sign in with the phone ${phones.join(', ')} (demo customers) and the same password`);
+    if (phones.length)
+      console.log(
+        `Customer portal: ${url}/portal — sign in with the phone ${phones.join(', ')} (demo customers) and the same password`,
+      );
   }
   console.log('This password is shown only once; change it under "My account".\n');
 }

@@ -22,16 +22,31 @@ export interface StartOptions {
 export async function startLianxi(config: Config, opts: StartOptions = {}) {
   // A lost idle connection goes to the app's log once the app (and its logger) exists.
   let logConnectionError = logConnectionLost;
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onError: (err) => logConnectionError(err) }));
-  await migrate(database.db, modules.flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])));
+  const database =
+    opts.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      onError: (err) => logConnectionError(err),
+    }));
+  await migrate(
+    database.db,
+    modules.flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : [])),
+  );
   const admin = await ensureAdmin(database.db, config.adminPassword);
   const { app, services } = await buildApp(config, database, { logger: opts.logger });
   logConnectionError = (err) => app.log.error({ err }, 'idle database connection lost');
 
   if (admin.created && config.demo) {
     const demo: DemoContext = {
-      ctx: { ...systemContext(admin.adminId!, ['*']), name: 'demo seed' }, password: admin.password!, orgUnits: new Map(), employees: new Map(),
-      random: seededRandom(20261121), customers: opts.demoCustomers ?? 500, customerIds: [], customerOpenedOn: new Map(),
+      ctx: { ...systemContext(admin.adminId!, ['*']), name: 'demo seed' },
+      password: admin.password!,
+      orgUnits: new Map(),
+      employees: new Map(),
+      random: seededRandom(20261121),
+      customers: opts.demoCustomers ?? 500,
+      customerIds: [],
+      customerOpenedOn: new Map(),
     };
     for (const mod of modules) await mod.seedDemo?.(services, demo);
   }

@@ -37,8 +37,12 @@ export const section: BenchSection = {
                CASE WHEN c.id % 7 = 0 THEN ${asOf}::date + (c.id % 120)::int END, CASE WHEN c.id % 20 = 0 THEN 50 ELSE 0 END
         FROM (SELECT id FROM customers WHERE status = 'active' ORDER BY id LIMIT ${count}) c
         CROSS JOIN LATERAL (SELECT generate_series(1, 3) AS k) ks
-        CROSS JOIN LATERAL (SELECT (${monthsBefore(asOf, 3)}::date + (k - 1) * interval '1 month') AS m) ms`.execute(database.db);
-      log(`load churn signals: ${count.toLocaleString('en-US')} customers × 3 months in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        CROSS JOIN LATERAL (SELECT (${monthsBefore(asOf, 3)}::date + (k - 1) * interval '1 month') AS m) ms`.execute(
+        database.db,
+      );
+      log(
+        `load churn signals: ${count.toLocaleString('en-US')} customers × 3 months in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
     });
   },
 
@@ -47,7 +51,10 @@ export const section: BenchSection = {
     const asOf = new Date(`${currentMonth()}T00:00:00Z`);
     const dataset = (n: number, seed: number) => {
       const customers = syntheticHistories(n, seed, asOf);
-      return { rows: customers.map((c) => extractFeatures(c.history, asOf)), labels: Uint8Array.from(customers.map((c) => (c.churned ? 1 : 0))) };
+      return {
+        rows: customers.map((c) => extractFeatures(c.history, asOf)),
+        labels: Uint8Array.from(customers.map((c) => (c.churned ? 1 : 0))),
+      };
     };
     const train = dataset(TRAIN, 1);
     const test = dataset(HOLD_OUT, 2);
@@ -56,19 +63,32 @@ export const section: BenchSection = {
     const trainSeconds = (performance.now() - t0) / 1000;
     const predicted = test.rows.map((r) => predictLogistic(model, r));
     heldOutAuc = auc(predicted, test.labels);
-    log(`churn model: trained on ${TRAIN.toLocaleString('en-US')} synthetic customers in ${trainSeconds.toFixed(2)} s; held-out AUC ${heldOutAuc.toFixed(3)} on ${HOLD_OUT.toLocaleString('en-US')} (target ≥ 0.80)`);
+    log(
+      `churn model: trained on ${TRAIN.toLocaleString('en-US')} synthetic customers in ${trainSeconds.toFixed(2)} s; held-out AUC ${heldOutAuc.toFixed(3)} on ${HOLD_OUT.toLocaleString('en-US')} (target ≥ 0.80)`,
+    );
     log('churn calibration by decile (mean predicted → observed churn rate, n):');
     for (const bin of calibrationDeciles(predicted, test.labels)) {
-      log(`  decile ${String(bin.decile).padStart(2)}: ${(bin.meanPredicted * 100).toFixed(1).padStart(5)} % → ${(bin.observedRate * 100).toFixed(1).padStart(5)} %  (${bin.count})`);
+      log(
+        `  decile ${String(bin.decile).padStart(2)}: ${(bin.meanPredicted * 100).toFixed(1).padStart(5)} % → ${(bin.observedRate * 100).toFixed(1).padStart(5)} %  (${bin.count})`,
+      );
     }
 
     const t1 = performance.now();
     const result = await refreshRiskScores(database.db);
     const seconds = (performance.now() - t1) / 1000;
-    log(`churn scoring job: ${result.scored.toLocaleString('en-US')} active customers scored (${result.kind}) in ${seconds.toFixed(1)} s = ${Math.round(result.scored / seconds).toLocaleString('en-US')}/s`);
+    log(
+      `churn scoring job: ${result.scored.toLocaleString('en-US')} active customers scored (${result.kind}) in ${seconds.toFixed(1)} s = ${Math.round(result.scored / seconds).toLocaleString('en-US')}/s`,
+    );
     figures.push({
-      section: 'churn', scenario: 'monthly risk scoring job (customers/s)', connections: 1, via: 'raw', requests: result.scored,
-      perSecond: result.scored / seconds, p50: seconds * 1000, p99: seconds * 1000, errors: 0,
+      section: 'churn',
+      scenario: 'monthly risk scoring job (customers/s)',
+      connections: 1,
+      via: 'raw',
+      requests: result.scored,
+      perSecond: result.scored / seconds,
+      p50: seconds * 1000,
+      p99: seconds * 1000,
+      errors: 0,
     });
     return figures;
   },
@@ -80,18 +100,29 @@ export const section: BenchSection = {
     const path = '/api/churn/risk?minScore=30&limit=50';
     const check = await fetch(baseUrl + path, { headers });
     if (check.status !== 200) throw new Error(`${path} answered ${check.status}`);
-    const load = { section: 'churn', scenario: 'at-risk list (50 highest)', baseUrl, headers, next: () => ({ path }), cpuMs: serverCpuMs };
+    const load = {
+      section: 'churn',
+      scenario: 'at-risk list (50 highest)',
+      baseUrl,
+      headers,
+      next: () => ({ path }),
+      cpuMs: serverCpuMs,
+    };
     await warmHttp({ ...load, connections: settings.connections[0] });
     const figures: Figure[] = [];
     for (const connections of settings.connections) {
       const figure = await measureHttp({ ...load, connections, duration: settings.duration });
-      log(`api  at-risk list @${connections}: ${figure.perSecond.toFixed(0)} req/s, p99 ${figure.p99.toFixed(1)} ms, ${figure.errors} errors`);
+      log(
+        `api  at-risk list @${connections}: ${figure.perSecond.toFixed(0)} req/s, p99 ${figure.p99.toFixed(1)} ms, ${figure.errors} errors`,
+      );
       figures.push(figure);
     }
     return figures;
   },
 
   verdicts() {
-    return [`churn · held-out AUC on synthetic history: ${heldOutAuc.toFixed(3)} (target ≥ 0.80) → ${heldOutAuc >= 0.8 ? 'met' : 'MISSED'}`];
+    return [
+      `churn · held-out AUC on synthetic history: ${heldOutAuc.toFixed(3)} (target ≥ 0.80) → ${heldOutAuc >= 0.8 ? 'met' : 'MISSED'}`,
+    ];
   },
 };

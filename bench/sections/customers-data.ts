@@ -3,12 +3,38 @@ import type { Db } from '../../src/platform/db.ts';
 import { EDUCATIONS } from '../../src/modules/customers/customers.schema.ts';
 
 // Common surnames and given-name characters: some 390,000 distinct names among a million customers.
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英华志海燕晓东子涵浩然欣怡秀兰建国红梅玉兰文斌鹏飞宇航婷雪琳佳颖俊凯宏博思雨晨阳辉亮波峰鑫淑珍春玲丹萍彬健瑶倩璐慧莹嘉怡诗梦琪雅欣家豪睿泽宁';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英华志海燕晓东子涵浩然欣怡秀兰建国红梅玉兰文斌鹏飞宇航婷雪琳佳颖俊凯宏博思雨晨阳辉亮波峰鑫淑珍春玲丹萍彬健瑶倩璐慧莹嘉怡诗梦琪雅欣家豪睿泽宁';
 const COMPANY_PLACES = ['齐鲁', '泉城', '黄河', '海岸', '鲁信', '明湖', '蓝海', '芝罘', '胶东', '泰山', '琴岛', '舜耕'];
-const COMPANY_TRADES = ['物流', '软件科技', '食品', '贸易', '建设', '教育咨询', '渔业', '机械制造', '医药', '电子', '农业', '文化传媒'];
+const COMPANY_TRADES = [
+  '物流',
+  '软件科技',
+  '食品',
+  '贸易',
+  '建设',
+  '教育咨询',
+  '渔业',
+  '机械制造',
+  '医药',
+  '电子',
+  '农业',
+  '文化传媒',
+];
 const JOBS = ['教师', '工程师', '个体经营', '公务员', '医生', '司机', '销售', '学生', '退休', '农民', '会计', '护士'];
-const STREETS = ['经十路', '泉城路', '山大路', '香港中路', '长江路', '南大街', '二马路', '工业南路', '解放路', '历山路'];
+const STREETS = [
+  '经十路',
+  '泉城路',
+  '山大路',
+  '香港中路',
+  '长江路',
+  '南大街',
+  '二马路',
+  '工业南路',
+  '解放路',
+  '历山路',
+];
 const MOBILE_PREFIXES = ['135', '138', '139', '150', '152', '158', '186', '187', '188', '166', '177', '199'];
 /** Region → the ID-card area code of people born there, its city, and the account manager who serves it. */
 const REGIONS = [
@@ -29,7 +55,9 @@ const pick = (array: ReturnType<typeof sql>, length: number) => sql`(${array})[1
  * (12 - sum mod 11) mod 11, 10 written as X. The loaded numbers are verified with the app's own validator.
  */
 function idCardCheckSql(first17: string) {
-  const sum = Array.from({ length: 17 }, (_, i) => `substr(${first17}, ${i + 1}, 1)::int * ${2 ** (17 - i) % 11}`).join(' + ');
+  const sum = Array.from({ length: 17 }, (_, i) => `substr(${first17}, ${i + 1}, 1)::int * ${2 ** (17 - i) % 11}`).join(
+    ' + ',
+  );
   return sql.raw(`CASE (12 - (${sum}) % 11) % 11 WHEN 10 THEN 'X' ELSE ((12 - (${sum}) % 11) % 11)::text END`);
 }
 
@@ -43,7 +71,12 @@ export async function insertCustomers(db: Db, from: number, to: number): Promise
     SELECT code, id FROM org_units WHERE code IS NOT NULL
     UNION ALL SELECT username, id FROM employees`.execute(db);
   const idOf = new Map(ids.rows.map((r) => [r.code, r.id]));
-  const regions = sql.join(REGIONS.map((r, k) => sql`(${k}::int, ${idOf.get(r.code)}::bigint, ${idOf.get(r.manager)}::bigint, ${r.area}::text, ${r.city}::text)`));
+  const regions = sql.join(
+    REGIONS.map(
+      (r, k) =>
+        sql`(${k}::int, ${idOf.get(r.code)}::bigint, ${idOf.get(r.manager)}::bigint, ${r.area}::text, ${r.city}::text)`,
+    ),
+  );
   await sql`
     INSERT INTO customers (name, gender, birth_date, id_card, phone, address, education, job, income, category, level, lifecycle, region_id, account_manager_id, created_by)
     SELECT

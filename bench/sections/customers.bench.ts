@@ -1,4 +1,12 @@
-import { CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, sql } from 'kysely';
+import {
+  type CompiledQuery,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  sql,
+} from 'kysely';
 import type { RequestContext } from '../../src/platform/access/context.ts';
 import type { Database, Db } from '../../src/platform/db.ts';
 import { loadIdentity } from '../../src/modules/system/index.ts';
@@ -18,10 +26,22 @@ const USERNAME = 'zhangwei';
 const SAMPLES = 500;
 const CHUNK = 100_000;
 
-interface Sample { id: string; phone: string; id_card: string; name: string }
+interface Sample {
+  id: string;
+  phone: string;
+  id_card: string;
+  name: string;
+}
 /** One request of a scenario: the API path and the SQL the API runs for it. */
-interface Lookup { path: string; raw: RawQuery; expectId?: string }
-interface Scenario { name: string; lookups: Lookup[] }
+interface Lookup {
+  path: string;
+  raw: RawQuery;
+  expectId?: string;
+}
+interface Scenario {
+  name: string;
+  lookups: Lookup[];
+}
 let scenarios: Scenario[] = [];
 
 /** A Kysely that compiles but runs nothing: the repository's queries, captured as SQL text and parameters. */
@@ -34,7 +54,9 @@ function captureQueries() {
       createIntrospector: (k) => new PostgresIntrospector(k),
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
-    log: (event) => { if (event.level === 'query') captured.push(event.query); },
+    log: (event) => {
+      if (event.level === 'query') captured.push(event.query);
+    },
   });
   return {
     db: db as Db,
@@ -48,13 +70,25 @@ function captureQueries() {
 }
 
 async function buildScenarios(db: Db): Promise<Scenario[]> {
-  const employee = await db.selectFrom('employees').select('id').where('username', '=', USERNAME).executeTakeFirstOrThrow();
-  const ctx: RequestContext = { ...(await loadIdentity(db, employee.id))!, locale: 'zh-CN', ip: '127.0.0.1', requestId: 'bench', via: 'session' };
-  const samples = (await sql<Sample>`
+  const employee = await db
+    .selectFrom('employees')
+    .select('id')
+    .where('username', '=', USERNAME)
+    .executeTakeFirstOrThrow();
+  const ctx: RequestContext = {
+    ...(await loadIdentity(db, employee.id))!,
+    locale: 'zh-CN',
+    ip: '127.0.0.1',
+    requestId: 'bench',
+    via: 'session',
+  };
+  const samples = (
+    await sql<Sample>`
     SELECT id, phone, id_card, name FROM customers
     -- People with three-character names (most of them), so that each sample serves every scenario.
     WHERE id IN (${visibleCustomerIds(db, ctx)}) AND id_card IS NOT NULL AND char_length(name) = 3
-    ORDER BY random() LIMIT ${SAMPLES}`.execute(db)).rows;
+    ORDER BY random() LIMIT ${SAMPLES}`.execute(db)
+  ).rows;
   const bad = samples.find((s) => idCardProblem(s.id_card) !== null);
   if (bad) throw new Error(`loaded an invalid ID card: ${bad.id_card}`);
 
@@ -78,7 +112,11 @@ async function buildScenarios(db: Db): Promise<Scenario[]> {
     { name: 'search by full name (3)', lookups: await all((s) => search(s.name)) },
     {
       name: 'GET /api/customers/:id',
-      lookups: await all(async (s) => ({ path: `/api/customers/${s.id}`, raw: await capture.sqlOf((d) => findCustomer(d, ctx, s.id)), expectId: s.id })),
+      lookups: await all(async (s) => ({
+        path: `/api/customers/${s.id}`,
+        raw: await capture.sqlOf((d) => findCustomer(d, ctx, s.id)),
+        expectId: s.id,
+      })),
     },
   ];
 }
@@ -123,10 +161,26 @@ export const section: BenchSection = {
     const figures: Figure[] = [];
     for (const scenario of scenarios) {
       const next = cycle(scenario.lookups.map((l) => l.raw));
-      await measureRaw({ section: 'customers', scenario: scenario.name, connections: settings.connections[0], duration: 2, run, next });
+      await measureRaw({
+        section: 'customers',
+        scenario: scenario.name,
+        connections: settings.connections[0],
+        duration: 2,
+        run,
+        next,
+      });
       for (const connections of settings.connections) {
-        const figure = await measureRaw({ section: 'customers', scenario: scenario.name, connections, duration: settings.duration, run, next });
-        log(`raw  ${scenario.name} @${connections}: ${figure.perSecond.toFixed(0)} q/s, p99 ${figure.p99.toFixed(1)} ms`);
+        const figure = await measureRaw({
+          section: 'customers',
+          scenario: scenario.name,
+          connections,
+          duration: settings.duration,
+          run,
+          next,
+        });
+        log(
+          `raw  ${scenario.name} @${connections}: ${figure.perSecond.toFixed(0)} q/s, p99 ${figure.p99.toFixed(1)} ms`,
+        );
         figures.push(figure);
       }
     }
@@ -140,7 +194,14 @@ export const section: BenchSection = {
     // A fresh server compiles its hot paths on the first requests: warm it on every scenario at once, so
     // that the first scenario measured does not pay for that alone.
     const every = scenarios.flatMap((s) => s.lookups.slice(0, 50).map((l) => ({ path: l.path })));
-    await warmHttp({ section: 'customers', scenario: 'warm-up', baseUrl, headers, connections: settings.connections[0], next: cycle(every) });
+    await warmHttp({
+      section: 'customers',
+      scenario: 'warm-up',
+      baseUrl,
+      headers,
+      connections: settings.connections[0],
+      next: cycle(every),
+    });
     for (const scenario of scenarios) {
       // The answers must be the customers asked for, or the figures measure something else.
       for (const lookup of scenario.lookups.slice(0, 5)) {
@@ -161,7 +222,9 @@ export const section: BenchSection = {
       for (const connections of settings.connections) {
         const figure = await measureHttp({ ...load, connections, duration: settings.duration });
         await drain();
-        log(`api  ${scenario.name} @${connections}: ${figure.perSecond.toFixed(0)} req/s, p99 ${figure.p99.toFixed(1)} ms, ${figure.errors} errors`);
+        log(
+          `api  ${scenario.name} @${connections}: ${figure.perSecond.toFixed(0)} req/s, p99 ${figure.p99.toFixed(1)} ms, ${figure.errors} errors`,
+        );
         figures.push(figure);
       }
     }
@@ -171,8 +234,12 @@ export const section: BenchSection = {
   verdicts(figures) {
     const most = Math.max(...figures.filter((f) => f.section === 'customers').map((f) => f.connections));
     return scenarios.map(({ name }) => {
-      const api = figures.find((f) => f.section === 'customers' && f.scenario === name && f.via === 'api' && f.connections === most);
-      const raw = figures.find((f) => f.section === 'customers' && f.scenario === name && f.via === 'raw' && f.connections === most);
+      const api = figures.find(
+        (f) => f.section === 'customers' && f.scenario === name && f.via === 'api' && f.connections === most,
+      );
+      const raw = figures.find(
+        (f) => f.section === 'customers' && f.scenario === name && f.via === 'raw' && f.connections === most,
+      );
       if (!api || !raw) return `customers · ${name}: not measured`;
       const ratio = api.perSecond / raw.perSecond;
       const ok = api.errors === 0 && api.p99 < 200 && ratio >= 0.4;

@@ -22,26 +22,42 @@ export const section: BenchSection = {
           SELECT 'bench' || lpad(g::text, 4, '0'), ${passwordHash}, '话务员' || g, (SELECT id FROM org_units WHERE code = 'CC-T1')
           FROM generate_series(1, ${STAFF}) g
           RETURNING id)
-        INSERT INTO employee_roles (employee_id, role_id) SELECT id, (SELECT id FROM roles WHERE code = 'telemarketer') FROM staff`.execute(database.db);
+        INSERT INTO employee_roles (employee_id, role_id) SELECT id, (SELECT id FROM roles WHERE code = 'telemarketer') FROM staff`.execute(
+        database.db,
+      );
     });
   },
 
   /** The floor under the API figure: the same number of argon2id verifications at once, nothing else. */
   async raw({ database, settings, log }) {
-    const { password_hash: hash } = await database.db.selectFrom('employees').select('password_hash').where('username', '=', username(1)).executeTakeFirstOrThrow();
+    const { password_hash: hash } = await database.db
+      .selectFrom('employees')
+      .select('password_hash')
+      .where('username', '=', username(1))
+      .executeTakeFirstOrThrow();
     const latencies: number[] = [];
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: STAFF }, async () => {
-      const t0 = performance.now();
-      const ok = await verifyPassword(hash, settings.password);
-      latencies.push(performance.now() - t0);
-      return ok;
-    }));
+    const results = await Promise.all(
+      Array.from({ length: STAFF }, async () => {
+        const t0 = performance.now();
+        const ok = await verifyPassword(hash, settings.password);
+        latencies.push(performance.now() - t0);
+        return ok;
+      }),
+    );
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
     const figure: Figure = {
-      section: 'login', scenario: SCENARIO, connections: STAFF, via: 'raw', requests: STAFF, succeeded: results.filter(Boolean).length, perSecond: STAFF / seconds,
-      p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors: results.filter((ok) => !ok).length,
+      section: 'login',
+      scenario: SCENARIO,
+      connections: STAFF,
+      via: 'raw',
+      requests: STAFF,
+      succeeded: results.filter(Boolean).length,
+      perSecond: STAFF / seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      errors: results.filter((ok) => !ok).length,
     };
     log(`raw  argon2id verify ×${STAFF}: ${seconds.toFixed(1)} s, p50 ${figure.p50.toFixed(0)} ms`);
     return [figure];
@@ -50,11 +66,22 @@ export const section: BenchSection = {
   async api({ baseUrl, settings, log }) {
     let i = 0;
     const figure = await measureHttp({
-      section: 'login', scenario: SCENARIO, baseUrl, connections: STAFF, amount: STAFF, timeout: 120, method: 'POST',
+      section: 'login',
+      scenario: SCENARIO,
+      baseUrl,
+      connections: STAFF,
+      amount: STAFF,
+      timeout: 120,
+      method: 'POST',
       headers: { 'content-type': 'application/json' },
-      next: () => ({ path: '/api/auth/login', body: JSON.stringify({ username: username(1 + (i++ % STAFF)), password: settings.password }) }),
+      next: () => ({
+        path: '/api/auth/login',
+        body: JSON.stringify({ username: username(1 + (i++ % STAFF)), password: settings.password }),
+      }),
     });
-    log(`api  ${SCENARIO}: ${figure.succeeded} signed in, p50 ${figure.p50.toFixed(0)} ms, p99 ${figure.p99.toFixed(0)} ms`);
+    log(
+      `api  ${SCENARIO}: ${figure.succeeded} signed in, p50 ${figure.p50.toFixed(0)} ms, p99 ${figure.p99.toFixed(0)} ms`,
+    );
     return [figure];
   },
 
@@ -63,6 +90,8 @@ export const section: BenchSection = {
     if (!api) return ['login: not measured'];
     const signedIn = api.succeeded ?? 0;
     const ok = signedIn === STAFF && api.p50 < 2000;
-    return [`login · ${SCENARIO}: ${signedIn} of ${STAFF} signed in, p50 ${api.p50.toFixed(0)} ms (target < 2000) → ${ok ? 'met' : 'MISSED'}`];
+    return [
+      `login · ${SCENARIO}: ${signedIn} of ${STAFF} signed in, p50 ${api.p50.toFixed(0)} ms (target < 2000) → ${ok ? 'met' : 'MISSED'}`,
+    ];
   },
 };

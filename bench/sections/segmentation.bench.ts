@@ -33,7 +33,12 @@ full, km = fit(300)
 print(json.dumps({"one": one, "full": full, "iterations": int(km.n_iter_), "inertia": float(km.inertia_)}))
 `;
 
-interface SklearnTimes { one: number; full: number; iterations: number; inertia: number }
+interface SklearnTimes {
+  one: number;
+  full: number;
+  iterations: number;
+  inertia: number;
+}
 const comparisons: { k: number; ours: number; theirs?: number }[] = [];
 
 function sklearnAvailable(): string | undefined {
@@ -62,7 +67,9 @@ export const section: BenchSection = {
     const t0 = performance.now();
     const pool = KMeansPool.open(std.z, ROWS, D);
     await pool.inertia(new Float64Array(D)); // the workers are up once they answer
-    log(`segmentation: ${ROWS.toLocaleString('en-US')} × ${D}, ${pool.size} worker threads started in ${seconds(t0).toFixed(2)} s`);
+    log(
+      `segmentation: ${ROWS.toLocaleString('en-US')} × ${D}, ${pool.size} worker threads started in ${seconds(t0).toFixed(2)} s`,
+    );
     try {
       if (!missing) writeFileSync(path.join(dir, 'x.bin'), new Uint8Array(std.z.buffer, 0, ROWS * D * 8));
       for (const k of [3, 8]) {
@@ -76,18 +83,39 @@ export const section: BenchSection = {
         const run = await kmeans(pool, { k, seed: 1, init, tolerance: tol * std.meanVariance });
         const full = seconds(t3);
         const saved = 1 - run.distanceComputations / (run.iterations * ROWS * k);
-        log(`segmentation K=${k}: k-means++ ${initSeconds.toFixed(2)} s; one iteration ${one.toFixed(3)} s; full run ${full.toFixed(3)} s, ${run.iterations} iterations, inertia ${run.inertia.toFixed(1)}; bounds skipped ${(saved * 100).toFixed(0)} % of distances`);
-        figures.push({ section: 'segmentation', scenario: `k-means ${ROWS / 1e6}M×${D} K=${k} full run (rows/s)`, connections: 1, via: 'raw', requests: ROWS, perSecond: ROWS / full, p50: full * 1000, p99: full * 1000, errors: 0 });
+        log(
+          `segmentation K=${k}: k-means++ ${initSeconds.toFixed(2)} s; one iteration ${one.toFixed(3)} s; full run ${full.toFixed(3)} s, ${run.iterations} iterations, inertia ${run.inertia.toFixed(1)}; bounds skipped ${(saved * 100).toFixed(0)} % of distances`,
+        );
+        figures.push({
+          section: 'segmentation',
+          scenario: `k-means ${ROWS / 1e6}M×${D} K=${k} full run (rows/s)`,
+          connections: 1,
+          via: 'raw',
+          requests: ROWS,
+          perSecond: ROWS / full,
+          p50: full * 1000,
+          p99: full * 1000,
+          errors: 0,
+        });
         if (missing) {
           comparisons.push({ k, ours: full });
           continue;
         }
         const initFile = path.join(dir, `init${k}.bin`);
         writeFileSync(initFile, new Uint8Array(init.buffer));
-        const sk = JSON.parse(execFileSync(PYTHON, ['-c', SKLEARN, path.join(dir, 'x.bin'), initFile, String(D), String(tol)], { encoding: 'utf8', maxBuffer: 1 << 20 })) as SklearnTimes;
+        const sk = JSON.parse(
+          execFileSync(PYTHON, ['-c', SKLEARN, path.join(dir, 'x.bin'), initFile, String(D), String(tol)], {
+            encoding: 'utf8',
+            maxBuffer: 1 << 20,
+          }),
+        ) as SklearnTimes;
         comparisons.push({ k, ours: full, theirs: sk.full });
-        log(`segmentation K=${k}: scikit-learn lloyd one iteration ${sk.one.toFixed(3)} s; full run ${sk.full.toFixed(3)} s, ${sk.iterations} iterations, inertia ${sk.inertia.toFixed(1)}`);
-        log(`segmentation K=${k}: ours ÷ scikit-learn (full run time) = ${(full / sk.full).toFixed(2)}; inertia differs by ${(Math.abs(run.inertia - sk.inertia) / sk.inertia * 100).toExponential(1)} %`);
+        log(
+          `segmentation K=${k}: scikit-learn lloyd one iteration ${sk.one.toFixed(3)} s; full run ${sk.full.toFixed(3)} s, ${sk.iterations} iterations, inertia ${sk.inertia.toFixed(1)}`,
+        );
+        log(
+          `segmentation K=${k}: ours ÷ scikit-learn (full run time) = ${(full / sk.full).toFixed(2)}; inertia differs by ${((Math.abs(run.inertia - sk.inertia) / sk.inertia) * 100).toExponential(1)} %`,
+        );
       }
     } finally {
       await pool.close();
@@ -97,8 +125,10 @@ export const section: BenchSection = {
   },
 
   verdicts() {
-    return comparisons.map(({ k, ours, theirs }) => theirs === undefined
-      ? `segmentation · K=${k} full run ${ours.toFixed(2)} s; scikit-learn comparison skipped`
-      : `segmentation · K=${k} full run ${ours.toFixed(2)} s vs scikit-learn ${theirs.toFixed(2)} s (ratio ${(ours / theirs).toFixed(2)}, target ≤ 1) → ${ours <= theirs ? 'met' : 'MISSED'}`);
+    return comparisons.map(({ k, ours, theirs }) =>
+      theirs === undefined
+        ? `segmentation · K=${k} full run ${ours.toFixed(2)} s; scikit-learn comparison skipped`
+        : `segmentation · K=${k} full run ${ours.toFixed(2)} s vs scikit-learn ${theirs.toFixed(2)} s (ratio ${(ours / theirs).toFixed(2)}, target ≤ 1) → ${ours <= theirs ? 'met' : 'MISSED'}`,
+    );
   },
 };

@@ -3,12 +3,73 @@ import type { Db } from '../../src/platform/db.ts';
 // The bench fills the knowledge base's table directly with the module's own search document.
 import { searchVector } from '../../src/modules/knowledge/articles.service.ts';
 
-const TOPICS = ['宽带', '光猫', '路由器', '无法上网', '网速慢', '掉线', '手机', '信号', '5G', '套餐', '流量', '话费', '账单', 'IPTV', '机顶盒', '黑屏', '固话', '杂音',
-  '光纤', '光缆', '专线', '数字电路', '故障', '维修', '投诉', '续约', '积分', '营业厅', '携号转网', '副卡', '宽带提速', 'WiFi', '密码', '欠费', '停机', '复机', '实名',
-  '国际漫游', '彩铃', '云盘', '家庭网', '千兆', '测速', '上门', '预约', '退费', '发票', '合约机', '靓号', '政企'];
+const TOPICS = [
+  '宽带',
+  '光猫',
+  '路由器',
+  '无法上网',
+  '网速慢',
+  '掉线',
+  '手机',
+  '信号',
+  '5G',
+  '套餐',
+  '流量',
+  '话费',
+  '账单',
+  'IPTV',
+  '机顶盒',
+  '黑屏',
+  '固话',
+  '杂音',
+  '光纤',
+  '光缆',
+  '专线',
+  '数字电路',
+  '故障',
+  '维修',
+  '投诉',
+  '续约',
+  '积分',
+  '营业厅',
+  '携号转网',
+  '副卡',
+  '宽带提速',
+  'WiFi',
+  '密码',
+  '欠费',
+  '停机',
+  '复机',
+  '实名',
+  '国际漫游',
+  '彩铃',
+  '云盘',
+  '家庭网',
+  '千兆',
+  '测速',
+  '上门',
+  '预约',
+  '退费',
+  '发票',
+  '合约机',
+  '靓号',
+  '政企',
+];
 const BRANDS = ['华为 Mate', '华为 P', '小米', 'iPhone', 'OPPO Reno', 'vivo X', '荣耀 Magic', '三星 Galaxy S'];
-const TEMPLATES = ['{a}{b}怎么办', '{a}和{b}的常见问题', '如何处理{a}{b}', '{a}{b}办理指南', '{brand}{n} {a}设置方法', '{a}出现{b}的排查步骤'];
-const SENTENCES = ['用户反映{a}后{b}，请先确认{c}。', '如果{a}仍然{b}，建议{c}并记录时间。', '{a}相关问题可在营业厅或线上办理，注意{b}与{c}。', '处理{a}时先核实身份，再检查{b}，最后回访{c}情况。'];
+const TEMPLATES = [
+  '{a}{b}怎么办',
+  '{a}和{b}的常见问题',
+  '如何处理{a}{b}',
+  '{a}{b}办理指南',
+  '{brand}{n} {a}设置方法',
+  '{a}出现{b}的排查步骤',
+];
+const SENTENCES = [
+  '用户反映{a}后{b}，请先确认{c}。',
+  '如果{a}仍然{b}，建议{c}并记录时间。',
+  '{a}相关问题可在营业厅或线上办理，注意{b}与{c}。',
+  '处理{a}时先核实身份，再检查{b}，最后回访{c}情况。',
+];
 
 /** A seeded generator so every run loads the same articles. */
 function random(seed: number) {
@@ -25,9 +86,17 @@ function random(seed: number) {
 export async function insertArticles(db: Db, count: number, log: (m: string) => void): Promise<void> {
   const next = random(20261122);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
-  const fill = (template: string) => template.replace(/\{(a|b|c)\}/g, () => pick(TOPICS)).replace('{brand}', pick(BRANDS)).replace('{n}', String(10 + Math.floor(next() * 60)));
-  const [category] = (await db.selectFrom('kb_categories').select('id').limit(1).execute());
-  const author = await db.selectFrom('employees').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const fill = (template: string) =>
+    template
+      .replace(/\{(a|b|c)\}/g, () => pick(TOPICS))
+      .replace('{brand}', pick(BRANDS))
+      .replace('{n}', String(10 + Math.floor(next() * 60)));
+  const [category] = await db.selectFrom('kb_categories').select('id').limit(1).execute();
+  const author = await db
+    .selectFrom('employees')
+    .select('id')
+    .where('username', '=', 'admin')
+    .executeTakeFirstOrThrow();
   const BATCH = 1000;
   for (let done = 0; done < count; done += BATCH) {
     const rows = Array.from({ length: Math.min(BATCH, count - done) }, () => {
@@ -35,8 +104,16 @@ export async function insertArticles(db: Db, count: number, log: (m: string) => 
       const body = Array.from({ length: 3 + Math.floor(next() * 5) }, () => fill(pick(SENTENCES))).join('');
       const tags = [pick(TOPICS), pick(TOPICS)];
       return {
-        category_id: category.id, kind: 'faq' as const, title, body, tags, status: 'published' as const, author_id: author.id,
-        search_vector: searchVector({ title, tags, body }), question_id: null, published_at: new Date(),
+        category_id: category.id,
+        kind: 'faq' as const,
+        title,
+        body,
+        tags,
+        status: 'published' as const,
+        author_id: author.id,
+        search_vector: searchVector({ title, tags, body }),
+        question_id: null,
+        published_at: new Date(),
       };
     });
     await db.insertInto('kb_articles').values(rows).execute();

@@ -1,6 +1,12 @@
 // The part of autocannon's API the bench uses (the package ships no types; @types/autocannon lags behind v9).
 declare module 'autocannon' {
-  interface Histogram { p50: number; p90: number; p99: number; average: number; max: number }
+  interface Histogram {
+    p50: number;
+    p90: number;
+    p99: number;
+    average: number;
+    max: number;
+  }
   interface Result {
     latency: Histogram;
     requests: Histogram & { total: number };
@@ -11,7 +17,12 @@ declare module 'autocannon' {
     mismatches: number;
     '2xx': number;
   }
-  interface RawRequest { method?: string; path?: string; headers?: Record<string, string>; body?: string }
+  interface RawRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  }
   interface Options {
     url: string;
     connections?: number;
@@ -20,7 +31,13 @@ declare module 'autocannon' {
     timeout?: number;
     pipelining?: number;
     headers?: Record<string, string>;
-    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string; setupRequest?: (req: RawRequest) => RawRequest }[];
+    requests?: {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (req: RawRequest) => RawRequest;
+    }[];
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -23,7 +23,11 @@ export function benchTarget(): BenchTarget {
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${BENCH_DATABASE}`;
-    return { kind: 'postgres', env: { DATABASE_URL: url.toString() }, describe: `PostgreSQL ${url.host}/${BENCH_DATABASE}` };
+    return {
+      kind: 'postgres',
+      env: { DATABASE_URL: url.toString() },
+      describe: `PostgreSQL ${url.host}/${BENCH_DATABASE}`,
+    };
   }
   const dataDir = path.join(os.tmpdir(), 'lianxi-bench-pglite');
   return { kind: 'pglite', env: { LIANXI_DATA_DIR: dataDir }, describe: `PGlite ${dataDir}` };
@@ -34,7 +38,11 @@ export function benchTarget(): BenchTarget {
  * it to the state of a first start: migrations, the admin, the demo org tree and staff, no demo customers.
  * Never touches any other database on the server.
  */
-export async function openBenchDatabase(target: BenchTarget, reuse: boolean, password: string): Promise<DatabaseHandle> {
+export async function openBenchDatabase(
+  target: BenchTarget,
+  reuse: boolean,
+  password: string,
+): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
@@ -45,11 +53,17 @@ export async function openBenchDatabase(target: BenchTarget, reuse: boolean, pas
   } else if (!reuse) {
     rmSync(target.env.LIANXI_DATA_DIR, { recursive: true, force: true });
   }
-  const database = await openDatabase({ databaseUrl: target.env.DATABASE_URL, dataDir: target.env.LIANXI_DATA_DIR, poolSize: POOL_SIZE });
+  const database = await openDatabase({
+    databaseUrl: target.env.DATABASE_URL,
+    dataDir: target.env.LIANXI_DATA_DIR,
+    poolSize: POOL_SIZE,
+  });
   const config = { ...readConfig({}), adminPassword: password, demo: true, logLevel: 'warn' };
   const { app } = await startLianxi(config, { database, logger: false, demoCustomers: 0 });
   await app.close();
-  await sql`CREATE TABLE IF NOT EXISTS bench_loaded (key text PRIMARY KEY, loaded_at timestamptz NOT NULL DEFAULT now())`.execute(database.db);
+  await sql`CREATE TABLE IF NOT EXISTS bench_loaded (key text PRIMARY KEY, loaded_at timestamptz NOT NULL DEFAULT now())`.execute(
+    database.db,
+  );
   return database;
 }
 

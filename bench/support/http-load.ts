@@ -30,16 +30,21 @@ export async function measureHttp(load: HttpLoad): Promise<Figure> {
     ...(load.amount === undefined ? { duration: load.duration } : { amount: load.amount }),
     timeout: load.timeout ?? 10,
     headers: load.headers,
-    requests: [{
-      method: load.method ?? 'GET',
-      setupRequest: (req) => {
-        const { path, body } = load.next();
-        return body === undefined ? { ...req, path } : { ...req, path, body };
+    requests: [
+      {
+        method: load.method ?? 'GET',
+        setupRequest: (req) => {
+          const { path, body } = load.next();
+          return body === undefined ? { ...req, path } : { ...req, path, body };
+        },
       },
-    }],
+    ],
   });
   return {
-    section: load.section, scenario: load.scenario, connections: load.connections, via: 'api',
+    section: load.section,
+    scenario: load.scenario,
+    connections: load.connections,
+    via: 'api',
     requests: result.requests.total,
     succeeded: result['2xx'],
     perSecond: result['2xx'] / result.duration,
@@ -47,7 +52,10 @@ export async function measureHttp(load: HttpLoad): Promise<Figure> {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     // Requests still being answered when autocannon stops add a little CPU: a slight overestimate.
-    cpuPerRequest: cpuBefore === undefined || result.requests.total === 0 ? undefined : ((load.cpuMs!() - cpuBefore) * 1000) / result.requests.total,
+    cpuPerRequest:
+      cpuBefore === undefined || result.requests.total === 0
+        ? undefined
+        : ((load.cpuMs!() - cpuBefore) * 1000) / result.requests.total,
   };
 }
 

@@ -3,7 +3,10 @@ import type { DatabaseHandle } from '../../src/platform/db.ts';
 import type { Figure } from './section.ts';
 import { percentile } from './stats.ts';
 
-export interface RawQuery { text: string; values: readonly unknown[] }
+export interface RawQuery {
+  text: string;
+  values: readonly unknown[];
+}
 
 /**
  * How the ceiling runs a query: through the bare `pg` pool as a named prepared statement (parsed and planned
@@ -15,7 +18,10 @@ export function rawRunner(database: DatabaseHandle): (query: RawQuery) => Promis
     const names = new Map<string, string>();
     const nameOf = (text: string) => {
       let name = names.get(text);
-      if (!name) names.set(text, (name = `bench_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`));
+      if (!name) {
+        name = `bench_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+        names.set(text, name);
+      }
       return name;
     };
     return (q) => pool.query({ name: nameOf(q.text), text: q.text, values: [...q.values] });
@@ -59,9 +65,16 @@ export async function measureRaw(load: RawLoad): Promise<Figure> {
   const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   return {
-    section: load.section, scenario: load.scenario, connections: load.connections, via: 'raw',
-    requests: latencies.length + errors, succeeded: latencies.length, perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors,
+    section: load.section,
+    scenario: load.scenario,
+    connections: load.connections,
+    via: 'raw',
+    requests: latencies.length + errors,
+    succeeded: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors,
     cpuPerRequest: (cpu.user + cpu.system) / Math.max(1, latencies.length + errors),
   };
 }

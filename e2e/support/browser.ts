@@ -10,8 +10,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/testing/test-app.ts';
 
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-  '--no-first-run', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
@@ -48,7 +54,9 @@ async function snapshotWebBuild(): Promise<string> {
 }
 
 /** `database` and `config` go to startTestApp (a PGlite data directory instead of memory, a backup folder…). */
-export async function startBrowserSuite(opts: Pick<NonNullable<Parameters<typeof startTestApp>[1]>, 'demoCustomers' | 'database' | 'config'> = {}): Promise<BrowserSuite> {
+export async function startBrowserSuite(
+  opts: Pick<NonNullable<Parameters<typeof startTestApp>[1]>, 'demoCustomers' | 'database' | 'config'> = {},
+): Promise<BrowserSuite> {
   const webDist = await snapshotWebBuild();
   process.env.LIANXI_WEB_DIST = webDist;
   const app = await startTestApp('pglite', opts);
@@ -65,7 +73,11 @@ export async function startBrowserSuite(opts: Pick<NonNullable<Parameters<typeof
     app,
     baseUrl: app.baseUrl,
     async newPage() {
-      const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+      const context = await browser.newContext({
+        baseURL: app.baseUrl,
+        viewport: { width: 1280, height: 800 },
+        locale: 'zh-CN',
+      });
       context.setDefaultTimeout(30_000); // generous: the suite shares 2 cores with API tests
       contexts.push(context);
       return context.newPage();
@@ -80,7 +92,11 @@ export async function startBrowserSuite(opts: Pick<NonNullable<Parameters<typeof
 }
 
 /** Logs in through the login page (opening `path` first, so the app lands there afterwards). */
-export async function loginAs(page: Page, username: string, opts: { password?: string; path?: string } = {}): Promise<void> {
+export async function loginAs(
+  page: Page,
+  username: string,
+  opts: { password?: string; path?: string } = {},
+): Promise<void> {
   await page.goto(opts.path ?? '/');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(opts.password ?? ADMIN_PASSWORD);
@@ -97,8 +113,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Waits until the table (by data-testid) shows exactly `count` rows, e.g. a search's answer replacing the previous page. */
 export async function waitForRowCount(page: Page, testId: string, count: number): Promise<void> {
   await page.waitForFunction(
-    ([id, n]) => (globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }).document
-      .querySelectorAll(`[data-testid="${id}"] tbody tr`).length === n,
+    ([id, n]) =>
+      (
+        globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
+      ).document.querySelectorAll(`[data-testid="${id}"] tbody tr`).length === n,
     [testId, count] as const,
   );
 }

@@ -32,14 +32,27 @@ export async function regionId(client: TestClient, code: string): Promise<string
 }
 
 export async function employeeId(client: TestClient, name: string): Promise<string> {
-  const people = (await client.get(`/api/employees/directory?q=${encodeURIComponent(name)}`)).body.items as { id: string; name: string }[];
+  const people = (await client.get(`/api/employees/directory?q=${encodeURIComponent(name)}`)).body.items as {
+    id: string;
+    name: string;
+  }[];
   return people.find((p) => p.name === name)!.id;
 }
 
-export interface CreatedCustomer { id: string; customerNo: string; name: string; phone: string }
+export interface CreatedCustomer {
+  id: string;
+  customerNo: string;
+  name: string;
+  phone: string;
+}
 
 export async function createCustomer(client: TestClient, fields: Record<string, unknown>): Promise<CreatedCustomer> {
-  const res = await client.post('/api/customers', { category: 'individual', idCard: validIdCard(), phone: uniqueMobile(), ...fields });
+  const res = await client.post('/api/customers', {
+    category: 'individual',
+    idCard: validIdCard(),
+    phone: uniqueMobile(),
+    ...fields,
+  });
   if (res.status !== 201) throw new Error(`creating a customer failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -9,8 +9,16 @@ import { addMonths, firstDayOfMonth, now, thisMonth, toBusinessDateTime, today }
 import { startTestApp, testDatabases, type TestApp } from '../testing/test-app.ts';
 import type { TestClient } from '../testing/test-client.ts';
 
-interface RiskItem { customerId: string; factors: { feature: string; value: number }[] }
-interface ReportRow { key: string; churned: number; base: number; rate: number | null }
+interface RiskItem {
+  customerId: string;
+  factors: { feature: string; value: number }[];
+}
+interface ReportRow {
+  key: string;
+  churned: number;
+  base: number;
+  rate: number | null;
+}
 
 for (const kind of testDatabases()) {
   describe(`demo data on ${kind}, seeded on ${today()}`, () => {
@@ -40,7 +48,9 @@ for (const kind of testDatabases()) {
     });
 
     it('starts no subscription before the account was opened, and has nothing in the future', async () => {
-      const early = await rows(sql<{ id: string }>`SELECT s.id FROM subscriptions s JOIN customers c ON c.id = s.customer_id
+      const early = await rows(sql<{
+        id: string;
+      }>`SELECT s.id FROM subscriptions s JOIN customers c ON c.id = s.customer_id
         WHERE s.starts_on < c.created_at::date`);
       assert.deepEqual(early, []);
       const [future] = await rows(sql<{ payments: number; usage: number; churn: number; opened: number }>`SELECT
@@ -57,16 +67,22 @@ for (const kind of testDatabases()) {
     it('gives complaint and fault reasons that match the work orders of the three months before this one', async () => {
       const from = firstDayOfMonth(addMonths(thisMonth(), -3));
       const to = firstDayOfMonth(thisMonth());
-      const counts = new Map((await rows(sql<{ customer_id: string; complaints: number; faults: number }>`SELECT w.customer_id,
+      const counts = new Map(
+        (
+          await rows(sql<{ customer_id: string; complaints: number; faults: number }>`SELECT w.customer_id,
           count(*) FILTER (WHERE t.code = 'complaint')::int AS complaints, count(*) FILTER (WHERE t.code = 'fault')::int AS faults
         FROM work_orders w JOIN work_order_types t ON t.id = w.type_id
-        WHERE w.created_at >= ${from}::date AND w.created_at < ${to}::date GROUP BY w.customer_id`)).map((r) => [r.customer_id, r]));
+        WHERE w.created_at >= ${from}::date AND w.created_at < ${to}::date GROUP BY w.customer_id`)
+        ).map((r) => [r.customer_id, r]),
+      );
       const items = (await admin.get('/api/churn/risk?limit=200')).body.items as RiskItem[];
       assert.ok(items.length > 0, 'the at-risk list is not empty');
       for (const item of items) {
         for (const f of item.factors) {
-          if (f.feature === 'complaints') assert.equal(f.value, counts.get(item.customerId)?.complaints ?? 0, `customer ${item.customerId}`);
-          if (f.feature === 'faults') assert.equal(f.value, counts.get(item.customerId)?.faults ?? 0, `customer ${item.customerId}`);
+          if (f.feature === 'complaints')
+            assert.equal(f.value, counts.get(item.customerId)?.complaints ?? 0, `customer ${item.customerId}`);
+          if (f.feature === 'faults')
+            assert.equal(f.value, counts.get(item.customerId)?.faults ?? 0, `customer ${item.customerId}`);
         }
       }
     });

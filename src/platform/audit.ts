@@ -34,16 +34,19 @@ export interface AuditEntry {
 export type AuditActor = Pick<RequestContext, 'employeeId' | 'name' | 'ip'> & { requestId?: string | null };
 
 export async function recordAudit(trx: Trx | Db, ctx: AuditActor | null, entry: AuditEntry): Promise<void> {
-  await trx.insertInto('audit_log').values({
-    actor_id: ctx && ctx.employeeId !== '0' ? ctx.employeeId : null,
-    actor_name: ctx?.name ?? 'anonymous',
-    ip: ctx?.ip ?? null,
-    request_id: ctx?.requestId ?? null,
-    action: entry.action,
-    entity: entry.entity,
-    entity_id: entry.entityId ?? null,
-    changes: JSON.stringify(entry.changes ?? {}) as unknown as Record<string, unknown>,
-  }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({
+      actor_id: ctx && ctx.employeeId !== '0' ? ctx.employeeId : null,
+      actor_name: ctx?.name ?? 'anonymous',
+      ip: ctx?.ip ?? null,
+      request_id: ctx?.requestId ?? null,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId ?? null,
+      changes: JSON.stringify(entry.changes ?? {}) as unknown as Record<string, unknown>,
+    })
+    .execute();
 }
 
 /** The fields whose value differs between `before` and `after`, limited to the keys of `after`. */
@@ -52,7 +55,8 @@ export function diffChanges<T extends object>(before: T, after: Partial<T>): Cha
   for (const key of Object.keys(after) as (keyof T & string)[]) {
     const a = before[key];
     const b = after[key];
-    if (b !== undefined && JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) changes[key] = [a ?? null, b ?? null];
+    if (b !== undefined && JSON.stringify(a ?? null) !== JSON.stringify(b ?? null))
+      changes[key] = [a ?? null, b ?? null];
   }
   return changes;
 }

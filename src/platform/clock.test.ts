@@ -1,8 +1,19 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import {
-  addDays, addMonths, addMonthsToDate, daysBetween, endOfBusinessDay, lastDayOfMonth, monthsBetween, now, setClock,
-  startOfBusinessDay, thisMonth, today, toBusinessDate,
+  addDays,
+  addMonths,
+  addMonthsToDate,
+  daysBetween,
+  endOfBusinessDay,
+  lastDayOfMonth,
+  monthsBetween,
+  now,
+  setClock,
+  startOfBusinessDay,
+  thisMonth,
+  today,
+  toBusinessDate,
 } from './clock.ts';
 
 describe('the clock', () => {

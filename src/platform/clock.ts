@@ -225,7 +225,10 @@ export async function atInstant<T>(at: Date, fn: () => Promise<T>): Promise<T> {
 }
 
 /** A report period: the given bounds, else the `months` whole months up to today (from the first of the earliest). */
-export function reportPeriod(f: { from?: DateString; to?: DateString }, months = 12): { from: DateString; to: DateString } {
+export function reportPeriod(
+  f: { from?: DateString; to?: DateString },
+  months = 12,
+): { from: DateString; to: DateString } {
   const to = f.to ?? today();
   return { from: f.from ?? firstDayOfMonth(addMonths(monthOf(to), 1 - months)), to };
 }

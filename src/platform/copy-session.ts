@@ -13,28 +13,38 @@ export interface CopySession {
   copyRows(table: string, columns: readonly string[], text: string): Promise<void>;
 }
 
-export async function withCopySession<T>(database: DatabaseHandle, fn: (session: CopySession) => Promise<T>): Promise<T> {
+export async function withCopySession<T>(
+  database: DatabaseHandle,
+  fn: (session: CopySession) => Promise<T>,
+): Promise<T> {
   const target = (table: string, columns: readonly string[]) => `COPY ${table} (${columns.join(', ')}) FROM`;
   if (database.pglite) {
     const pglite = database.pglite;
     // Holding the driver's one connection queues every other request, so their statements cannot land in between.
-    return database.db.connection().execute((db) => fn({
-      db,
-      copyRows: async (table, columns, text) => { await pglite.query(`${target(table, columns)} '/dev/blob'`, [], { blob: new Blob([text]) }); },
-    }));
+    return database.db.connection().execute((db) =>
+      fn({
+        db,
+        copyRows: async (table, columns, text) => {
+          await pglite.query(`${target(table, columns)} '/dev/blob'`, [], { blob: new Blob([text]) });
+        },
+      }),
+    );
   }
   const client = await database.pool!.connect();
   // A Kysely of its own over this one client (never released to it), so queries and COPY share the session.
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: { connect: async () => soleClient(client), end: async () => {} } }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: { connect: async () => soleClient(client), end: async () => {} } }),
+  });
   try {
     return await fn({
       db,
-      copyRows: (table, columns, text) => new Promise<void>((resolve, reject) => {
-        const stream = client.query(copyFrom(`${target(table, columns)} STDIN`));
-        stream.on('finish', resolve);
-        stream.on('error', reject);
-        stream.end(text);
-      }),
+      copyRows: (table, columns, text) =>
+        new Promise<void>((resolve, reject) => {
+          const stream = client.query(copyFrom(`${target(table, columns)} STDIN`));
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+          stream.end(text);
+        }),
     });
   } finally {
     await db.destroy();
@@ -48,5 +58,7 @@ function soleClient(client: pg.PoolClient) {
 
 /** A value in COPY's text format: the characters that separate fields and rows are escaped. */
 export function copyValue(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : value;
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : value;
 }

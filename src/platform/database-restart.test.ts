@@ -13,7 +13,12 @@ const MAX_WRITES_PER_CLIENT = 300;
 const LOAD_WINDOW_MS = 15_000;
 const RESTART_AFTER_MS = 4_000;
 
-interface Outcome { status: number; id?: string; code?: string; retryAfter?: string | null }
+interface Outcome {
+  status: number;
+  id?: string;
+  code?: string;
+  retryAfter?: string | null;
+}
 
 // The app runs as its own process (`node src/main.ts`) on a PostgreSQL cluster of this test's own, which the test
 // stops and restarts; the shared server is never touched.
@@ -27,10 +32,20 @@ describe('the server when its PostgreSQL restarts', { skip: 'missing' in binarie
 
   before(async () => {
     cluster = await startThrowawayCluster((binaries as { bin: string }).bin);
-    server = await startServer({ DATABASE_URL: cluster.url, LIANXI_ADMIN_PASSWORD: PASSWORD, LIANXI_JOBS: '1', LOG_LEVEL: 'error' });
+    server = await startServer({
+      DATABASE_URL: cluster.url,
+      LIANXI_ADMIN_PASSWORD: PASSWORD,
+      LIANXI_JOBS: '1',
+      LOG_LEVEL: 'error',
+    });
     admin = new TestClient(server.baseUrl);
     assert.equal((await admin.post('/api/auth/login', { username: 'admin', password: PASSWORD })).status, 200);
-    const region = await admin.post('/api/org-units', { parentId: null, code: 'RST', name: '重启测试分公司', kind: 'city' });
+    const region = await admin.post('/api/org-units', {
+      parentId: null,
+      code: 'RST',
+      name: '重启测试分公司',
+      kind: 'city',
+    });
     assert.equal(region.status, 201, JSON.stringify(region.body));
     regionId = region.body.id;
   });
@@ -71,8 +86,17 @@ describe('the server when its PostgreSQL restarts', { skip: 'missing' in binarie
     const client = async () => {
       for (let i = 0; i < MAX_WRITES_PER_CLIENT && Date.now() - started < LOAD_WINDOW_MS; i++) {
         // A refused connection (the server process gone) is an outcome too: status 0.
-        const res = await admin.post('/api/customers', person()).catch((err: Error) => ({ status: 0, body: { error: { code: String(err.cause ?? err) } }, headers: new Headers() }));
-        outcomes.push({ status: res.status, id: res.body?.id, code: res.body?.error?.code, retryAfter: res.headers.get('retry-after') });
+        const res = await admin.post('/api/customers', person()).catch((err: Error) => ({
+          status: 0,
+          body: { error: { code: String(err.cause ?? err) } },
+          headers: new Headers(),
+        }));
+        outcomes.push({
+          status: res.status,
+          id: res.body?.id,
+          code: res.body?.error?.code,
+          retryAfter: res.headers.get('retry-after'),
+        });
         if (res.status === 503) await new Promise((resolve) => setTimeout(resolve, 100));
         // Timed from the moment the restarted database accepts connections again.
         if (restartedAt && res.status === 201 && !firstOkAfterRestart) firstOkAfterRestart = Date.now();
@@ -81,29 +105,42 @@ describe('the server when its PostgreSQL restarts', { skip: 'missing' in binarie
     let firstOkAfterRestart = 0;
     const restarting = new Promise((resolve) => setTimeout(resolve, RESTART_AFTER_MS))
       .then(() => cluster.restart())
-      .then(() => { restartedAt = Date.now(); });
+      .then(() => {
+        restartedAt = Date.now();
+      });
     await Promise.all([restarting, ...Array.from({ length: CLIENTS }, client)]);
 
     assert.equal(server.exitCode(), null, 'the server process never exited');
     const unexpected = outcomes.filter((o) => o.status !== 201 && o.status !== 503);
-    assert.deepEqual(unexpected.slice(0, 5), [], `every write either succeeded or was refused with 503 (${unexpected.length} did not)`);
+    assert.deepEqual(
+      unexpected.slice(0, 5),
+      [],
+      `every write either succeeded or was refused with 503 (${unexpected.length} did not)`,
+    );
     for (const refused of outcomes.filter((o) => o.status === 503)) {
       assert.equal(refused.code, 'DATABASE_UNAVAILABLE');
       assert.ok(refused.retryAfter);
     }
     assert.ok(firstOkAfterRestart > 0, 'a write succeeded after the restart');
-    assert.ok(firstOkAfterRestart - restartedAt < 10_000, `serving again ${firstOkAfterRestart - restartedAt} ms after the database came back`);
+    assert.ok(
+      firstOkAfterRestart - restartedAt < 10_000,
+      `serving again ${firstOkAfterRestart - restartedAt} ms after the database came back`,
+    );
 
     const acknowledged = outcomes.filter((o) => o.status === 201).map((o) => o.id!);
     const direct = new pg.Client({ connectionString: cluster.url });
     await direct.connect();
     try {
-      const found = await direct.query('SELECT count(*)::int AS n FROM customers WHERE id = ANY($1::bigint[])', [acknowledged]);
+      const found = await direct.query('SELECT count(*)::int AS n FROM customers WHERE id = ANY($1::bigint[])', [
+        acknowledged,
+      ]);
       assert.equal(found.rows[0].n, acknowledged.length, 'every acknowledged write is in the database');
     } finally {
       await direct.end();
     }
-    console.log(`restart under load: ${acknowledged.length} writes acknowledged, ${outcomes.length - acknowledged.length} refused with 503, serving again ${firstOkAfterRestart - restartedAt} ms after the restart`);
+    console.log(
+      `restart under load: ${acknowledged.length} writes acknowledged, ${outcomes.length - acknowledged.length} refused with 503, serving again ${firstOkAfterRestart - restartedAt} ms after the restart`,
+    );
   });
 });
 

@@ -11,7 +11,7 @@ import { PreparingClient } from './prepared-statements.ts';
  * The tables of every module. The platform declares none of them: each module adds its own by
  * augmenting this interface (`declare module '../../platform/db.ts' { interface Database { ... } }`).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: each module adds its tables by declaration merging
 export interface Database {}
 
 export type Db = Kysely<Database>;
@@ -56,8 +56,12 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     // mean a day in Beijing (by default), never a UTC day. A database that does not answer (a host gone, not a
     // refused port) fails a request in 5 s instead of holding it.
     const pool = new pg.Pool({
-      connectionString: opts.databaseUrl, max: opts.poolSize ?? 20, Client: PreparingClient,
-      options: `-c TimeZone=${businessTimeZone()}`, connectionTimeoutMillis: 5000, keepAlive: true,
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 20,
+      Client: PreparingClient,
+      options: `-c TimeZone=${businessTimeZone()}`,
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
     });
     pool.on('error', opts.onError ?? logConnectionLost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -34,3 +34,11 @@ export function seededRandom(seed: number): () => number {
 export function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
 }
+
+/** A plausible mainland mobile number (a real carrier prefix, eight random digits). */
+export function demoMobile(random: () => number): string {
+  return (
+    pick(random, ['135', '138', '139', '150', '152', '158', '186', '187', '188', '166', '177', '199']) +
+    String(Math.floor(random() * 1e8)).padStart(8, '0')
+  );
+}

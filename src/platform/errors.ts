@@ -43,7 +43,11 @@ export function defineErrors<const T extends Record<string, ErrorSpec>>(specs: T
 export const platformError = defineErrors({
   VALIDATION_FAILED: { status: 400, zh: '输入有误，请检查标出的字段', en: 'Some fields are invalid' },
   BAD_REQUEST: { status: 400, zh: '请求无法解析', en: 'The request could not be understood' },
-  UPLOAD_UNREADABLE: { status: 400, zh: '上传的文件无法读取（格式不对或内容不完整）', en: 'The uploaded file could not be read (wrong format or incomplete)' },
+  UPLOAD_UNREADABLE: {
+    status: 400,
+    zh: '上传的文件无法读取（格式不对或内容不完整）',
+    en: 'The uploaded file could not be read (wrong format or incomplete)',
+  },
   UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in' },
   CSRF_TOKEN_INVALID: { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
   FORBIDDEN: { status: 403, zh: '您没有此操作的权限', en: 'You do not have permission to do this' },
@@ -56,8 +60,16 @@ export const platformError = defineErrors({
   URI_TOO_LONG: { status: 414, zh: '请求地址过长', en: 'The request address is too long' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   TOO_MANY_REQUESTS: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
-  DATABASE_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable for a moment; try again shortly' },
-  INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）', en: 'Internal error; tell your administrator (request {requestId})' },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    zh: '数据库暂时不可用，请稍后重试',
+    en: 'The database is unavailable for a moment; try again shortly',
+  },
+  INTERNAL: {
+    status: 500,
+    zh: '服务器内部错误，请联系管理员（请求编号 {requestId}）',
+    en: 'Internal error; tell your administrator (request {requestId})',
+  },
 });
 
 export function localeFrom(acceptLanguage: string | undefined): Locale {

@@ -10,7 +10,11 @@ describe('a pooled PostgreSQL connection ended while idle', { skip: !testDatabas
   const heard: Error[] = [];
   let database: DatabaseHandle;
   before(async () => {
-    database = await openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 2, onError: (err) => heard.push(err) });
+    database = await openDatabase({
+      databaseUrl: process.env.DATABASE_URL,
+      poolSize: 2,
+      onError: (err) => heard.push(err),
+    });
   });
   after(() => database?.close());
 

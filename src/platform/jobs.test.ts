@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { freshDatabase, testDatabases } from '../testing/test-app.ts';
-import { platformModule } from '../modules/platform.module.ts';
+import path from 'node:path';
 import { migrate } from './migrate.ts';
 import { enqueueJob, JobRunner } from './jobs.ts';
 import type { Db } from './db.ts';
@@ -10,7 +10,9 @@ import type { Db } from './db.ts';
 /** A promise the test resolves when it chooses: a job handler that runs until told to stop. */
 function gate() {
   let open!: () => void;
-  const opened = new Promise<void>((resolve) => { open = resolve; });
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
   return { open, opened };
 }
 
@@ -22,7 +24,8 @@ async function until(condition: () => Promise<boolean>, what: string) {
   throw new Error(`gave up waiting until ${what}`);
 }
 
-const jobsNamed = (db: Db, name: string) => db.selectFrom('jobs').selectAll().where('name', '=', name).orderBy('id').execute();
+const jobsNamed = (db: Db, name: string) =>
+  db.selectFrom('jobs').selectAll().where('name', '=', name).orderBy('id').execute();
 
 for (const kind of testDatabases()) {
   describe(`the job queue on ${kind}`, () => {
@@ -31,7 +34,7 @@ for (const kind of testDatabases()) {
     before(async () => {
       fresh = await freshDatabase(kind);
       db = fresh.database.db;
-      await migrate(db, [{ module: platformModule.name, dir: platformModule.migrationsDir! }]);
+      await migrate(db, [{ module: 'platform', dir: path.join(import.meta.dirname, 'migrations') }]);
     });
     after(() => fresh.drop());
 
@@ -49,11 +52,16 @@ for (const kind of testDatabases()) {
     it('runs a recurring job again after a run that failed for good, and keeps the failure with its error', async () => {
       const runner = new JobRunner(db);
       let calls = 0;
-      await runner.scheduleRecurring('test.recurring', 60_000, async () => {
-        calls++;
-        if (calls === 1) throw new Error('the first run breaks');
-        return { calls };
-      }, { maxAttempts: 1 });
+      await runner.scheduleRecurring(
+        'test.recurring',
+        60_000,
+        async () => {
+          calls++;
+          if (calls === 1) throw new Error('the first run breaks');
+          return { calls };
+        },
+        { maxAttempts: 1 },
+      );
       assert.equal(await runner.runDue(), 1);
       const [failed, next] = await jobsNamed(db, 'test.recurring');
       assert.equal(failed.status, 'failed');
@@ -69,22 +77,40 @@ for (const kind of testDatabases()) {
       assert.deepEqual(statuses, ['failed', 'done', 'queued']);
     });
 
-    it('renews a running job\'s lock, so another process does not take a live job past its lock time', async () => {
+    it("renews a running job's lock, so another process does not take a live job past its lock time", async () => {
       const hold = gate();
       const live = new JobRunner(db, undefined, { lockMs: 1500, heartbeatMs: 100 });
       const other = new JobRunner(db, undefined, { lockMs: 1500 });
       let runs = 0;
-      for (const runner of [live, other]) runner.register('test.long', async () => { runs++; await hold.opened; });
+      for (const runner of [live, other])
+        runner.register('test.long', async () => {
+          runs++;
+          await hold.opened;
+        });
       const id = (await enqueueJob(db, 'test.long', {}))!;
       const running = live.runDue();
-      await until(async () => (await db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status === 'running', 'the job runs');
-      const firstLock = (await db.selectFrom('jobs').select('locked_until').where('id', '=', id).executeTakeFirstOrThrow()).locked_until!;
+      await until(
+        async () =>
+          (await db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status ===
+          'running',
+        'the job runs',
+      );
+      const firstLock = (
+        await db.selectFrom('jobs').select('locked_until').where('id', '=', id).executeTakeFirstOrThrow()
+      ).locked_until!;
       // Past the lock the job was claimed with, by the database's clock.
-      await until(async () => (await sql<{ past: boolean }>`SELECT now() > ${firstLock} AS past`.execute(db)).rows[0].past, 'the first lock expires');
+      await until(
+        async () => (await sql<{ past: boolean }>`SELECT now() > ${firstLock} AS past`.execute(db)).rows[0].past,
+        'the first lock expires',
+      );
       assert.equal(await other.runDue(), 0, 'the live job is not claimed by another runner');
       hold.open();
       assert.equal(await running, 1);
-      const job = await db.selectFrom('jobs').select(['status', 'attempts']).where('id', '=', id).executeTakeFirstOrThrow();
+      const job = await db
+        .selectFrom('jobs')
+        .select(['status', 'attempts'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual([job.status, job.attempts, runs], ['done', 1, 1]);
     });
 
@@ -93,16 +119,36 @@ for (const kind of testDatabases()) {
       // A process that hangs: it claimed the job, and its heartbeat never comes.
       const hung = new JobRunner(db, undefined, { lockMs: 300, heartbeatMs: 3_600_000 });
       const rescuer = new JobRunner(db, undefined, { lockMs: 60_000 });
-      hung.register('test.reclaimed', async () => { await hold.opened; return 'hung'; });
+      hung.register('test.reclaimed', async () => {
+        await hold.opened;
+        return 'hung';
+      });
       rescuer.register('test.reclaimed', async () => 'rescued');
       const id = (await enqueueJob(db, 'test.reclaimed', {}))!;
       const hanging = hung.runDue();
-      await until(async () => (await db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status === 'running', 'the job runs');
-      await until(async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM jobs WHERE id = ${id} AND locked_until < now()`.execute(db)).rows[0].n === 1, 'the lock expires');
+      await until(
+        async () =>
+          (await db.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status ===
+          'running',
+        'the job runs',
+      );
+      await until(
+        async () =>
+          (
+            await sql<{
+              n: number;
+            }>`SELECT count(*)::int AS n FROM jobs WHERE id = ${id} AND locked_until < now()`.execute(db)
+          ).rows[0].n === 1,
+        'the lock expires',
+      );
       assert.equal(await rescuer.runDue(), 1);
       hold.open();
       await hanging;
-      const job = await db.selectFrom('jobs').select(['status', 'attempts', 'result']).where('id', '=', id).executeTakeFirstOrThrow();
+      const job = await db
+        .selectFrom('jobs')
+        .select(['status', 'attempts', 'result'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual([job.status, job.attempts, job.result], ['done', 2, 'rescued']);
     });
   });

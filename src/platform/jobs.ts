@@ -47,7 +47,13 @@ export interface JobRunnerOptions {
 }
 
 /** A claimed job. `attempts` also fences the claim: it grows on every claim, so a process that lost its claim cannot finish the job. */
-interface ClaimedJob { id: string; name: string; payload: unknown; attempts: number; max_attempts: number }
+interface ClaimedJob {
+  id: string;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  max_attempts: number;
+}
 
 const DEFAULT_LOCK_MS = 10 * 60_000;
 
@@ -84,16 +90,27 @@ export class JobRunner {
    * unless `firstRunAt` says otherwise (a daily backup waits a day rather than running at every first start).
    */
   async scheduleRecurring(
-    name: string, everyMs: number, handler: JobHandler, options: { firstRunAt?: Date; maxAttempts?: number } = {},
+    name: string,
+    everyMs: number,
+    handler: JobHandler,
+    options: { firstRunAt?: Date; maxAttempts?: number } = {},
   ): Promise<void> {
     this.register(name, handler);
     this.#recurring.set(name, everyMs);
-    await enqueueJob(this.#db, name, {}, { singletonKey: `recurring:${name}`, runAt: options.firstRunAt, maxAttempts: options.maxAttempts });
+    await enqueueJob(
+      this.#db,
+      name,
+      {},
+      { singletonKey: `recurring:${name}`, runAt: options.firstRunAt, maxAttempts: options.maxAttempts },
+    );
   }
 
   start(pollMs = 1000): void {
     const tick = async () => {
-      this.#running = this.runDue().then(() => undefined, (err) => this.#log?.error({ err }, 'job runner tick failed'));
+      this.#running = this.runDue().then(
+        () => undefined,
+        (err) => this.#log?.error({ err }, 'job runner tick failed'),
+      );
       await this.#running;
       if (this.#timer) this.#timer = setTimeout(tick, pollMs);
     };
@@ -136,10 +153,14 @@ export class JobRunner {
   #heartbeat(job: ClaimedJob): () => void {
     const timer = setInterval(() => {
       sql`UPDATE jobs SET locked_until = now() + ${this.#lockMs} * interval '1 millisecond'
-          WHERE id = ${job.id} AND status = 'running' AND attempts = ${job.attempts}`.execute(this.#db).then(
-        (r) => { if (r.numAffectedRows === 0n) this.#log?.warn({ job: job.name, jobId: job.id }, 'job lost its claim'); },
-        (err) => this.#log?.warn({ job: job.name, jobId: job.id, err }, 'job heartbeat failed'),
-      );
+          WHERE id = ${job.id} AND status = 'running' AND attempts = ${job.attempts}`
+        .execute(this.#db)
+        .then(
+          (r) => {
+            if (r.numAffectedRows === 0n) this.#log?.warn({ job: job.name, jobId: job.id }, 'job lost its claim');
+          },
+          (err) => this.#log?.warn({ job: job.name, jobId: job.id, err }, 'job heartbeat failed'),
+        );
     }, this.#heartbeatMs);
     return () => clearInterval(timer);
   }
@@ -150,7 +171,11 @@ export class JobRunner {
       db: this.#db,
       jobId: job.id,
       reportProgress: async (percent) => {
-        await this.#db.updateTable('jobs').set({ progress: String(Math.min(100, Math.max(0, percent))), updated_at: new Date() }).where('id', '=', job.id).execute();
+        await this.#db
+          .updateTable('jobs')
+          .set({ progress: String(Math.min(100, Math.max(0, percent))), updated_at: new Date() })
+          .where('id', '=', job.id)
+          .execute();
       },
     };
     const stopHeartbeat = this.#heartbeat(job);
@@ -167,46 +192,85 @@ export class JobRunner {
     const giveUp = !outcome.ok && job.attempts >= job.max_attempts;
     await this.#db.transaction().execute(async (trx) => {
       // Only the holder of the current claim records the outcome (see ClaimedJob).
-      const mine = trx.updateTable('jobs').where('id', '=', job.id).where('status', '=', 'running').where('attempts', '=', job.attempts);
+      const mine = trx
+        .updateTable('jobs')
+        .where('id', '=', job.id)
+        .where('status', '=', 'running')
+        .where('attempts', '=', job.attempts);
       const recorded = outcome.ok
-        ? await mine.set({ status: 'done', progress: '100', result: JSON.stringify(outcome.result ?? null), locked_until: null, updated_at: new Date() }).executeTakeFirst()
-        : await mine.set({
-          status: giveUp ? 'failed' : 'queued',
-          last_error: outcome.message.slice(0, 2000),
-          run_at: new Date(Date.now() + 1000 * 2 ** job.attempts),
-          locked_until: null,
-          updated_at: new Date(),
-        }).executeTakeFirst();
+        ? await mine
+            .set({
+              status: 'done',
+              progress: '100',
+              result: JSON.stringify(outcome.result ?? null),
+              locked_until: null,
+              updated_at: new Date(),
+            })
+            .executeTakeFirst()
+        : await mine
+            .set({
+              status: giveUp ? 'failed' : 'queued',
+              last_error: outcome.message.slice(0, 2000),
+              run_at: new Date(Date.now() + 1000 * 2 ** job.attempts),
+              locked_until: null,
+              updated_at: new Date(),
+            })
+            .executeTakeFirst();
       if (recorded.numUpdatedRows === 0n) {
-        this.#log?.warn({ job: job.name, jobId: job.id }, 'job finished after losing its claim; its outcome is not recorded');
+        this.#log?.warn(
+          { job: job.name, jobId: job.id },
+          'job finished after losing its claim; its outcome is not recorded',
+        );
         return;
       }
       // A recurring job is scheduled again after every run that ends it, a failed one included: one bad run never stops it.
       if (every !== undefined && (outcome.ok || giveUp)) {
-        await enqueueJob(trx, job.name, {}, { singletonKey: `recurring:${job.name}`, runAt: new Date(Date.now() + every), maxAttempts: job.max_attempts });
+        await enqueueJob(
+          trx,
+          job.name,
+          {},
+          { singletonKey: `recurring:${job.name}`, runAt: new Date(Date.now() + every), maxAttempts: job.max_attempts },
+        );
       }
     });
   }
 }
 
 /** Queues a job in the caller's transaction, so it exists only if the write that asked for it commits. */
-export async function enqueueJob(db: Db | Trx, name: string, payload: unknown, options: EnqueueOptions = {}): Promise<string | undefined> {
-  const row = await db.insertInto('jobs').values({
-    name,
-    payload: JSON.stringify(payload ?? {}),
-    run_at: options.runAt ?? new Date(),
-    singleton_key: options.singletonKey ?? null,
-    ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
-  })
+export async function enqueueJob(
+  db: Db | Trx,
+  name: string,
+  payload: unknown,
+  options: EnqueueOptions = {},
+): Promise<string | undefined> {
+  const row = await db
+    .insertInto('jobs')
+    .values({
+      name,
+      payload: JSON.stringify(payload ?? {}),
+      run_at: options.runAt ?? new Date(),
+      singleton_key: options.singletonKey ?? null,
+      ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
+    })
     // The predicate is literal SQL, never parameters: PostgreSQL infers the arbiter index (jobs_singleton_idx) from it when
     // planning, and a generic plan of a prepared statement (from its 6th run) cannot prove `status IN ($1, $2)` implies it.
-    .onConflict((oc) => oc.column('singleton_key').where(sql<boolean>`singleton_key IS NOT NULL AND status IN ('queued', 'running')`).doNothing())
-    .returning('id').executeTakeFirst();
+    .onConflict((oc) =>
+      oc
+        .column('singleton_key')
+        .where(sql<boolean>`singleton_key IS NOT NULL AND status IN ('queued', 'running')`)
+        .doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
   return row?.id;
 }
 
 export async function getJob(db: Db, id: string) {
-  return db.selectFrom('jobs').select(['id', 'name', 'status', 'progress', 'result', 'last_error', 'created_at', 'updated_at']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('jobs')
+    .select(['id', 'name', 'status', 'progress', 'result', 'last_error', 'created_at', 'updated_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The queue's figures for /api/health: a failing or stuck job cannot hide. */
@@ -222,13 +286,15 @@ export interface JobFigures {
 }
 
 export async function jobFigures(db: Db): Promise<JobFigures> {
-  const row = (await sql<JobFigures>`
+  const row = (
+    await sql<JobFigures>`
     SELECT count(*) FILTER (WHERE status = 'queued')::int AS queued,
            count(*) FILTER (WHERE status = 'running')::int AS running,
            count(*) FILTER (WHERE status = 'failed')::int AS failed,
            count(*) FILTER (WHERE status = 'failed' AND updated_at > now() - interval '24 hours')::int AS "failedLast24h",
            count(*) FILTER (WHERE (status = 'running' AND locked_until < now()) OR (status = 'queued' AND run_at < now() - interval '15 minutes'))::int AS stuck
-    FROM jobs WHERE status <> 'done'`.execute(db)).rows[0];
+    FROM jobs WHERE status <> 'done'`.execute(db)
+  ).rows[0];
   return row;
 }
 
@@ -236,9 +302,11 @@ export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
 /** Jobs for the admin page, newest first, keyset-paged by id. */
 export async function listJobs(db: Db, query: { status?: JobStatus; before?: string; limit: number }) {
-  let q = db.selectFrom('jobs')
+  let q = db
+    .selectFrom('jobs')
     .select(['id', 'name', 'status', 'attempts', 'max_attempts', 'last_error', 'last_run_at', 'run_at', 'updated_at'])
-    .orderBy('id', 'desc').limit(query.limit);
+    .orderBy('id', 'desc')
+    .limit(query.limit);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.before) q = q.where('id', '<', query.before);
   return q.execute();
@@ -249,14 +317,28 @@ export async function listJobs(db: Db, query: { status?: JobStatus; before?: str
  * gives way to it: the retried run is that next run. Returns false when the job is not failed, or its key is running.
  */
 export async function retryJob(trx: Trx, id: string): Promise<boolean> {
-  const job = await trx.selectFrom('jobs').select(['status', 'singleton_key']).where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!job || job.status !== 'failed') return false;
+  const job = await trx
+    .selectFrom('jobs')
+    .select(['status', 'singleton_key'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (job?.status !== 'failed') return false;
   if (job.singleton_key) {
-    const active = await trx.selectFrom('jobs').select(['id', 'status']).where('singleton_key', '=', job.singleton_key)
-      .where('status', 'in', ['queued', 'running']).forUpdate().executeTakeFirst();
+    const active = await trx
+      .selectFrom('jobs')
+      .select(['id', 'status'])
+      .where('singleton_key', '=', job.singleton_key)
+      .where('status', 'in', ['queued', 'running'])
+      .forUpdate()
+      .executeTakeFirst();
     if (active?.status === 'running') return false;
     if (active) await trx.deleteFrom('jobs').where('id', '=', active.id).execute();
   }
-  await trx.updateTable('jobs').set({ status: 'queued', attempts: 0, run_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+  await trx
+    .updateTable('jobs')
+    .set({ status: 'queued', attempts: 0, run_at: new Date(), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
   return true;
 }

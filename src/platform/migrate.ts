@@ -22,11 +22,15 @@ export async function migrate(db: Db, sources: MigrationSource[]): Promise<strin
   await db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(7423001)`.execute(conn);
     try {
-      const done = await sql<{ module: string; name: string }>`SELECT module, name FROM schema_migrations`.execute(conn);
+      const done = await sql<{ module: string; name: string }>`SELECT module, name FROM schema_migrations`.execute(
+        conn,
+      );
       const seen = new Set(done.rows.map((r) => `${r.module}/${r.name}`));
       for (const source of sources) {
         if (!existsSync(source.dir)) continue;
-        const files = readdirSync(source.dir).filter((f) => f.endsWith('.sql')).sort();
+        const files = readdirSync(source.dir)
+          .filter((f) => f.endsWith('.sql'))
+          .sort();
         for (const file of files) {
           if (seen.has(`${source.module}/${file}`)) continue;
           const text = readFileSync(path.join(source.dir, file), 'utf8');

@@ -8,7 +8,13 @@ import type { JobRunner } from './jobs.ts';
 import type { DemoContext } from './demo.ts';
 
 /** The Fastify instance routes are declared on: zod schemas give typed bodies, params and queries. */
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** What the process shares with every module. */
 export interface Services {

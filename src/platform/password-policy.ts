@@ -10,7 +10,11 @@ export const MIN_PASSWORD_LENGTH = 10;
  * The 10,000 most common passwords of the zxcvbn-ts project's list (`@zxcvbn-ts/language-common`, MIT, drawn
  * from breach corpora), lower-cased, plus common Chinese ones (woaini1314, 5201314 …). See docs/security.md.
  */
-const COMMON = new Set(readFileSync(path.join(import.meta.dirname, 'common-passwords.txt'), 'utf8').split('\n').filter(Boolean));
+const COMMON = new Set(
+  readFileSync(path.join(import.meta.dirname, 'common-passwords.txt'), 'utf8')
+    .split('\n')
+    .filter(Boolean),
+);
 
 export const PASSWORD_MESSAGES = {
   tooShort: `at least ${MIN_PASSWORD_LENGTH} characters`,
@@ -47,17 +51,27 @@ export function passwordProblem(password: string, login?: string): string | unde
     if (lower === name || lower === reversed) return PASSWORD_MESSAGES.likeUsername;
     // What is left without the login must hold at least 3 letters of its own: zhangwei2026 is not a password.
     for (const n of name.length >= 3 ? [name, reversed] : []) {
-      if (lower.includes(n) && lower.split(n).join('').replace(/[\d\W_]/g, '').length < 3) return PASSWORD_MESSAGES.likeUsername;
+      if (
+        lower.includes(n) &&
+        lower
+          .split(n)
+          .join('')
+          .replace(/[\d\W_]/g, '').length < 3
+      )
+        return PASSWORD_MESSAGES.likeUsername;
     }
   }
   return undefined;
 }
 
 /** A new password in a request body: every check that needs no login (the service adds the login check). */
-export const newPassword = z.string().max(128).superRefine((value, ctx) => {
-  const problem = passwordProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const newPassword = z
+  .string()
+  .max(128)
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** The login check the schema cannot make: refuses (400, the message under `field`) a password too close to the login. */
 export function requirePasswordFitFor(login: string, password: string, field = 'password'): void {

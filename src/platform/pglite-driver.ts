@@ -1,7 +1,14 @@
 import type { PGlite, Results } from '@electric-sql/pglite';
 import {
-  CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult,
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
 } from 'kysely';
 
 /**
@@ -23,14 +30,18 @@ class PGliteDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   #release = new WeakMap<DatabaseConnection, () => void>();
 
-  constructor(client: PGlite) { this.#client = client; }
+  constructor(client: PGlite) {
+    this.#client = client;
+  }
 
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     let release!: () => void;
     const previous = this.#queue;
-    this.#queue = new Promise<void>((resolve) => { release = resolve; });
+    this.#queue = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     await previous;
     const connection = new PGliteConnection(this.#client);
     this.#release.set(connection, release);
@@ -50,26 +61,33 @@ class PGliteDriver implements Driver {
     this.#release.get(connection)?.();
     this.#release.delete(connection);
   }
-  async destroy(): Promise<void> { await this.#client.close(); }
+  async destroy(): Promise<void> {
+    await this.#client.close();
+  }
 }
 
 class PGliteConnection implements DatabaseConnection {
   #client: PGlite;
-  constructor(client: PGlite) { this.#client = client; }
+  constructor(client: PGlite) {
+    this.#client = client;
+  }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters use the simple protocol, as `pg` does, so a migration file may hold many statements.
-    const result = compiled.parameters.length === 0
-      ? (await this.#client.exec(compiled.sql)).at(-1)! as unknown as Results<R>
-      : await this.#client.query<R>(compiled.sql, [...compiled.parameters]);
+    const result =
+      compiled.parameters.length === 0
+        ? ((await this.#client.exec(compiled.sql)).at(-1)! as unknown as Results<R>)
+        : await this.#client.query<R>(compiled.sql, [...compiled.parameters]);
     const affected = result.affectedRows;
     return {
       rows: result.rows,
-      ...(affected !== undefined && compiled.query.kind !== 'SelectQueryNode' ? { numAffectedRows: BigInt(affected) } : {}),
+      ...(affected !== undefined && compiled.query.kind !== 'SelectQueryNode'
+        ? { numAffectedRows: BigInt(affected) }
+        : {}),
     };
   }
 
-  // eslint-disable-next-line require-yield
+  // biome-ignore lint/correctness/useYield: the interface asks for a generator; PGlite cannot stream
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('PGlite does not stream query results; page through them instead');
   }

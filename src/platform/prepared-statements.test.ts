@@ -21,8 +21,14 @@ describe('prepared statements on PostgreSQL', { skip: !testDatabases().includes(
     // One connection, so both runs and the catalogue look-up happen on it.
     const client = await database.pool!.connect();
     try {
-      for (const id of [1, 2]) assert.equal((await client.query('SELECT body FROM notes WHERE id = $1', [id])).rows[0].body, ['first', 'second'][id - 1]);
-      const prepared = await client.query(`SELECT name FROM pg_prepared_statements WHERE statement = 'SELECT body FROM notes WHERE id = $1'`);
+      for (const id of [1, 2])
+        assert.equal(
+          (await client.query('SELECT body FROM notes WHERE id = $1', [id])).rows[0].body,
+          ['first', 'second'][id - 1],
+        );
+      const prepared = await client.query(
+        `SELECT name FROM pg_prepared_statements WHERE statement = 'SELECT body FROM notes WHERE id = $1'`,
+      );
       assert.equal(prepared.rowCount, 1);
       assert.match(prepared.rows[0].name, /^lx_/);
     } finally {
@@ -50,7 +56,10 @@ describe('prepared statements on PostgreSQL', { skip: !testDatabases().includes(
     const client = await database.pool!.connect();
     try {
       const results = (await client.query('SELECT 1 AS a; SELECT 2 AS b', [])) as unknown as pg.QueryResult[];
-      assert.deepEqual(results.map((r) => r.rows[0]), [{ a: 1 }, { b: 2 }]);
+      assert.deepEqual(
+        results.map((r) => r.rows[0]),
+        [{ a: 1 }, { b: 2 }],
+      );
     } finally {
       client.release();
     }

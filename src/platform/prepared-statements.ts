@@ -26,18 +26,26 @@ export class PreparingClient extends pg.Client {
   }
 
   query(config: any, values?: any, callback?: any): any {
-    if (typeof config !== 'string' || !Array.isArray(values) || values.length === 0 || values.length > MAX_PARAMETERS || callback) {
+    if (
+      typeof config !== 'string' ||
+      !Array.isArray(values) ||
+      values.length === 0 ||
+      values.length > MAX_PARAMETERS ||
+      callback
+    ) {
       return super.query(config, values, callback);
     }
     const name = this.#nameOf(config);
     if (!name) return super.query(config, values);
-    return (super.query({ name, text: config, values }) as Promise<pg.QueryResult>).catch((error: { code?: string; routine?: string }) => {
-      // A migration by another process changed a table under a prepared `SELECT *`: PostgreSQL refuses the old
-      // plan ("cached plan must not change result type"). Run this text unnamed on this connection from now on.
-      if (error.code !== '0A000' || error.routine !== 'RevalidateCachedQuery') throw error;
-      this.#unprepared.add(config);
-      return super.query(config, values);
-    });
+    return (super.query({ name, text: config, values }) as Promise<pg.QueryResult>).catch(
+      (error: { code?: string; routine?: string }) => {
+        // A migration by another process changed a table under a prepared `SELECT *`: PostgreSQL refuses the old
+        // plan ("cached plan must not change result type"). Run this text unnamed on this connection from now on.
+        if (error.code !== '0A000' || error.routine !== 'RevalidateCachedQuery') throw error;
+        this.#unprepared.add(config);
+        return super.query(config, values);
+      },
+    );
   }
 
   #nameOf(text: string): string | undefined {

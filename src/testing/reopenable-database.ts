@@ -10,7 +10,9 @@ import { freshDatabase, type OpenedDatabase } from './test-app.ts';
  * time (pass it to `startTestApp(kind, { database })`; closing the app closes only the connection);
  * `destroy()` removes the database at the end.
  */
-export async function reopenableDatabase(kind: DbKind): Promise<{ open(): Promise<OpenedDatabase>; destroy(): Promise<void> }> {
+export async function reopenableDatabase(
+  kind: DbKind,
+): Promise<{ open(): Promise<OpenedDatabase>; destroy(): Promise<void> }> {
   if (kind === 'pglite') {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'lianxi-pglite-'));
     return {

@@ -19,13 +19,27 @@ export async function freePort(): Promise<number> {
  * share the server's event loop (they still share the machine's cores). Request logging is off (LOG_LEVEL=warn):
  * one pino line per request would be measured as part of every lookup. Background jobs are off (LIANXI_JOBS=0).
  */
-export async function startServer(env: Record<string, string>): Promise<{ baseUrl: string; cpuMs(): number; exitCode(): number | null; stop(): Promise<void> }> {
+export async function startServer(
+  env: Record<string, string>,
+): Promise<{ baseUrl: string; cpuMs(): number; exitCode(): number | null; stop(): Promise<void> }> {
   const port = await freePort();
   // LIANXI_JOBS=0: first-start jobs (the churn module scores every customer, say) would otherwise run during the
   // lookups and be measured as part of them; a section measures its jobs on its own.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LIANXI_DEMO: '0', LIANXI_JOBS: '0', ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    LIANXI_DEMO: '0',
+    LIANXI_JOBS: '0',
+    ...env,
+  };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['src/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, ['src/main.ts'], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = once(child, 'exit');
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
@@ -33,8 +47,13 @@ export async function startServer(env: Record<string, string>): Promise<{ baseUr
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { child.kill(); throw new Error('the server did not start within 3 minutes'); }
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error('the server did not start within 3 minutes');
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
@@ -43,7 +62,10 @@ export async function startServer(env: Record<string, string>): Promise<{ baseUr
     /** null while the server runs; a fault test checks it never exited on its own. */
     exitCode: () => child.exitCode ?? (child.signalCode ? -1 : null),
     stop: async () => {
-      if (child.exitCode === null) { child.kill('SIGTERM'); await exited; }
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
     },
   };
 }

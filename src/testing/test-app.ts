@@ -13,7 +13,9 @@ export function testDatabases(): DbKind[] {
 }
 
 /** A fresh, empty database: in-memory PGlite, or a new database on the server, dropped afterwards. */
-export async function freshDatabase(kind: DbKind): Promise<{ database: DatabaseHandle; url?: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  kind: DbKind,
+): Promise<{ database: DatabaseHandle; url?: string; drop(): Promise<void> }> {
   if (kind === 'pglite') {
     const database = await openDatabase({});
     return { database, drop: () => database.close() };
@@ -48,7 +50,10 @@ export async function freshDatabase(kind: DbKind): Promise<{ database: DatabaseH
 }
 
 /** An open database and how to let go of it when the app closes. */
-export interface OpenedDatabase { database: DatabaseHandle; drop(): Promise<void> }
+export interface OpenedDatabase {
+  database: DatabaseHandle;
+  drop(): Promise<void>;
+}
 
 export interface TestApp {
   kind: DbKind;
@@ -65,15 +70,31 @@ export interface TestApp {
  * Starts Lianxi CRM on a fresh database with the demo org tree, roles and staff (and a few demo customers),
  * listening on a free port, as a user's `npm start` would.
  */
-export async function startTestApp(kind: DbKind, opts: { demoCustomers?: number; config?: Partial<Config>; database?: OpenedDatabase } = {}): Promise<TestApp> {
+export async function startTestApp(
+  kind: DbKind,
+  opts: { demoCustomers?: number; config?: Partial<Config>; database?: OpenedDatabase } = {},
+): Promise<TestApp> {
   // A caller-supplied database (see reopenable-database.ts) is closed, not dropped, by close().
   const fresh = opts.database ?? (await freshDatabase(kind));
-  const config: Config = { ...readConfig({}), adminPassword: ADMIN_PASSWORD, demo: true, logLevel: 'warn', ...opts.config };
-  const started = await startLianxi(config, { database: fresh.database, logger: false, demoCustomers: opts.demoCustomers ?? 30 });
+  const config: Config = {
+    ...readConfig({}),
+    adminPassword: ADMIN_PASSWORD,
+    demo: true,
+    logLevel: 'warn',
+    ...opts.config,
+  };
+  const started = await startLianxi(config, {
+    database: fresh.database,
+    logger: false,
+    demoCustomers: opts.demoCustomers ?? 30,
+  });
   const address = await started.app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = address.replace('[::1]', '127.0.0.1');
   return {
-    kind, baseUrl, services: started.services, config,
+    kind,
+    baseUrl,
+    services: started.services,
+    config,
     login: async (username, password = ADMIN_PASSWORD) => {
       const client = new TestClient(baseUrl);
       const res = await client.post('/api/auth/login', { username, password });

@@ -9,7 +9,12 @@ export class TestClient {
     this.baseUrl = baseUrl;
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const headers: Record<string, string> = { ...this.headers, ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
@@ -32,8 +37,16 @@ export class TestClient {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 
-  get<T = any>(path: string) { return this.request<T>('GET', path); }
-  post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
-  patch<T = any>(path: string, body: unknown) { return this.request<T>('PATCH', path, body); }
-  delete<T = any>(path: string) { return this.request<T>('DELETE', path); }
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  patch<T = any>(path: string, body: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
 }

@@ -23,9 +23,13 @@ export interface ThrowawayCluster {
 
 /** Where initdb and pg_ctl are, or why a cluster cannot be made here (the test then skips with that reason). */
 export function clusterBinaries(): { bin: string } | { missing: string } {
-  const bin = globSync('/usr/lib/postgresql/*/bin/initdb').sort().pop()?.replace(/\/initdb$/, '');
+  const bin = globSync('/usr/lib/postgresql/*/bin/initdb')
+    .sort()
+    .pop()
+    ?.replace(/\/initdb$/, '');
   if (!bin) return { missing: 'PostgreSQL server binaries (initdb) are not installed: apt-get install postgresql' };
-  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0) return { missing: 'running as root, and there is no postgres user to run initdb as' };
+  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0)
+    return { missing: 'running as root, and there is no postgres user to run initdb as' };
   return { bin };
 }
 
@@ -56,7 +60,9 @@ export async function startThrowawayCluster(bin: string): Promise<ThrowawayClust
     stop: () => ctl('stop', '-m', 'fast'),
     start: () => ctl('start', ...options),
     restart: () => {
-      restarting = promisify(execFile)(...command('pg_ctl', ctlArgs(['restart', '-m', 'fast', ...options]))).then(() => undefined);
+      restarting = promisify(execFile)(...command('pg_ctl', ctlArgs(['restart', '-m', 'fast', ...options]))).then(
+        () => undefined,
+      );
       return restarting;
     },
     destroy: async () => {

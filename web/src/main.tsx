@@ -27,7 +27,9 @@ createRoot(document.getElementById('root')!).render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
         {/* The customer portal has its own sign-in and session; it never loads the staff app. */}
-        {/^\/portal(\/|$)/.test(window.location.pathname) ? <PortalApp /> : (
+        {/^\/portal(\/|$)/.test(window.location.pathname) ? (
+          <PortalApp />
+        ) : (
           <AuthProvider loginPage={(auth) => <LoginPage login={auth.login} />}>
             <RouterProvider router={router} />
           </AuthProvider>

@@ -4,7 +4,7 @@ import type { App, Services } from '../../platform/module.ts';
 import { localeFrom, platformError } from '../../platform/errors.ts';
 import type { IdentityContext } from '../../platform/access/context-cache.ts';
 import type { RouteAccess } from '../../platform/http/route-access.ts';
-import { password } from '../system/system.schema.ts';
+import { password } from '../system/index.ts';
 import { changePassword, login, logout, resolveApiToken, resolveSession } from './auth.service.ts';
 import { businessTimeZone, now } from '../../platform/clock.ts';
 
@@ -22,7 +22,12 @@ const Me = z.object({
 
 function meBody(identity: IdentityContext) {
   return {
-    employee: { id: identity.employeeId, username: identity.username, name: identity.name, orgUnitId: identity.orgUnitId },
+    employee: {
+      id: identity.employeeId,
+      username: identity.username,
+      name: identity.name,
+      orgUnitId: identity.orgUnitId,
+    },
     permissions: [...identity.permissions].sort(),
     scope: identity.scope,
     csrfToken: identity.csrfToken ?? null,
@@ -47,12 +52,22 @@ export function identifyCaller({ db, config }: Services) {
       identity = await resolveSession(db, cookie, config.sessionIdleMinutes, config.sessionMaxHours);
     }
     if (!identity) return;
-    if (via === 'session' && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== identity.csrfToken) {
+    if (
+      via === 'session' &&
+      !SAFE_METHODS.has(request.method) &&
+      request.headers['x-csrf-token'] !== identity.csrfToken
+    ) {
       // Signing in again needs no token: a stale cookie must not stop a user from logging in.
       if (request.url !== '/api/auth/login') throw platformError('CSRF_TOKEN_INVALID');
       return;
     }
-    request.ctx = { ...identity, locale: localeFrom(downloadLanguage(request) ?? request.headers['accept-language']), ip: request.ip, requestId: request.id, via };
+    request.ctx = {
+      ...identity,
+      locale: localeFrom(downloadLanguage(request) ?? request.headers['accept-language']),
+      ip: request.ip,
+      requestId: request.id,
+      via,
+    };
   };
 }
 
@@ -60,14 +75,27 @@ export function authRoutes(app: App, { db, config }: Services): void {
   const secureCookie = process.env.LIANXI_SECURE_COOKIE === '1';
 
   const tags = ['auth'];
-  app.post('/api/auth/login', {
-    config: { public: true },
-    schema: { tags, body: z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(128) }), response: { 200: Me } },
-  }, async (req, reply) => {
-    const result = await login(db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, idleMinutes: config.sessionIdleMinutes });
-    setSessionCookie(reply, result.token, secureCookie, config.sessionIdleMinutes);
-    return meBody({ ...result.identity, csrfToken: result.csrfToken });
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        body: z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(128) }),
+        response: { 200: Me },
+      },
+    },
+    async (req, reply) => {
+      const result = await login(db, {
+        ...req.body,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
+        idleMinutes: config.sessionIdleMinutes,
+      });
+      setSessionCookie(reply, result.token, secureCookie, config.sessionIdleMinutes);
+      return meBody({ ...result.identity, csrfToken: result.csrfToken });
+    },
+  );
 
   app.post('/api/auth/logout', { config: { authenticated: true }, schema: { tags } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
@@ -76,19 +104,31 @@ export function authRoutes(app: App, { db, config }: Services): void {
     return reply.code(204).send();
   });
 
-  app.get('/api/auth/me', { config: { authenticated: true }, schema: { tags, response: { 200: Me } } }, async (req) => meBody(req.ctx));
+  app.get('/api/auth/me', { config: { authenticated: true }, schema: { tags, response: { 200: Me } } }, async (req) =>
+    meBody(req.ctx),
+  );
 
-  app.post('/api/auth/password', {
-    config: { authenticated: true },
-    schema: { tags, body: z.object({ oldPassword: z.string().min(1).max(128), newPassword: password }) },
-  }, async (req, reply) => {
-    await changePassword(db, req.ctx, req.cookies[SESSION_COOKIE], req.body.oldPassword, req.body.newPassword);
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/auth/password',
+    {
+      config: { authenticated: true },
+      schema: { tags, body: z.object({ oldPassword: z.string().min(1).max(128), newPassword: password }) },
+    },
+    async (req, reply) => {
+      await changePassword(db, req.ctx, req.cookies[SESSION_COOKIE], req.body.oldPassword, req.body.newPassword);
+      return reply.code(204).send();
+    },
+  );
 }
 
 function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, idleMinutes: number) {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: idleMinutes * 60 });
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure,
+    maxAge: idleMinutes * 60,
+  });
 }
 
 /** A download link cannot set Accept-Language: `?lang=en|zh-CN` on it carries the UI's language (an xlsx in the reader's language). */

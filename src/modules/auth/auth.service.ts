@@ -1,4 +1,9 @@
-import { cachedIdentity, forgetEmployee, forgetIdentity, type IdentityContext } from '../../platform/access/context-cache.ts';
+import {
+  cachedIdentity,
+  forgetEmployee,
+  forgetIdentity,
+  type IdentityContext,
+} from '../../platform/access/context-cache.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db } from '../../platform/db.ts';
 import { requirePasswordFitFor } from '../../platform/password-policy.ts';
@@ -9,7 +14,13 @@ import * as repo from './auth.repository.ts';
 import { authError } from './auth.errors.ts';
 import { recordLoginAttempt, refuseWhileLocked } from './login-throttle.ts';
 
-export interface LoginInput { username: string; password: string; ip: string; userAgent: string | null; idleMinutes: number }
+export interface LoginInput {
+  username: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+  idleMinutes: number;
+}
 
 /** Checks the password and opens a session; every attempt, good or bad, is recorded and audited. */
 export async function login(db: Db, input: LoginInput) {
@@ -25,7 +36,9 @@ export async function login(db: Db, input: LoginInput) {
     await withTransaction(db, async (trx) => {
       await recordLoginAttempt(trx, 'staff', username, input.ip, false);
       await recordAudit(trx, actor, {
-        action: 'login_failed', entity: 'session', changes: { username, reason: passwordOk ? 'disabled' : 'bad_credentials' },
+        action: 'login_failed',
+        entity: 'session',
+        changes: { username, reason: passwordOk ? 'disabled' : 'bad_credentials' },
       });
     });
     throw passwordOk ? authError('ACCOUNT_DISABLED') : authError('INVALID_CREDENTIALS');
@@ -36,7 +49,11 @@ export async function login(db: Db, input: LoginInput) {
   await withTransaction(db, async (trx) => {
     await recordLoginAttempt(trx, 'staff', username, input.ip, true);
     await repo.insertSession(trx, {
-      tokenHash: sha256(token), csrfToken, employeeId: candidate.id, ip: input.ip, userAgent: input.userAgent,
+      tokenHash: sha256(token),
+      csrfToken,
+      employeeId: candidate.id,
+      ip: input.ip,
+      userAgent: input.userAgent,
       expiresAt: new Date(Date.now() + input.idleMinutes * 60_000),
     });
     await recordAudit(trx, actor, { action: 'login', entity: 'session', changes: { username } });
@@ -54,7 +71,13 @@ export async function logout(db: Db, ctx: RequestContext, token: string): Promis
   forgetIdentity(`session:${tokenHash}`);
 }
 
-export async function changePassword(db: Db, ctx: RequestContext, token: string | undefined, oldPassword: string, newPassword: string): Promise<void> {
+export async function changePassword(
+  db: Db,
+  ctx: RequestContext,
+  token: string | undefined,
+  oldPassword: string,
+  newPassword: string,
+): Promise<void> {
   // Guessing the old password from a signed-in browser counts like guessing it at sign-in: five wrong ones lock the account.
   await refuseWhileLocked(db, 'staff', ctx.username, ctx.ip);
   const ok = await verifyPassword((await passwordHashOf(db, ctx.employeeId)) ?? null, oldPassword);
@@ -74,10 +97,20 @@ export async function changePassword(db: Db, ctx: RequestContext, token: string 
 }
 
 /** The identity behind a session cookie, or undefined when the session is gone, idle too long, older than its lifetime or its employee disabled. */
-export function resolveSession(db: Db, token: string, idleMinutes: number, maxHours: number): Promise<IdentityContext | undefined> {
+export function resolveSession(
+  db: Db,
+  token: string,
+  idleMinutes: number,
+  maxHours: number,
+): Promise<IdentityContext | undefined> {
   const tokenHash = sha256(token);
   return cachedIdentity(`session:${tokenHash}`, async () => {
-    const session = await repo.touchSession(db, tokenHash, new Date(Date.now() + idleMinutes * 60_000), new Date(Date.now() - maxHours * 3_600_000));
+    const session = await repo.touchSession(
+      db,
+      tokenHash,
+      new Date(Date.now() + idleMinutes * 60_000),
+      new Date(Date.now() - maxHours * 3_600_000),
+    );
     if (!session) return undefined;
     const identity = await loadIdentity(db, session.employee_id);
     return identity && { ...identity, csrfToken: session.csrf_token };

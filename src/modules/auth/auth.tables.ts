@@ -24,4 +24,3 @@ declare module '../../platform/db.ts' {
     };
   }
 }
-export {};

@@ -7,7 +7,9 @@ import { ADMIN_PASSWORD, startTestApp, testDatabases, type TestApp } from '../..
 for (const kind of testDatabases()) {
   describe(`sign-in, sessions and API tokens on ${kind}`, () => {
     let app: TestApp;
-    before(async () => { app = await startTestApp(kind, { demoCustomers: 5 }); });
+    before(async () => {
+      app = await startTestApp(kind, { demoCustomers: 5 });
+    });
     after(() => app.close());
 
     it('signs in with an httpOnly SameSite=Lax cookie and a CSRF token', async () => {
@@ -27,28 +29,45 @@ for (const kind of testDatabases()) {
       const res = await app.anonymous().post('/api/auth/login', { username: 'liuna', password: 'not-the-password' });
       assert.equal(res.status, 401);
       assert.equal(res.body.error.code, 'INVALID_CREDENTIALS');
-      const row = await sql<{ changes: unknown }>`SELECT changes FROM audit_log WHERE action = 'login_failed' ORDER BY id DESC LIMIT 1`.execute(app.services.db);
+      const row = await sql<{
+        changes: unknown;
+      }>`SELECT changes FROM audit_log WHERE action = 'login_failed' ORDER BY id DESC LIMIT 1`.execute(app.services.db);
       assert.equal((row.rows[0].changes as { username: string }).username, 'liuna');
-      const audit = await sql<{ n: string }>`SELECT count(*) AS n FROM audit_log WHERE changes::text LIKE '%not-the-password%'`.execute(app.services.db);
+      const audit = await sql<{
+        n: string;
+      }>`SELECT count(*) AS n FROM audit_log WHERE changes::text LIKE '%not-the-password%'`.execute(app.services.db);
       assert.equal(Number(audit.rows[0].n), 0);
     });
 
     it('locks a username for 15 minutes after 5 failures, even against the right password', async () => {
-      for (let i = 0; i < 5; i++) assert.equal((await app.anonymous().post('/api/auth/login', { username: 'zhouqiang', password: `wrong-${i}` })).status, 401);
+      for (let i = 0; i < 5; i++)
+        assert.equal(
+          (await app.anonymous().post('/api/auth/login', { username: 'zhouqiang', password: `wrong-${i}` })).status,
+          401,
+        );
       const locked = await app.anonymous().post('/api/auth/login', { username: 'zhouqiang', password: ADMIN_PASSWORD });
       assert.equal(locked.status, 429);
       assert.equal(locked.body.error.code, 'ACCOUNT_LOCKED');
       assert.match(locked.body.error.message, /15/);
       // Another username is not affected.
-      assert.equal((await app.anonymous().post('/api/auth/login', { username: 'wangfang', password: ADMIN_PASSWORD })).status, 200);
+      assert.equal(
+        (await app.anonymous().post('/api/auth/login', { username: 'wangfang', password: ADMIN_PASSWORD })).status,
+        200,
+      );
       // Fifteen minutes later it opens again.
-      await sql`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE account_kind = 'staff' AND login = 'zhouqiang'`.execute(app.services.db);
-      assert.equal((await app.anonymous().post('/api/auth/login', { username: 'zhouqiang', password: ADMIN_PASSWORD })).status, 200);
+      await sql`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE account_kind = 'staff' AND login = 'zhouqiang'`.execute(
+        app.services.db,
+      );
+      assert.equal(
+        (await app.anonymous().post('/api/auth/login', { username: 'zhouqiang', password: ADMIN_PASSWORD })).status,
+        200,
+      );
     });
 
     it('counts 5 failures within 15 minutes and locks for 15 minutes from the fifth', async () => {
       const attempt = (password: string) => app.anonymous().post('/api/auth/login', { username: 'wangfang', password });
-      const age = (minutes: number) => sql`UPDATE login_attempts SET at = at - make_interval(mins => ${minutes})
+      const age = (minutes: number) =>
+        sql`UPDATE login_attempts SET at = at - make_interval(mins => ${minutes})
         WHERE account_kind = 'staff' AND login = 'wangfang'`.execute(app.services.db);
       for (let i = 0; i < 4; i++) assert.equal((await attempt(`wrong-${i}`)).status, 401);
       await age(10);
@@ -65,10 +84,14 @@ for (const kind of testDatabases()) {
       const client = await app.login('zhangwei');
       assert.equal((await client.get('/api/auth/me')).status, 200);
       const id = (await client.get('/api/auth/me')).body.employee.id;
-      await sql`UPDATE sessions SET created_at = created_at - interval '11 hours' WHERE employee_id = ${id}`.execute(app.services.db);
+      await sql`UPDATE sessions SET created_at = created_at - interval '11 hours' WHERE employee_id = ${id}`.execute(
+        app.services.db,
+      );
       forgetAllIdentities();
       assert.equal((await client.get('/api/auth/me')).status, 200);
-      await sql`UPDATE sessions SET created_at = created_at - interval '61 minutes' WHERE employee_id = ${id}`.execute(app.services.db);
+      await sql`UPDATE sessions SET created_at = created_at - interval '61 minutes' WHERE employee_id = ${id}`.execute(
+        app.services.db,
+      );
       forgetAllIdentities();
       assert.equal((await client.get('/api/auth/me')).status, 401);
     });
@@ -94,20 +117,35 @@ for (const kind of testDatabases()) {
 
     it('changes the password only with the old one, and checks the new one', async () => {
       const client = await app.login('sunli');
-      const wrongOld = await client.post('/api/auth/password', { oldPassword: 'nope', newPassword: 'a-new-password-1' });
+      const wrongOld = await client.post('/api/auth/password', {
+        oldPassword: 'nope',
+        newPassword: 'a-new-password-1',
+      });
       assert.equal(wrongOld.status, 400);
       assert.ok(wrongOld.body.error.fields.oldPassword);
       const tooShort = await client.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'short' });
       assert.equal(tooShort.status, 400);
       assert.ok(tooShort.body.error.fields.newPassword);
-      assert.equal((await client.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'a-new-password-1' })).status, 204);
-      assert.equal((await app.anonymous().post('/api/auth/login', { username: 'sunli', password: ADMIN_PASSWORD })).status, 401);
-      assert.equal((await app.anonymous().post('/api/auth/login', { username: 'sunli', password: 'a-new-password-1' })).status, 200);
-      const hash = await sql<{ password_hash: string }>`SELECT password_hash FROM employees WHERE username = 'sunli'`.execute(app.services.db);
+      assert.equal(
+        (await client.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'a-new-password-1' }))
+          .status,
+        204,
+      );
+      assert.equal(
+        (await app.anonymous().post('/api/auth/login', { username: 'sunli', password: ADMIN_PASSWORD })).status,
+        401,
+      );
+      assert.equal(
+        (await app.anonymous().post('/api/auth/login', { username: 'sunli', password: 'a-new-password-1' })).status,
+        200,
+      );
+      const hash = await sql<{
+        password_hash: string;
+      }>`SELECT password_hash FROM employees WHERE username = 'sunli'`.execute(app.services.db);
       assert.match(hash.rows[0].password_hash, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     });
 
-    it('an administrator\'s password reset ends all of the employee\'s sessions', async () => {
+    it("an administrator's password reset ends all of the employee's sessions", async () => {
       const admin = await app.login('admin');
       const first = await app.login('liuna');
       const second = await app.login('liuna');
@@ -119,10 +157,14 @@ for (const kind of testDatabases()) {
       assert.equal((await back.get('/api/customers')).status, 200);
     });
 
-    it('changing one\'s own password ends one\'s other sessions and keeps this one', async () => {
+    it("changing one's own password ends one's other sessions and keeps this one", async () => {
       const here = await app.login('chenjie');
       const elsewhere = await app.login('chenjie');
-      assert.equal((await here.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'Chenjie-new-pass-9' })).status, 204);
+      assert.equal(
+        (await here.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'Chenjie-new-pass-9' }))
+          .status,
+        204,
+      );
       assert.equal((await elsewhere.get('/api/customers')).status, 401);
       assert.equal((await here.get('/api/customers')).status, 200);
     });
@@ -147,10 +189,14 @@ for (const kind of testDatabases()) {
       assert.equal(created.status, 201);
       const token = created.body.token as string;
       assert.match(token, /^lx_/);
-      const stored = await sql<{ token_hash: string }>`SELECT token_hash FROM api_tokens WHERE id = ${created.body.id}`.execute(app.services.db);
+      const stored = await sql<{
+        token_hash: string;
+      }>`SELECT token_hash FROM api_tokens WHERE id = ${created.body.id}`.execute(app.services.db);
       assert.notEqual(stored.rows[0].token_hash, token);
       assert.equal(stored.rows[0].token_hash.length, 64);
-      const listed = (await admin.get('/api/api-tokens')).body.items.find((t: { id: string }) => t.id === created.body.id);
+      const listed = (await admin.get('/api/api-tokens')).body.items.find(
+        (t: { id: string }) => t.id === created.body.id,
+      );
       assert.equal(listed.token, undefined);
 
       const integration = app.anonymous();
@@ -163,29 +209,63 @@ for (const kind of testDatabases()) {
 
     it('refuses weak new passwords with a message at the field, in English or Chinese', async () => {
       const admin = await app.login('admin');
-      const id = (await admin.get('/api/employees?limit=200')).body.items.find((e: { username: string }) => e.username === 'zhangwei').id;
-      const weak = { 'password': 'at least 10', 'password12': 'commonly used', '12345678': 'at least 10', '          ': 'too few different', 'aaaaaaaaaaaaaa': 'too few different',
-        'Password2026!': 'commonly used', 'qwertyuiop': 'commonly used', 'zhangwei2026': 'close to the username', 'iewgnahz-01': 'close to the username' };
+      const id = (await admin.get('/api/employees?limit=200')).body.items.find(
+        (e: { username: string }) => e.username === 'zhangwei',
+      ).id;
+      const weak = {
+        password: 'at least 10',
+        password12: 'commonly used',
+        '12345678': 'at least 10',
+        '          ': 'too few different',
+        aaaaaaaaaaaaaa: 'too few different',
+        'Password2026!': 'commonly used',
+        qwertyuiop: 'commonly used',
+        zhangwei2026: 'close to the username',
+        'iewgnahz-01': 'close to the username',
+      };
       for (const [password, message] of Object.entries(weak)) {
         const res = await admin.patch(`/api/employees/${id}`, { password });
         assert.equal(res.status, 400, password);
         assert.match(res.body.error.fields.password, new RegExp(message), password);
       }
       admin.headers['accept-language'] = 'zh-CN';
-      assert.equal((await admin.patch(`/api/employees/${id}`, { password: 'zhangwei2026' })).body.error.fields.password, '与用户名过于相似');
-      assert.equal((await admin.patch(`/api/employees/${id}`, { password: 'password123' })).body.error.fields.password, '这是常见密码，请换一个');
-      const created = await admin.post('/api/employees', { username: 'weakling', password: 'weakling!!', name: '弱', orgUnitId: (await admin.get('/api/auth/me')).body.employee.orgUnitId });
+      assert.equal(
+        (await admin.patch(`/api/employees/${id}`, { password: 'zhangwei2026' })).body.error.fields.password,
+        '与用户名过于相似',
+      );
+      assert.equal(
+        (await admin.patch(`/api/employees/${id}`, { password: 'password123' })).body.error.fields.password,
+        '这是常见密码，请换一个',
+      );
+      const created = await admin.post('/api/employees', {
+        username: 'weakling',
+        password: 'weakling!!',
+        name: '弱',
+        orgUnitId: (await admin.get('/api/auth/me')).body.employee.orgUnitId,
+      });
       assert.equal(created.status, 400);
       const self = await app.login('zhangwei');
-      assert.equal((await self.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'zhangwei12345' })).body.error.fields.newPassword, 'too close to the username');
+      assert.equal(
+        (await self.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'zhangwei12345' })).body
+          .error.fields.newPassword,
+        'too close to the username',
+      );
       // The demo and test passwords pass.
       assert.equal((await admin.patch(`/api/employees/${id}`, { password: ADMIN_PASSWORD })).status, 200);
     });
 
     it('locks the account after 5 wrong old passwords on a password change', async () => {
       const client = await app.login('wangfang');
-      for (let i = 0; i < 5; i++) assert.equal((await client.post('/api/auth/password', { oldPassword: `guess-${i}`, newPassword: 'Wangfang-new-pass' })).status, 400);
-      const locked = await client.post('/api/auth/password', { oldPassword: ADMIN_PASSWORD, newPassword: 'Wangfang-new-pass' });
+      for (let i = 0; i < 5; i++)
+        assert.equal(
+          (await client.post('/api/auth/password', { oldPassword: `guess-${i}`, newPassword: 'Wangfang-new-pass' }))
+            .status,
+          400,
+        );
+      const locked = await client.post('/api/auth/password', {
+        oldPassword: ADMIN_PASSWORD,
+        newPassword: 'Wangfang-new-pass',
+      });
       assert.equal(locked.status, 429);
       assert.equal(locked.body.error.code, 'ACCOUNT_LOCKED');
       await sql`DELETE FROM login_attempts WHERE login = 'wangfang'`.execute(app.services.db);
@@ -206,7 +286,10 @@ for (const kind of testDatabases()) {
       assert.equal(blocked.body.error.code, 'ADDRESS_LOCKED');
       // Fifteen minutes later the address may try again.
       await sql`UPDATE login_attempts SET at = at - interval '16 minutes' WHERE NOT ok`.execute(app.services.db);
-      assert.equal((await app.anonymous().post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).status, 200);
+      assert.equal(
+        (await app.anonymous().post('/api/auth/login', { username: 'admin', password: ADMIN_PASSWORD })).status,
+        200,
+      );
     });
 
     it('answers unauthenticated calls with 401 and non-staff tokens with 401', async () => {

@@ -59,15 +59,27 @@ export async function refuseWhileLocked(db: Conn, kind: AccountKind, login: stri
   const until = await lockedUntil(db, kind, login);
   if (until) throw authError('ACCOUNT_LOCKED', { minutes: minutesUntil(until), retryAfter: until.toISOString() });
   const addressUntil = await addressLockedUntil(db, kind, ip);
-  if (addressUntil) throw authError('ADDRESS_LOCKED', { minutes: minutesUntil(addressUntil), retryAfter: addressUntil.toISOString() });
+  if (addressUntil)
+    throw authError('ADDRESS_LOCKED', { minutes: minutesUntil(addressUntil), retryAfter: addressUntil.toISOString() });
 }
 
 /** Every sign-in, good or bad, whether or not the login exists; a good one starts the count of failures afresh. */
-export async function recordLoginAttempt(db: Conn, kind: AccountKind, login: string, ip: string, ok: boolean): Promise<void> {
+export async function recordLoginAttempt(
+  db: Conn,
+  kind: AccountKind,
+  login: string,
+  ip: string,
+  ok: boolean,
+): Promise<void> {
   await db.insertInto('login_attempts').values({ account_kind: kind, login, ip, ok }).execute();
 }
 
 /** A new password (set by staff, or through a reset link) unlocks the login at once: earlier failures no longer count. */
 export async function forgetLoginFailures(db: Conn, kind: AccountKind, login: string): Promise<void> {
-  await db.deleteFrom('login_attempts').where('account_kind', '=', kind).where('login', '=', login).where('ok', '=', false).execute();
+  await db
+    .deleteFrom('login_attempts')
+    .where('account_kind', '=', kind)
+    .where('login', '=', login)
+    .where('ok', '=', false)
+    .execute();
 }

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type Dirent } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -18,7 +18,9 @@ export class ArchiveWriter {
   }
 
   addBuffer(name: string, data: Buffer): Promise<void> {
-    return new Promise((resolve, reject) => this.#pack.entry({ name, size: data.length, mode: 0o600 }, data, (err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) =>
+      this.#pack.entry({ name, size: data.length, mode: 0o600 }, data, (err) => (err ? reject(err) : resolve())),
+    );
   }
 
   /** Adds a file that nothing writes to any more (a copy, or a finished dump). */
@@ -33,7 +35,11 @@ export class ArchiveWriter {
   /** Adds every file and folder (PostgreSQL needs its empty ones) under `dir` as `prefix/relative/path`. */
   async addDirectory(prefix: string, dir: string): Promise<void> {
     for (const relative of await listFolders(dir)) {
-      await new Promise<void>((resolve, reject) => this.#pack.entry({ name: `${prefix}/${relative}`, type: 'directory', mode: 0o700 }, (err) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        this.#pack.entry({ name: `${prefix}/${relative}`, type: 'directory', mode: 0o700 }, (err) =>
+          err ? reject(err) : resolve(),
+        ),
+      );
     }
     for (const relative of await listFiles(dir)) await this.addFile(`${prefix}/${relative}`, path.join(dir, relative));
   }
@@ -78,14 +84,18 @@ async function listFolders(dir: string): Promise<string[]> {
 }
 
 async function walk(dir: string): Promise<{ relative: string; isFile: boolean }[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  return entries.filter((e) => e.isFile() || e.isDirectory())
-    .map((e) => ({ relative: path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'), isFile: e.isFile() }))
+  return entries
+    .filter((e) => e.isFile() || e.isDirectory())
+    .map((e) => ({
+      relative: path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'),
+      isFile: e.isFile(),
+    }))
     .sort((a, b) => (a.relative < b.relative ? -1 : 1));
 }

@@ -31,25 +31,46 @@ export function backupPath(dir: string, name: string): string {
   return path.join(dir, name);
 }
 
-export async function recordBackup(dir: string, name: string, manifest: Manifest, verification: Verification): Promise<void> {
+export async function recordBackup(
+  dir: string,
+  name: string,
+  manifest: Manifest,
+  verification: Verification,
+): Promise<void> {
   const record: BackupRecord = {
-    createdAt: manifest.createdAt, engine: manifest.engine, tables: manifest.tables.length,
-    rows: manifest.tables.reduce((sum, t) => sum + t.rows, 0), files: manifest.files.length, verification,
+    createdAt: manifest.createdAt,
+    engine: manifest.engine,
+    tables: manifest.tables.length,
+    rows: manifest.tables.reduce((sum, t) => sum + t.rows, 0),
+    files: manifest.files.length,
+    verification,
   };
   await writeFile(path.join(dir, `${name}.json`), JSON.stringify(record, null, 1), { mode: 0o600 });
 }
 
 /** Every archive in the folder, newest first. An archive copied in by hand shows without a recorded verification. */
 export async function listBackups(dir: string): Promise<BackupInfo[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => NAME.test(n)).sort().reverse();
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => NAME.test(n))
+    .sort()
+    .reverse();
   const infos: BackupInfo[] = [];
   for (const name of names) {
     const file = await stat(path.join(dir, name)).catch(() => undefined);
     if (!file) continue;
-    const record = await readFile(path.join(dir, `${name}.json`), 'utf8').then((text) => JSON.parse(text) as BackupRecord, () => undefined);
+    const record = await readFile(path.join(dir, `${name}.json`), 'utf8').then(
+      (text) => JSON.parse(text) as BackupRecord,
+      () => undefined,
+    );
     infos.push({
-      name, sizeBytes: file.size, createdAt: record?.createdAt ?? file.mtime.toISOString(), engine: record?.engine ?? null,
-      tables: record?.tables ?? null, rows: record?.rows ?? null, files: record?.files ?? null, verification: record?.verification ?? null,
+      name,
+      sizeBytes: file.size,
+      createdAt: record?.createdAt ?? file.mtime.toISOString(),
+      engine: record?.engine ?? null,
+      tables: record?.tables ?? null,
+      rows: record?.rows ?? null,
+      files: record?.files ?? null,
+      verification: record?.verification ?? null,
     });
   }
   return infos;

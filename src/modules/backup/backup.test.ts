@@ -13,10 +13,17 @@ import { readConfig, type Config } from '../../platform/config.ts';
 import type { AppError } from '../../platform/errors.ts';
 import { restoreBackup, verifyBackup } from './index.ts';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('a photo of the broken modem')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('a photo of the broken modem'),
+]);
 
 /** Copies an archive, letting `change` rewrite any entry (undefined keeps it as it is). */
-async function tamper(from: string, to: string, change: (name: string, data: Buffer) => Buffer | undefined): Promise<void> {
+async function tamper(
+  from: string,
+  to: string,
+  change: (name: string, data: Buffer) => Buffer | undefined,
+): Promise<void> {
   const extract = tar.extract();
   const pack = tar.pack();
   extract.on('entry', (header, stream, next) => {
@@ -48,9 +55,10 @@ for (const kind of testDatabases()) {
     let archive: string;
 
     before(async () => {
-      source = kind === 'pglite'
-        ? await openDatabase({ dataDir }).then((database) => ({ database, drop: () => database.close() }))
-        : await freshDatabase(kind);
+      source =
+        kind === 'pglite'
+          ? await openDatabase({ dataDir }).then((database) => ({ database, drop: () => database.close() }))
+          : await freshDatabase(kind);
       app = await startTestApp(kind, { database: source, config: { dataDir, backupDir, databaseUrl: source.url } });
       admin = await app.login('admin');
       workOrderId = (await admin.get('/api/work-orders?limit=1')).body.items[0].id;
@@ -108,10 +116,15 @@ for (const kind of testDatabases()) {
       assert.deepEqual((await restoreBackup(config, archive, { force: true })).problems, []);
 
       const database = target?.database ?? (await openDatabase({ dataDir: targetDir }));
-      const restored = await startTestApp(kind, { database: { database, drop: target?.drop ?? (() => database.close()) }, config: { dataDir: targetDir } });
+      const restored = await startTestApp(kind, {
+        database: { database, drop: target?.drop ?? (() => database.close()) },
+        config: { dataDir: targetDir },
+      });
       try {
         const client = await restored.login('admin');
-        const res = await fetch(`${restored.baseUrl}/api/work-orders/${workOrderId}/attachments/${attachmentId}`, { headers: { cookie: client.cookie! } });
+        const res = await fetch(`${restored.baseUrl}/api/work-orders/${workOrderId}/attachments/${attachmentId}`, {
+          headers: { cookie: client.cookie! },
+        });
         assert.equal(res.status, 200);
         assert.deepEqual(Buffer.from(await res.arrayBuffer()), PNG);
       } finally {
@@ -121,7 +134,9 @@ for (const kind of testDatabases()) {
 
     it('catches a tampered archive: a changed attachment, or a manifest that promises other rows', async () => {
       const changedFile = path.join(scratch, 'changed-file.tar.gz');
-      await tamper(archive, changedFile, (name, data) => (name.startsWith('files/attachments/') ? Buffer.concat([data, Buffer.from('!')]) : undefined));
+      await tamper(archive, changedFile, (name, data) =>
+        name.startsWith('files/attachments/') ? Buffer.concat([data, Buffer.from('!')]) : undefined,
+      );
       const verification = await verifyBackup(changedFile, source.url);
       assert.equal(verification.status, 'failed');
       assert.match(verification.problems.join('\n'), /^file attachments\/.+: \d+ bytes expected/m);
@@ -136,7 +151,10 @@ for (const kind of testDatabases()) {
         return Buffer.from(JSON.stringify(manifest));
       });
       const second = await verifyBackup(changedManifest, source.url);
-      assert.deepEqual(second.problems.filter((p) => p.startsWith('table ')), [second.problems.find((p) => p.startsWith('table customers: '))]);
+      assert.deepEqual(
+        second.problems.filter((p) => p.startsWith('table ')),
+        [second.problems.find((p) => p.startsWith('table customers: '))],
+      );
     });
   });
 }

@@ -11,7 +11,11 @@ import { FILE_STORES, storeDir } from './file-stores.ts';
 import { backupFileName } from './backup-store.ts';
 
 /** What is backed up: the open database, and the data directory its attachment folders live in. */
-export interface BackupSource { database: DatabaseHandle; dataDir: string; databaseUrl?: string }
+export interface BackupSource {
+  database: DatabaseHandle;
+  dataDir: string;
+  databaseUrl?: string;
+}
 
 /**
  * Writes one archive into `dir`: the database first (a snapshot, with its table sums), then the attachment files.
@@ -27,9 +31,10 @@ export async function createBackup(source: BackupSource, dir: string): Promise<{
   try {
     const { database } = source;
     const databaseFile = path.join(work, database.kind === 'pglite' ? 'pgdata' : 'database.dump');
-    const tables = database.kind === 'pglite'
-      ? await snapshotPglite(database, databaseFile)
-      : await dumpPostgres(database.pool!, source.databaseUrl!, databaseFile);
+    const tables =
+      database.kind === 'pglite'
+        ? await snapshotPglite(database, databaseFile)
+        : await dumpPostgres(database.pool!, source.databaseUrl!, databaseFile);
     const archive = new ArchiveWriter(partial);
     if (database.kind === 'pglite') await archive.addDirectory('pgdata', databaseFile);
     else await archive.addFile('database.dump', databaseFile);
@@ -39,11 +44,21 @@ export async function createBackup(source: BackupSource, dir: string): Promise<{
       for (const relative of await listFiles(storePath)) {
         // Read whole (attachments are at most 10 MB), so the bytes hashed are the bytes archived.
         const data = await readFile(path.join(storePath, relative));
-        files.push({ path: `${store}/${relative}`, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+        files.push({
+          path: `${store}/${relative}`,
+          size: data.length,
+          sha256: createHash('sha256').update(data).digest('hex'),
+        });
         await archive.addBuffer(`files/${store}/${relative}`, data);
       }
     }
-    const manifest: Manifest = { format: MANIFEST_FORMAT, createdAt: createdAt.toISOString(), engine: database.kind, tables, files };
+    const manifest: Manifest = {
+      format: MANIFEST_FORMAT,
+      createdAt: createdAt.toISOString(),
+      engine: database.kind,
+      tables,
+      files,
+    };
     await archive.addBuffer('manifest.json', Buffer.from(JSON.stringify(manifest, null, 1)));
     await archive.finish();
     await rename(partial, file);

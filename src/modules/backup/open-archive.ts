@@ -24,7 +24,8 @@ export async function openArchive(file: string, scratch: string): Promise<Opened
   }
   const manifest = await readManifest(path.join(scratch, 'manifest.json'));
   const databasePath = path.join(scratch, manifest.engine === 'pglite' ? 'pgdata' : 'database.dump');
-  if (!existsSync(databasePath)) throw backupError('BACKUP_INVALID', { reason: `${path.basename(databasePath)} missing` });
+  if (!existsSync(databasePath))
+    throw backupError('BACKUP_INVALID', { reason: `${path.basename(databasePath)} missing` });
   const filesDir = path.join(scratch, 'files');
   return { manifest, databasePath, filesDir, files: await sumFiles(filesDir) };
 }
@@ -46,7 +47,12 @@ async function readManifest(file: string): Promise<Manifest> {
   } catch {
     throw backupError('BACKUP_INVALID', { reason: 'manifest.json missing or unreadable' });
   }
-  if (manifest.format !== MANIFEST_FORMAT || !Array.isArray(manifest.tables) || !Array.isArray(manifest.files) || !['pglite', 'postgres'].includes(manifest.engine)) {
+  if (
+    manifest.format !== MANIFEST_FORMAT ||
+    !Array.isArray(manifest.tables) ||
+    !Array.isArray(manifest.files) ||
+    !['pglite', 'postgres'].includes(manifest.engine)
+  ) {
     throw backupError('BACKUP_INVALID', { reason: `manifest.json is not ${MANIFEST_FORMAT}` });
   }
   return manifest;

@@ -19,7 +19,10 @@ export async function snapshotPglite(database: DatabaseHandle, target: string): 
   return database.db.connection().execute(async (conn) => {
     const tables = await sumTables(conn);
     await sql`CHECKPOINT`.execute(conn);
-    await cp(dataDir, target, { recursive: true, filter: (source) => !FILE_STORES.some((store) => source === path.join(dataDir, store)) });
+    await cp(dataDir, target, {
+      recursive: true,
+      filter: (source) => !FILE_STORES.some((store) => source === path.join(dataDir, store)),
+    });
     return tables;
   });
 }

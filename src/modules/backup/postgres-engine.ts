@@ -13,10 +13,18 @@ export async function dumpPostgres(pool: pg.Pool, databaseUrl: string, file: str
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const { rows: [{ snapshot }] } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
+    const {
+      rows: [{ snapshot }],
+    } = await client.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
     await client.query(MANIFEST_SETTINGS);
     const tables = await tableSums(async (text) => (await client.query(text)).rows);
-    await runTool('pg_dump', ['--format=custom', '--compress=0', `--snapshot=${snapshot}`, `--file=${file}`, `--dbname=${databaseUrl}`]);
+    await runTool('pg_dump', [
+      '--format=custom',
+      '--compress=0',
+      `--snapshot=${snapshot}`,
+      `--file=${file}`,
+      `--dbname=${databaseUrl}`,
+    ]);
     await client.query('COMMIT');
     return tables;
   } catch (err) {
@@ -29,13 +37,21 @@ export async function dumpPostgres(pool: pg.Pool, databaseUrl: string, file: str
 
 /** Restores a dump into an empty database, all or nothing. */
 export async function restorePostgres(file: string, databaseUrl: string): Promise<void> {
-  await runTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${databaseUrl}`, file]);
+  await runTool('pg_restore', [
+    '--no-owner',
+    '--no-privileges',
+    '--exit-on-error',
+    '--single-transaction',
+    `--dbname=${databaseUrl}`,
+    file,
+  ]);
 }
 
 /** Whether the database already holds tables (a restore then needs --force). */
 export async function holdsPostgresTables(databaseUrl: string): Promise<boolean> {
   return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    const { rows } =
+      await client.query(`SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`);
     return rows[0].n > 0;
   });
@@ -52,7 +68,13 @@ export async function scratchPostgres(databaseUrl: string): Promise<{ url: strin
   await withClient(databaseUrl, (client) => client.query(`CREATE DATABASE ${name}`));
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => withClient(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+  return {
+    url: url.toString(),
+    drop: () =>
+      withClient(databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+      ),
+  };
 }
 
 async function withClient<T>(databaseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -70,8 +92,14 @@ function runTool(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
-    child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? backupError('BACKUP_TOOL_MISSING', { command }) : err));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`))));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    child.on('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'ENOENT' ? backupError('BACKUP_TOOL_MISSING', { command }) : err),
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}: ${stderr.trim()}`)),
+    );
   });
 }

@@ -10,7 +10,10 @@ import { listBackups, pruneBackups, recordBackup, type BackupInfo } from './back
  * restoring it into a scratch database, record the result beside it, then keep only the newest `backupKeep`.
  */
 export async function runBackup(database: DatabaseHandle, config: Config): Promise<BackupInfo> {
-  const { file, manifest } = await createBackup({ database, dataDir: config.dataDir, databaseUrl: config.databaseUrl }, config.backupDir);
+  const { file, manifest } = await createBackup(
+    { database, dataDir: config.dataDir, databaseUrl: config.databaseUrl },
+    config.backupDir,
+  );
   const verification = await verifyBackup(file, config.databaseUrl);
   const name = path.basename(file);
   await recordBackup(config.backupDir, name, manifest, verification);

@@ -8,7 +8,11 @@ import { openArchive, type OpenedArchive } from './open-archive.ts';
 import { sumTables } from './pglite-engine.ts';
 import { restorePostgres, scratchPostgres } from './postgres-engine.ts';
 
-export interface Verification { status: 'verified' | 'failed'; at: string; problems: string[] }
+export interface Verification {
+  status: 'verified' | 'failed';
+  at: string;
+  problems: string[];
+}
 
 /**
  * Restores an archive into a scratch database (a temporary PGlite directory, or a new database on the server named by

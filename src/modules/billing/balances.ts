@@ -8,10 +8,13 @@ import './billing.tables.ts';
  * Recomputed for the given customers (SQL yielding customer_id) whenever bills or payments change.
  */
 export async function refreshArrears(trx: Trx, customerIds: RawBuilder<unknown>): Promise<void> {
-  await setArrearsFrom(trx, sql`SELECT c.customer_id, greatest(0, coalesce(b.total, 0) - coalesce(p.total, 0))::numeric(14,2) AS arrears
+  await setArrearsFrom(
+    trx,
+    sql`SELECT c.customer_id, greatest(0, coalesce(b.total, 0) - coalesce(p.total, 0))::numeric(14,2) AS arrears
     FROM (SELECT DISTINCT customer_id FROM (${customerIds}) ids) c
     LEFT JOIN LATERAL (SELECT sum(total) AS total FROM bills WHERE customer_id = c.customer_id) b ON true
-    LEFT JOIN LATERAL (SELECT sum(amount) AS total FROM payments WHERE customer_id = c.customer_id) p ON true`);
+    LEFT JOIN LATERAL (SELECT sum(amount) AS total FROM payments WHERE customer_id = c.customer_id) p ON true`,
+  );
 }
 
 /** Billed, paid and the running balance per month for the last `months` months up to `until` (first of a month). */
@@ -28,7 +31,11 @@ export async function monthlyBalance(db: Db, customerId: string, until: string, 
 }
 
 export async function currentBalance(db: Db | Trx, customerId: string): Promise<string> {
-  const r = await sql<{ balance: string }>`SELECT (coalesce((SELECT sum(amount) FROM payments WHERE customer_id = ${customerId}), 0)
-    - coalesce((SELECT sum(total) FROM bills WHERE customer_id = ${customerId}), 0))::numeric(14,2)::text AS balance`.execute(db);
+  const r = await sql<{
+    balance: string;
+  }>`SELECT (coalesce((SELECT sum(amount) FROM payments WHERE customer_id = ${customerId}), 0)
+    - coalesce((SELECT sum(total) FROM bills WHERE customer_id = ${customerId}), 0))::numeric(14,2)::text AS balance`.execute(
+    db,
+  );
   return r.rows[0].balance;
 }

@@ -25,18 +25,27 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Pr
  * kill -9 of the process running a billing run, at the moment its bills are written and only the audit row and the
  * commit remain (held there by a lock on audit_log): on a PostgreSQL server, where another process survives the kill.
  */
-describe('a billing run killed with kill -9 (postgres)', { skip: !process.env.DATABASE_URL && 'needs DATABASE_URL' }, () => {
+describe('a billing run killed with kill -9 (postgres)', {
+  skip: !process.env.DATABASE_URL && 'needs DATABASE_URL',
+}, () => {
   let server: Awaited<ReturnType<typeof freshDatabase>>;
   let observer: pg.Client;
   let month: string;
-  const bills = async () => (await observer.query(
-    `SELECT customer_id, total, revision, run_id FROM bills WHERE month = $1::date ORDER BY customer_id`, [`${month}-01`])).rows;
+  const bills = async () =>
+    (
+      await observer.query(
+        `SELECT customer_id, total, revision, run_id FROM bills WHERE month = $1::date ORDER BY customer_id`,
+        [`${month}-01`],
+      )
+    ).rows;
   const runs = async () => (await observer.query('SELECT count(*)::int AS n FROM billing_runs')).rows[0].n as number;
   const runChild = () => spawn(process.execPath, [CHILD, server.url!, month], { stdio: ['ignore', 'pipe', 'inherit'] });
 
   before(async () => {
     server = await freshDatabase('postgres');
-    const app = await startTestApp('postgres', { database: { database: server.database, drop: async () => undefined } });
+    const app = await startTestApp('postgres', {
+      database: { database: server.database, drop: async () => undefined },
+    });
     await app.close();
     observer = new pg.Client({ connectionString: server.url });
     await observer.connect();
@@ -59,8 +68,15 @@ describe('a billing run killed with kill -9 (postgres)', { skip: !process.env.DA
     await blocker.query('LOCK TABLE audit_log IN SHARE MODE');
     const child = runChild();
     const childExit = exited(child);
-    const backend = await waitFor('the run to reach its audit row', async () => (await observer.query(
-      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'insert into "audit_log"%'`)).rows[0]?.pid);
+    const backend = await waitFor(
+      'the run to reach its audit row',
+      async () =>
+        (
+          await observer.query(
+            `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'insert into "audit_log"%'`,
+          )
+        ).rows[0]?.pid,
+    );
     // Its bills are written (inside its transaction) and it waits for the lock: kill it there.
     child.kill('SIGKILL');
     assert.equal(await childExit, null);
@@ -68,13 +84,18 @@ describe('a billing run killed with kill -9 (postgres)', { skip: !process.env.DA
     await blocker.end();
     // The server ends the dead client's session, rolling its transaction back.
     await waitFor('the killed session to end', async () =>
-      (await observer.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [backend])).rows.length === 0 ? true : undefined);
+      (await observer.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [backend])).rows.length === 0
+        ? true
+        : undefined,
+    );
     assert.deepEqual(await bills(), before);
     assert.equal(await runs(), runsBefore);
 
     const again = runChild();
     let output = '';
-    again.stdout!.on('data', (chunk: Buffer) => { output += chunk; });
+    again.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk;
+    });
     assert.equal(await exited(again), 0);
     const result = JSON.parse(output);
     const after = await bills();

@@ -19,13 +19,27 @@ const DEMO_MONTHS = 6;
 export async function seedBillingDemo(services: Services, demo: DemoContext): Promise<void> {
   if (demo.customerIds.length === 0) return;
   const { db } = services;
-  const months = Array.from({ length: DEMO_MONTHS }, (_, i) => firstDayOfMonth(addMonths(thisMonth(), i - DEMO_MONTHS)));
+  const months = Array.from({ length: DEMO_MONTHS }, (_, i) =>
+    firstDayOfMonth(addMonths(thisMonth(), i - DEMO_MONTHS)),
+  );
   // Payments are made in the past: at the latest a minute before now.
   const latestPayment = new Date(now().getTime() - 60_000);
   const ids = sql.join(demo.customerIds.map((id) => sql`${id}::bigint`));
   await withTransaction(db, async (trx) => {
-    const batch = await trx.insertInto('import_batches').values({ kind: 'usage', batch_key: 'demo', file_name: 'demo data', encoding: 'utf-8', mapping: '{}', total_rows: 0, accepted: 0, rejected: 0 })
-      .returning('id').executeTakeFirstOrThrow();
+    const batch = await trx
+      .insertInto('import_batches')
+      .values({
+        kind: 'usage',
+        batch_key: 'demo',
+        file_name: 'demo data',
+        encoding: 'utf-8',
+        mapping: '{}',
+        total_rows: 0,
+        accepted: 0,
+        rejected: 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     for (const month of months) {
       await ensureMonthPartition(trx, month);
       await sql`INSERT INTO usage_records (customer_id, started_at, source_id, kind, area, direction, busy, quantity, batch_id)
@@ -44,7 +58,9 @@ export async function seedBillingDemo(services: Services, demo: DemoContext): Pr
         FROM unnest(ARRAY[${ids}]) AS c(id), generate_series(1, 65) AS g,
           LATERAL (SELECT abs(hashtext(c.id::text || '-' || g || '-' || ${month})) AS h) x
         -- Usage only while the customer has a package: never before their subscription started.
-        WHERE ${month}::date + make_interval(days => h % 27) >= (SELECT min(s.starts_on) FROM subscriptions s WHERE s.customer_id = c.id AND s.kind = 'package')`.execute(trx);
+        WHERE ${month}::date + make_interval(days => h % 27) >= (SELECT min(s.starts_on) FROM subscriptions s WHERE s.customer_id = c.id AND s.kind = 'package')`.execute(
+        trx,
+      );
     }
   });
   for (const month of months) await runBilling(db, demo.ctx, month);

@@ -14,7 +14,9 @@ export class CustomerKeys {
   readonly #db: Db;
   readonly #known = new Map<string, CustomerMatch>();
 
-  constructor(db: Db) { this.#db = db; }
+  constructor(db: Db) {
+    this.#db = db;
+  }
 
   async learn(keys: Iterable<string>): Promise<void> {
     const fresh = [...new Set(keys)].filter((k) => k !== '' && !this.#known.has(k));

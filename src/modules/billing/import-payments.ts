@@ -9,8 +9,12 @@ import { refreshArrears } from './balances.ts';
 export const paymentsImport: ImportSpec = {
   kind: 'payments',
   fields: [
-    { key: 'sourceId', required: true }, { key: 'customer', required: true }, { key: 'paidAt', required: true },
-    { key: 'amount', required: true }, { key: 'place', required: false }, { key: 'method', required: false },
+    { key: 'sourceId', required: true },
+    { key: 'customer', required: true },
+    { key: 'paidAt', required: true },
+    { key: 'amount', required: true },
+    { key: 'place', required: false },
+    { key: 'method', required: false },
   ],
   columns: ['source_id', 'paid_at', 'amount', 'place', 'method'],
 
@@ -25,12 +29,18 @@ export const paymentsImport: ImportSpec = {
     const amount = parseMoney(amountRaw);
     if (amount === undefined) return { error: { code: 'badAmount', value: amountRaw } };
     if (Number(amount) === 0) return { error: { code: 'zeroAmount' } };
-    return { customer: value('customer'), month: paid.month, values: [copyValue(sourceId), paid.text, amount, copyValue(value('place')), copyValue(value('method'))] };
+    return {
+      customer: value('customer'),
+      month: paid.month,
+      values: [copyValue(sourceId), paid.text, amount, copyValue(value('place')), copyValue(value('method'))],
+    };
   },
 
   async createLoad(trx, table) {
     await sql`CREATE TEMP TABLE ${sql.table(table)} (customer_id bigint NOT NULL, source_id text NOT NULL, paid_at timestamp NOT NULL,
-      amount numeric(14, 2) NOT NULL, place text NOT NULL, method text NOT NULL, batch_id bigint NOT NULL, row_no int NOT NULL) ON COMMIT DROP`.execute(trx);
+      amount numeric(14, 2) NOT NULL, place text NOT NULL, method text NOT NULL, batch_id bigint NOT NULL, row_no int NOT NULL) ON COMMIT DROP`.execute(
+      trx,
+    );
   },
 
   async apply(trx, load) {

@@ -33,7 +33,7 @@ function strictDecoder(encoding: 'utf-8' | 'gbk'): (bytes: Buffer, offset: numbe
   }
   const gbk = iconv.getDecoder('gbk');
   return (bytes, offset, end) => {
-    const text = gbk.write(bytes) + (end ? gbk.end() ?? '' : '');
+    const text = gbk.write(bytes) + (end ? (gbk.end() ?? '') : '');
     if (text.includes('\uFFFD')) throw refuse(offset);
     return text;
   };
@@ -45,7 +45,11 @@ function strictDecoder(encoding: 'utf-8' | 'gbk'): (bytes: Buffer, offset: numbe
  * bytes further on that the chosen encoding cannot hold refuse the file (ENCODING_MISMATCH) rather than store
  * mojibake. A UTF-8 byte-order mark is dropped.
  */
-export async function* decodeCsv(stream: AsyncIterable<Buffer>, encoding: Encoding, onEncoding: (e: 'utf-8' | 'gbk') => void): AsyncGenerator<string> {
+export async function* decodeCsv(
+  stream: AsyncIterable<Buffer>,
+  encoding: Encoding,
+  onEncoding: (e: 'utf-8' | 'gbk') => void,
+): AsyncGenerator<string> {
   let decode = encoding === 'auto' ? undefined : strictDecoder(encoding);
   if (encoding !== 'auto') onEncoding(encoding);
   let held: Buffer[] = [];
@@ -101,7 +105,7 @@ export async function* recordChunks(text: AsyncIterable<string>, size = 4 * 1024
   let cut = -1;
   for await (const piece of text) {
     pending += piece;
-    for (let i = scanned; ;) {
+    for (let i = scanned; ; ) {
       const quote = pending.indexOf('"', i);
       if (!quoted) {
         const end = quote < 0 ? pending.length : quote;
@@ -113,7 +117,8 @@ export async function* recordChunks(text: AsyncIterable<string>, size = 4 * 1024
       i = quote + 1;
     }
     scanned = pending.length;
-    if (pending.length - cut - 1 > FILE_LIMITS.lineChars) throw fileError('LINE_TOO_LONG', { limit: FILE_LIMITS.lineChars });
+    if (pending.length - cut - 1 > FILE_LIMITS.lineChars)
+      throw fileError('LINE_TOO_LONG', { limit: FILE_LIMITS.lineChars });
     if (pending.length < size || cut < 0) continue;
     yield pending.slice(0, cut + 1);
     pending = pending.slice(cut + 1);
@@ -147,7 +152,12 @@ export async function* csvRecordBatches(text: AsyncIterable<string>, size = 1024
 
 /** The header and the first rows of a CSV piece, for the preview and for matching the mapping to columns. */
 export function previewRows(firstChunk: string, rows = 10): { header: string[]; rows: string[][] } {
-  const lines = parse(firstChunk, { to_line: rows + 1, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }) as string[][];
+  const lines = parse(firstChunk, {
+    to_line: rows + 1,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    relax_quotes: true,
+  }) as string[][];
   return { header: (lines[0] ?? []).map((h) => h.trim()), rows: lines.slice(1) };
 }
 

@@ -8,15 +8,55 @@ import { adoptAsPartition, ensureMonthPartition, isUsageMonth } from './usage-pa
 
 /** The words billing systems write for a value → our code. */
 const codes = (words: Record<string, string>) => new Map(Object.entries(words));
-const KINDS = codes({ call: 'call', voice: 'call', 通话: 'call', 语音: 'call', data: 'data', gprs: 'data', 流量: 'data', 上网: 'data', sms: 'sms', mms: 'sms', 短信: 'sms', 彩信: 'sms' });
+const KINDS = codes({
+  call: 'call',
+  voice: 'call',
+  通话: 'call',
+  语音: 'call',
+  data: 'data',
+  gprs: 'data',
+  流量: 'data',
+  上网: 'data',
+  sms: 'sms',
+  mms: 'sms',
+  短信: 'sms',
+  彩信: 'sms',
+});
 const AREAS = codes({
-  '': 'local', local: 'local', 本地: 'local', provincial_ld: 'provincial_ld', 省内长途: 'provincial_ld', domestic_ld: 'domestic_ld', 国内长途: 'domestic_ld',
-  international: 'international', 国际长途: 'international', provincial_roaming: 'provincial_roaming', 省内漫游: 'provincial_roaming',
-  domestic_roaming: 'domestic_roaming', 国内漫游: 'domestic_roaming', international_roaming: 'international_roaming', 国际漫游: 'international_roaming',
+  '': 'local',
+  local: 'local',
+  本地: 'local',
+  provincial_ld: 'provincial_ld',
+  省内长途: 'provincial_ld',
+  domestic_ld: 'domestic_ld',
+  国内长途: 'domestic_ld',
+  international: 'international',
+  国际长途: 'international',
+  provincial_roaming: 'provincial_roaming',
+  省内漫游: 'provincial_roaming',
+  domestic_roaming: 'domestic_roaming',
+  国内漫游: 'domestic_roaming',
+  international_roaming: 'international_roaming',
+  国际漫游: 'international_roaming',
 });
 const DIRECTIONS = codes({ '': 'out', out: 'out', mo: 'out', 主叫: 'out', in: 'in', mt: 'in', 被叫: 'in' });
-const PERIODS = codes({ busy: 't', 忙时: 't', 1: 't', true: 't', y: 't', idle: 'f', 闲时: 'f', 0: 'f', false: 'f', n: 'f' });
-const NEGATIVE: Record<string, ProblemCode> = { call: 'negativeDuration', data: 'negativeVolume', sms: 'negativeCount' };
+const PERIODS = codes({
+  busy: 't',
+  忙时: 't',
+  1: 't',
+  true: 't',
+  y: 't',
+  idle: 'f',
+  闲时: 'f',
+  0: 'f',
+  false: 'f',
+  n: 'f',
+});
+const NEGATIVE: Record<string, ProblemCode> = {
+  call: 'negativeDuration',
+  data: 'negativeVolume',
+  sms: 'negativeCount',
+};
 
 /** The code for a file's word, in any letter case; the word in lower case when it has none. */
 function lookUp(words: Map<string, string>, raw: string): string | { unknown: string } {
@@ -32,9 +72,14 @@ const COLUMNS = ['customer_id', 'started_at', 'source_id', 'kind', 'area', 'dire
 export const usageImport: ImportSpec = {
   kind: 'usage',
   fields: [
-    { key: 'sourceId', required: true }, { key: 'customer', required: true }, { key: 'kind', required: true },
-    { key: 'area', required: false }, { key: 'direction', required: false }, { key: 'startedAt', required: true },
-    { key: 'quantity', required: true }, { key: 'busy', required: false },
+    { key: 'sourceId', required: true },
+    { key: 'customer', required: true },
+    { key: 'kind', required: true },
+    { key: 'area', required: false },
+    { key: 'direction', required: false },
+    { key: 'startedAt', required: true },
+    { key: 'quantity', required: true },
+    { key: 'busy', required: false },
   ],
   columns: COLUMNS.slice(1, -1),
 
@@ -60,12 +105,18 @@ export const usageImport: ImportSpec = {
     const quantity = parseCount(quantityRaw);
     if (quantity === undefined) return { error: { code: 'badQuantity', value: quantityRaw } };
     const busy = busyGiven ?? (started.hour >= 8 && started.hour <= 22 ? 't' : 'f');
-    return { customer: value('customer'), month: started.month, values: [started.text, copyValue(sourceId), kind, area, direction, busy, quantity] };
+    return {
+      customer: value('customer'),
+      month: started.month,
+      values: [started.text, copyValue(sourceId), kind, area, direction, busy, quantity],
+    };
   },
 
   async createLoad(trx, table) {
     // The shape of a month's partition (the constraints come along), so that a load of a new month can become one.
-    await sql`CREATE TABLE ${sql.table(table)} (LIKE usage_records INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(trx);
+    await sql`CREATE TABLE ${sql.table(table)} (LIKE usage_records INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(
+      trx,
+    );
     await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN row_no int NOT NULL`.execute(trx);
   },
 
@@ -87,14 +138,21 @@ export const usageImport: ImportSpec = {
 
   async afterApply(trx, batchId, months) {
     for (const month of months) {
-      await rerateLateUsage(trx, month, sql`SELECT DISTINCT customer_id FROM usage_records
-        WHERE batch_id = ${batchId} AND started_at >= ${month}::date AND started_at < (${month}::date + interval '1 month')`);
+      await rerateLateUsage(
+        trx,
+        month,
+        sql`SELECT DISTINCT customer_id FROM usage_records
+        WHERE batch_id = ${batchId} AND started_at >= ${month}::date AND started_at < (${month}::date + interval '1 month')`,
+      );
     }
   },
 };
 
 /** The loaded rows that did not go in: a record imported before, or the second of two with one record id in this file. */
-async function reportRepeats(trx: Parameters<ImportSpec['apply']>[0], { table, batchId, locale }: Load): Promise<number> {
+async function reportRepeats(
+  trx: Parameters<ImportSpec['apply']>[0],
+  { table, batchId, locale }: Load,
+): Promise<number> {
   const result = await sql<{ n: number }>`WITH repeats AS (
       INSERT INTO import_errors (batch_id, row_no, message)
       SELECT ${batchId}, l.row_no, replace(CASE WHEN u.batch_id <> ${batchId} THEN ${problemTemplate(locale, 'importedRecord')}

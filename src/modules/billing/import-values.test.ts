@@ -4,8 +4,16 @@ import { parseCount, parseMoney, parseTimestamp } from './import-values.ts';
 
 describe('reading the values of a billing file', () => {
   it('takes a date-time in the usual form as it is, and the other forms rewritten to it', () => {
-    assert.deepEqual(parseTimestamp('2026-10-03 08:15:30'), { text: '2026-10-03 08:15:30', month: '2026-10-01', hour: 8 });
-    assert.deepEqual(parseTimestamp('2026/10/03 21:30'), { text: '2026-10-03 21:30:00', month: '2026-10-01', hour: 21 });
+    assert.deepEqual(parseTimestamp('2026-10-03 08:15:30'), {
+      text: '2026-10-03 08:15:30',
+      month: '2026-10-01',
+      hour: 8,
+    });
+    assert.deepEqual(parseTimestamp('2026/10/03 21:30'), {
+      text: '2026-10-03 21:30:00',
+      month: '2026-10-01',
+      hour: 21,
+    });
     assert.equal(parseTimestamp('2026-10-03T23:59:59')?.text, '2026-10-03 23:59:59');
   });
 
@@ -24,7 +32,15 @@ describe('reading the values of a billing file', () => {
   });
 
   it('refuses what is not a date-time', () => {
-    for (const bad of ['', '2026-10', '2026-13-01 10:00:00', '2026-10-03 24:00:00', '2026-10-03 10:60:00', ' 2026-10-03 10:00:00', '2026-10-03 10:00:00.5']) {
+    for (const bad of [
+      '',
+      '2026-10',
+      '2026-13-01 10:00:00',
+      '2026-10-03 24:00:00',
+      '2026-10-03 10:60:00',
+      ' 2026-10-03 10:00:00',
+      '2026-10-03 10:00:00.5',
+    ]) {
       assert.equal(parseTimestamp(bad), undefined, bad);
     }
   });

@@ -8,7 +8,8 @@
  * a 'T', months, days and hours with or without their leading zero (Excel's zh-CN 2026/12/5 9:05), or a date
  * alone (midnight).
  */
-const DATE_TIME = /^(\d{4})[-/](0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$/;
+const DATE_TIME =
+  /^(\d{4})[-/](0?[1-9]|1[0-2])[-/](0?[1-9]|[12]\d|3[01])(?:[ T]([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?)?$/;
 /** The form most files use, which is already the form COPY takes: checked without taking it apart. */
 const CANONICAL = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]) (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 

@@ -22,7 +22,13 @@ export const billingModule: CrmModule = {
 };
 
 // What other modules may use. The usage profile ("wide table") is read by segmentation and churn scoring.
-export { loadUsageProfiles, USAGE_PROFILE_VARIABLES, type UsageProfile, type UsageProfileFilter, type UsageProfileVariable } from './usage-profiles.ts';
+export {
+  loadUsageProfiles,
+  USAGE_PROFILE_VARIABLES,
+  type UsageProfile,
+  type UsageProfileFilter,
+  type UsageProfileVariable,
+} from './usage-profiles.ts';
 // Customer-facing billing views, for the self-service portal (callers check who may see the customer).
 export { allowanceUsage, customerBills, customerPayments } from './customer-billing.ts';
 export { currentBalance } from './balances.ts';

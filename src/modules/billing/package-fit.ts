@@ -17,7 +17,12 @@ export interface MonthlyPackageFit {
  * churn-risk model reads as "package fit" and "package expiry".
  */
 export async function monthlyPackageFit(db: Db, month: string): Promise<MonthlyPackageFit[]> {
-  const result = await sql<{ customer_id: string; overage: string; allowance_use: string | null; package_end: string | null }>`
+  const result = await sql<{
+    customer_id: string;
+    overage: string;
+    allowance_use: string | null;
+    package_end: string | null;
+  }>`
     SELECT p.customer_id,
            coalesce((SELECT sum(bi.amount) FROM bills b JOIN bill_items bi ON bi.bill_id = b.id
                      WHERE b.customer_id = p.customer_id AND b.month = p.month AND bi.code <> 'base_fee'), 0) AS overage,

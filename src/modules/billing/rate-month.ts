@@ -22,7 +22,10 @@ const KB_PER_GB = 1048576;
  *   and the spend per call type in the usage profile, is reproducible.
  * Running it again for the same month and data gives the same bill; the bill's revision counts the re-ratings.
  */
-export async function rateMonth(trx: Trx, opts: { month: string; runId: string; customerIds?: RawBuilder<unknown> }): Promise<{ customers: number; total: string; unrated: number }> {
+export async function rateMonth(
+  trx: Trx,
+  opts: { month: string; runId: string; customerIds?: RawBuilder<unknown> },
+): Promise<{ customers: number; total: string; unrated: number }> {
   const m = opts.month;
   // One rating of a month at a time: two runs racing would write two revisions of the same bills.
   await sql`SELECT pg_advisory_xact_lock(7423101, ${Number(m.slice(0, 4)) * 100 + Number(m.slice(5, 7))})`.execute(trx);
@@ -86,8 +89,12 @@ export async function rateMonth(trx: Trx, opts: { month: string; runId: string; 
 
   await sql`INSERT INTO bills (customer_id, month, total, run_id)
     SELECT customer_id, ${m}::date, sum(amount), ${opts.runId} FROM rating_items GROUP BY customer_id
-    ON CONFLICT (customer_id, month) DO UPDATE SET total = excluded.total, run_id = excluded.run_id, revision = bills.revision + 1, updated_at = now()`.execute(trx);
-  await sql`DELETE FROM bill_items i USING bills b WHERE i.bill_id = b.id AND b.month = ${m}::date AND b.customer_id IN (SELECT customer_id FROM rating_items)`.execute(trx);
+    ON CONFLICT (customer_id, month) DO UPDATE SET total = excluded.total, run_id = excluded.run_id, revision = bills.revision + 1, updated_at = now()`.execute(
+    trx,
+  );
+  await sql`DELETE FROM bill_items i USING bills b WHERE i.bill_id = b.id AND b.month = ${m}::date AND b.customer_id IN (SELECT customer_id FROM rating_items)`.execute(
+    trx,
+  );
   await sql`INSERT INTO bill_items (bill_id, line_no, customer_id, code, product_id, quantity, included, unit, rate, amount)
     SELECT b.id, row_number() OVER (PARTITION BY b.id ORDER BY i.seg_start, i.ord), i.customer_id, i.code, i.product_id, i.quantity, i.included, i.unit, i.rate, i.amount
     FROM rating_items i JOIN bills b ON b.customer_id = i.customer_id AND b.month = ${m}::date`.execute(trx);
@@ -98,7 +105,9 @@ export async function rateMonth(trx: Trx, opts: { month: string; runId: string; 
   const summary = await sql<{ customers: number; total: string | null; unrated: number }>`SELECT
       (SELECT count(DISTINCT customer_id)::int FROM rating_items) AS customers,
       (SELECT coalesce(sum(amount), 0)::numeric(14,2)::text FROM rating_items) AS total,
-      (SELECT count(*)::int FROM usage_records u WHERE u.started_at >= ${m}::date AND u.started_at < ${next} ${filter}) - (SELECT count(*)::int FROM rating_records) AS unrated`.execute(trx);
+      (SELECT count(*)::int FROM usage_records u WHERE u.started_at >= ${m}::date AND u.started_at < ${next} ${filter}) - (SELECT count(*)::int FROM rating_records) AS unrated`.execute(
+    trx,
+  );
   await sql`DROP TABLE rating_segments, rating_records, rating_items`.execute(trx);
   const s = summary.rows[0];
   return { customers: s.customers, total: s.total ?? '0.00', unrated: s.unrated };
@@ -134,5 +143,7 @@ async function writeUsageProfiles(trx: Trx, m: string): Promise<void> {
       local_minutes = excluded.local_minutes, provincial_ld_minutes = excluded.provincial_ld_minutes, domestic_ld_minutes = excluded.domestic_ld_minutes,
       international_minutes = excluded.international_minutes, provincial_roaming_minutes = excluded.provincial_roaming_minutes,
       domestic_roaming_minutes = excluded.domestic_roaming_minutes, international_roaming_minutes = excluded.international_roaming_minutes,
-      internet_spend = excluded.internet_spend, busy_data_gb = excluded.busy_data_gb, idle_data_gb = excluded.idle_data_gb, computed_at = now()`.execute(trx);
+      internet_spend = excluded.internet_spend, busy_data_gb = excluded.busy_data_gb, idle_data_gb = excluded.idle_data_gb, computed_at = now()`.execute(
+    trx,
+  );
 }

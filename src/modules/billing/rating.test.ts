@@ -5,22 +5,33 @@ import type { TestClient } from '../../testing/test-client.ts';
 import { loadUsageProfiles } from './index.ts';
 import { customerOnPackage, GB, upload, USAGE_HEADER, USAGE_MAPPING } from './billing-test-support.ts';
 
-type Bill = { month: string; total: string; revision: number; items: { code: string; productName: string; quantity: string; included: string; amount: string }[] };
+type Bill = {
+  month: string;
+  total: string;
+  revision: number;
+  items: { code: string; productName: string; quantity: string; included: string; amount: string }[];
+};
 
 for (const kind of testDatabases()) {
   describe(`rating engine on ${kind}`, () => {
     let app: TestApp;
     let admin: TestClient;
     const ids: Record<string, string> = {};
-    const billOf = async (who: string): Promise<Bill> => (await admin.get(`/api/customers/${ids[who]}/bills`)).body.items.find((b: Bill) => b.month === '2026-09');
+    const billOf = async (who: string): Promise<Bill> =>
+      (await admin.get(`/api/customers/${ids[who]}/bills`)).body.items.find((b: Bill) => b.month === '2026-09');
 
     before(async () => {
       app = await startTestApp(kind, { demoCustomers: 0 });
       admin = await app.login('admin');
-      ids.diamond = await customerOnPackage(app, admin, '13900000001', [{ code: '5G-DIAMOND', startsOn: '2026-08-01' }]);
+      ids.diamond = await customerOnPackage(app, admin, '13900000001', [
+        { code: '5G-DIAMOND', startsOn: '2026-08-01' },
+      ]);
       ids.gold = await customerOnPackage(app, admin, '13900000002', [{ code: '5G-GOLD', startsOn: '2026-09-01' }]);
       // Silver for the first half of September, Diamond from the 16th.
-      ids.changer = await customerOnPackage(app, admin, '13900000003', [{ code: '5G-SILVER', startsOn: '2026-06-01', endsOn: '2026-09-16' }, { code: '5G-DIAMOND', startsOn: '2026-09-16' }]);
+      ids.changer = await customerOnPackage(app, admin, '13900000003', [
+        { code: '5G-SILVER', startsOn: '2026-06-01', endsOn: '2026-09-16' },
+        { code: '5G-DIAMOND', startsOn: '2026-09-16' },
+      ]);
       const rows = [
         // Diamond: 1,000 included minutes. 999 + 3 (121 s rounds up) + 1 = 1,003 outgoing domestic minutes: 3 over.
         'D1,13900000001,call,local,out,2026-09-01 10:00:00,59940,busy',
@@ -54,8 +65,14 @@ for (const kind of testDatabases()) {
       const bill = await billOf('diamond');
       const amounts = Object.fromEntries(bill.items.map((i) => [i.code, i.amount]));
       assert.deepEqual(amounts, {
-        base_fee: '160.00', voice_domestic: '0.45', voice_incoming: '0.00', voice_international: '2.00',
-        voice_roaming: '6.00', data_domestic: '6.00', data_roaming: '3.00', sms: '1.50',
+        base_fee: '160.00',
+        voice_domestic: '0.45',
+        voice_incoming: '0.00',
+        voice_international: '2.00',
+        voice_roaming: '6.00',
+        data_domestic: '6.00',
+        data_roaming: '3.00',
+        sms: '1.50',
       });
       assert.equal(bill.total, '178.95');
       const voice = bill.items.find((i) => i.code === 'voice_domestic')!;
@@ -72,19 +89,40 @@ for (const kind of testDatabases()) {
 
     it('prorates a mid-month change from Silver to Diamond by days, each with its own allowance', async () => {
       const bill = await billOf('changer');
-      assert.deepEqual(bill.items.map((i) => [i.productName, i.code, i.amount]), [
-        ['5G龙卡银卡', 'base_fee', '30.00'], ['5G龙卡银卡', 'voice_domestic', '15.00'], ['5G龙卡银卡', 'data_domestic', '3.00'],
-        ['5G龙卡钻石卡', 'base_fee', '80.00'], ['5G龙卡钻石卡', 'voice_domestic', '3.00'], ['5G龙卡钻石卡', 'data_domestic', '0.00'],
-      ]);
+      assert.deepEqual(
+        bill.items.map((i) => [i.productName, i.code, i.amount]),
+        [
+          ['5G龙卡银卡', 'base_fee', '30.00'],
+          ['5G龙卡银卡', 'voice_domestic', '15.00'],
+          ['5G龙卡银卡', 'data_domestic', '3.00'],
+          ['5G龙卡钻石卡', 'base_fee', '80.00'],
+          ['5G龙卡钻石卡', 'voice_domestic', '3.00'],
+          ['5G龙卡钻石卡', 'data_domestic', '0.00'],
+        ],
+      );
       assert.equal(bill.total, '131.00');
     });
 
     it('writes the 15-variable usage profile that segmentation reads', async () => {
       const [p] = await loadUsageProfiles(app.services.db, '2026-09', { customerIds: [ids.diamond] });
       assert.deepEqual(p, {
-        customerId: ids.diamond, month: '2026-09-01', baseFee: 160, voiceSpend: 8.45, localCallSpend: 0, longDistanceSpend: 2.3, roamingSpend: 6.15,
-        localMinutes: 1009, provincialLdMinutes: 3, domesticLdMinutes: 0, internationalMinutes: 2, provincialRoamingMinutes: 0,
-        domesticRoamingMinutes: 1, internationalRoamingMinutes: 3, internetSpend: 9, busyDataGb: 100.5, idleDataGb: 52,
+        customerId: ids.diamond,
+        month: '2026-09-01',
+        baseFee: 160,
+        voiceSpend: 8.45,
+        localCallSpend: 0,
+        longDistanceSpend: 2.3,
+        roamingSpend: 6.15,
+        localMinutes: 1009,
+        provincialLdMinutes: 3,
+        domesticLdMinutes: 0,
+        internationalMinutes: 2,
+        provincialRoamingMinutes: 0,
+        domesticRoamingMinutes: 1,
+        internationalRoamingMinutes: 3,
+        internetSpend: 9,
+        busyDataGb: 100.5,
+        idleDataGb: 52,
       });
       const api = await admin.get(`/api/customers/${ids.diamond}/usage-profile?month=2026-09`);
       assert.equal(api.body.profile.voiceSpend, 8.45);
@@ -94,21 +132,44 @@ for (const kind of testDatabases()) {
       assert.equal((await admin.get(`/api/customers/${ids.gold}`)).body.arrears, '95.00');
       const balance = (await admin.get(`/api/customers/${ids.gold}/balance`)).body;
       assert.equal(balance.balance, '-95.00');
-      const paid = await upload(admin, 'payments', 'receipt,phone,paid_at,amount,place,method\nR-G1,13900000002,2026-10-05 11:00:00,95.00,泉城路营业厅,现金', {
-        mapping: { sourceId: 'receipt', customer: 'phone', paidAt: 'paid_at', amount: 'amount', place: 'place', method: 'method' },
-      });
+      const paid = await upload(
+        admin,
+        'payments',
+        'receipt,phone,paid_at,amount,place,method\nR-G1,13900000002,2026-10-05 11:00:00,95.00,泉城路营业厅,现金',
+        {
+          mapping: {
+            sourceId: 'receipt',
+            customer: 'phone',
+            paidAt: 'paid_at',
+            amount: 'amount',
+            place: 'place',
+            method: 'method',
+          },
+        },
+      );
       assert.equal(paid.body.accepted, 1, JSON.stringify(paid.body));
       assert.equal((await admin.get(`/api/customers/${ids.gold}`)).body.arrears, '0.00');
       const payments = (await admin.get(`/api/customers/${ids.gold}/payments`)).body.items;
-      assert.equal(payments[0].paidAt, '2026-10-05T03:00:00.000Z', 'the business-time 11:00 in Beijing, as an ISO moment');
+      assert.equal(
+        payments[0].paidAt,
+        '2026-10-05T03:00:00.000Z',
+        'the business-time 11:00 in Beijing, as an ISO moment',
+      );
     });
 
     it('gives usage records their moment as ISO, and pages after one', async () => {
       const usage = (await admin.get(`/api/customers/${ids.gold}/usage?month=2026-09`)).body;
       assert.ok(usage.records.length > 1, JSON.stringify(usage));
       for (const r of usage.records) assert.match(r.startedAt, /^2026-09-\d\dT\d\d:\d\d:\d\d\.000Z$/);
-      const next = (await admin.get(`/api/customers/${ids.gold}/usage?month=2026-09&after=${encodeURIComponent(usage.records[0].startedAt)}`)).body;
-      assert.deepEqual(next.records.map((r: { startedAt: string }) => r.startedAt), usage.records.slice(1).map((r: { startedAt: string }) => r.startedAt));
+      const next = (
+        await admin.get(
+          `/api/customers/${ids.gold}/usage?month=2026-09&after=${encodeURIComponent(usage.records[0].startedAt)}`,
+        )
+      ).body;
+      assert.deepEqual(
+        next.records.map((r: { startedAt: string }) => r.startedAt),
+        usage.records.slice(1).map((r: { startedAt: string }) => r.startedAt),
+      );
     });
 
     it('gives the same bill when the month is run again', async () => {
@@ -121,7 +182,12 @@ for (const kind of testDatabases()) {
 
     it('re-rates a billed month when late usage arrives', async () => {
       const before = await billOf('gold');
-      const late = await upload(admin, 'usage', `${USAGE_HEADER}\nG3,13900000002,call,local,out,2026-09-29 18:00:00,600,busy`, { mapping: USAGE_MAPPING });
+      const late = await upload(
+        admin,
+        'usage',
+        `${USAGE_HEADER}\nG3,13900000002,call,local,out,2026-09-29 18:00:00,600,busy`,
+        { mapping: USAGE_MAPPING },
+      );
       assert.equal(late.body.accepted, 1);
       const after = await billOf('gold');
       assert.equal(after.total, '96.50');

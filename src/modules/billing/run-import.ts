@@ -65,53 +65,129 @@ export function checkMapping(spec: ImportSpec, header: string[], mapping: Record
  * spec then moves the loaded rows to their table. Good rows go in, bad rows are reported with the reason, and a
  * failure anywhere applies nothing.
  */
-export async function runImport(database: DatabaseHandle, ctx: RequestContext, spec: ImportSpec, req: ImportRequest): Promise<ImportReport> {
+export async function runImport(
+  database: DatabaseHandle,
+  ctx: RequestContext,
+  spec: ImportSpec,
+  req: ImportRequest,
+): Promise<ImportReport> {
   const hash = createHash('sha256');
   const bytes = hashing(req.stream, hash);
-  if (req.format === 'xlsx') return withSpooledFile(bytes, (path) => importText(database, ctx, spec, req, hash, xlsxAsCsv(path), () => 'xlsx'));
+  if (req.format === 'xlsx')
+    return withSpooledFile(bytes, (path) => importText(database, ctx, spec, req, hash, xlsxAsCsv(path), () => 'xlsx'));
   let encoding: string = req.encoding;
-  return importText(database, ctx, spec, req, hash, decodeCsv(bytes, req.encoding, (e) => { encoding = e; }), () => encoding);
+  return importText(
+    database,
+    ctx,
+    spec,
+    req,
+    hash,
+    decodeCsv(bytes, req.encoding, (e) => {
+      encoding = e;
+    }),
+    () => encoding,
+  );
 }
 
 async function importText(
-  database: DatabaseHandle, ctx: RequestContext, spec: ImportSpec, req: ImportRequest, hash: ReturnType<typeof createHash>,
-  text: AsyncIterable<string>, encodingOf: () => string,
+  database: DatabaseHandle,
+  ctx: RequestContext,
+  spec: ImportSpec,
+  req: ImportRequest,
+  hash: ReturnType<typeof createHash>,
+  text: AsyncIterable<string>,
+  encodingOf: () => string,
 ): Promise<ImportReport> {
   const batches = csvRecordBatches(text);
   const first = await readBatch(batches);
-  if (first === undefined || first.length === 0 || first[0].every((h) => h.trim() === '')) throw billingError('EMPTY_FILE');
+  if (first === undefined || first.length === 0 || first[0].every((h) => h.trim() === ''))
+    throw billingError('EMPTY_FILE');
   const header = first[0].map((h) => h.trim());
   checkMapping(spec, header, req.mapping);
-  const columnOf = new Map(spec.fields.map((f) => [f.key, req.mapping[f.key] ? header.indexOf(req.mapping[f.key]) : -1]));
+  const columnOf = new Map(
+    spec.fields.map((f) => [f.key, req.mapping[f.key] ? header.indexOf(req.mapping[f.key]) : -1]),
+  );
 
-  return withCopySession(database, (session) => withTransaction(session.db, async (trx) => {
-    const encoding = encodingOf();
-    const batch = await trx.insertInto('import_batches').values({
-      kind: spec.kind, batch_key: '', file_name: req.fileName.slice(0, 200), encoding, mapping: JSON.stringify(req.mapping),
-      total_rows: 0, accepted: 0, rejected: 0, imported_by: ctx.employeeId === '0' ? null : ctx.employeeId,
-    }).returning('id').executeTakeFirstOrThrow();
-    const table = `import_load_${randomBytes(6).toString('hex')}`;
-    await spec.createLoad(trx, table);
-    // On a server, customers are looked up on another connection while this one is busy with COPY.
-    const customers = new CustomerKeys(database.kind === 'postgres' ? database.db : trx);
-    const streamed = await streamRows({ session, spec, header, columnOf, customers, batchId: batch.id, table, locale: ctx.locale }, first.slice(1), batches);
-    // The whole batch is sorted and hashed once; in memory that is several times faster than spilling to disk.
-    await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
-    await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
-    const result = await spec.apply(trx, { table, batchId: batch.id, rows: streamed.loaded, months: streamed.months, locale: ctx.locale });
-    const batchKey = req.batchKey ?? `sha256:${hash.digest('hex')}`;
-    const previous = await trx.selectFrom('import_batches').select('id').where('kind', '=', spec.kind).where('batch_key', '=', batchKey).execute();
-    const totals = { accepted: result.accepted, rejected: streamed.rejected + result.rejected };
-    await trx.updateTable('import_batches').set({ batch_key: batchKey, encoding: encodingOf(), total_rows: totals.accepted + totals.rejected, ...totals, months: result.months })
-      .where('id', '=', batch.id).execute();
-    await spec.afterApply(trx, batch.id, result.months);
-    await recordAudit(trx, ctx, { action: `import_${spec.kind}`, entity: 'import_batch', entityId: batch.id, changes: { file: req.fileName, batchKey, ...totals } });
-    const errors = await trx.selectFrom('import_errors').select(['row_no', 'message']).where('batch_id', '=', batch.id).orderBy('row_no').limit(ERRORS_IN_REPORT).execute();
-    return {
-      batchId: batch.id, batchKey, encoding: encodingOf(), ...totals, previousBatches: previous.map((p) => p.id),
-      errors: errors.map((e) => ({ row: e.row_no, message: textFor(ctx, e.message) })),
-    };
-  }));
+  return withCopySession(database, (session) =>
+    withTransaction(session.db, async (trx) => {
+      const encoding = encodingOf();
+      const batch = await trx
+        .insertInto('import_batches')
+        .values({
+          kind: spec.kind,
+          batch_key: '',
+          file_name: req.fileName.slice(0, 200),
+          encoding,
+          mapping: JSON.stringify(req.mapping),
+          total_rows: 0,
+          accepted: 0,
+          rejected: 0,
+          imported_by: ctx.employeeId === '0' ? null : ctx.employeeId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const table = `import_load_${randomBytes(6).toString('hex')}`;
+      await spec.createLoad(trx, table);
+      // On a server, customers are looked up on another connection while this one is busy with COPY.
+      const customers = new CustomerKeys(database.kind === 'postgres' ? database.db : trx);
+      const streamed = await streamRows(
+        { session, spec, header, columnOf, customers, batchId: batch.id, table, locale: ctx.locale },
+        first.slice(1),
+        batches,
+      );
+      // The whole batch is sorted and hashed once; in memory that is several times faster than spilling to disk.
+      await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+      await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(trx);
+      const result = await spec.apply(trx, {
+        table,
+        batchId: batch.id,
+        rows: streamed.loaded,
+        months: streamed.months,
+        locale: ctx.locale,
+      });
+      const batchKey = req.batchKey ?? `sha256:${hash.digest('hex')}`;
+      const previous = await trx
+        .selectFrom('import_batches')
+        .select('id')
+        .where('kind', '=', spec.kind)
+        .where('batch_key', '=', batchKey)
+        .execute();
+      const totals = { accepted: result.accepted, rejected: streamed.rejected + result.rejected };
+      await trx
+        .updateTable('import_batches')
+        .set({
+          batch_key: batchKey,
+          encoding: encodingOf(),
+          total_rows: totals.accepted + totals.rejected,
+          ...totals,
+          months: result.months,
+        })
+        .where('id', '=', batch.id)
+        .execute();
+      await spec.afterApply(trx, batch.id, result.months);
+      await recordAudit(trx, ctx, {
+        action: `import_${spec.kind}`,
+        entity: 'import_batch',
+        entityId: batch.id,
+        changes: { file: req.fileName, batchKey, ...totals },
+      });
+      const errors = await trx
+        .selectFrom('import_errors')
+        .select(['row_no', 'message'])
+        .where('batch_id', '=', batch.id)
+        .orderBy('row_no')
+        .limit(ERRORS_IN_REPORT)
+        .execute();
+      return {
+        batchId: batch.id,
+        batchKey,
+        encoding: encodingOf(),
+        ...totals,
+        previousBatches: previous.map((p) => p.id),
+        errors: errors.map((e) => ({ row: e.row_no, message: textFor(ctx, e.message) })),
+      };
+    }),
+  );
 }
 
 interface Stream {
@@ -131,7 +207,11 @@ interface Stream {
  * on another connection) while the next piece is read, and the previous piece is still going in by COPY. Each
  * promise is awaited in its turn; until then a failure must not count as unhandled.
  */
-async function streamRows(s: Stream, firstRecords: string[][], batches: AsyncIterator<string[][]>): Promise<{ loaded: number; rejected: number; months: string[] }> {
+async function streamRows(
+  s: Stream,
+  firstRecords: string[][],
+  batches: AsyncIterator<string[][]>,
+): Promise<{ loaded: number; rejected: number; months: string[] }> {
   const loadColumns = ['customer_id', ...s.spec.columns, 'batch_id', 'row_no'];
   const months = new Set<string>();
   let rowNo = 0;
@@ -139,7 +219,10 @@ async function streamRows(s: Stream, firstRecords: string[][], batches: AsyncIte
   let rejected = 0;
   // One accessor for every row (this loop runs a million times): `value` reads the row in `record`.
   let record: string[] = [];
-  const value = (field: string) => { const i = s.columnOf.get(field)!; return i < 0 ? '' : record[i].trim(); };
+  const value = (field: string) => {
+    const i = s.columnOf.get(field)!;
+    return i < 0 ? '' : record[i].trim();
+  };
   let loading: Promise<void> = Promise.resolve();
   let reading: Promise<string[][] | undefined> = Promise.resolve(firstRecords);
   for (let records = await reading; records !== undefined; records = await reading) {
@@ -162,7 +245,8 @@ async function streamRows(s: Stream, firstRecords: string[][], batches: AsyncIte
     for (let i = 0; i < parsed.length; i++) {
       const p = parsed[i];
       const match = 'customer' in p ? s.customers.match(p.customer) : undefined;
-      const error = 'error' in p ? p.error : match && 'error' in match ? customerProblem(p.customer, match.error) : undefined;
+      const error =
+        'error' in p ? p.error : match && 'error' in match ? customerProblem(p.customer, match.error) : undefined;
       if (error !== undefined) {
         errors += `${s.batchId}\t${base + i}\t${copyValue(problemMessage(s.locale, error))}\n`;
         rejected++;
@@ -195,10 +279,17 @@ async function readBatch(batches: AsyncIterator<string[][]>): Promise<string[][]
 }
 
 /** The first rows of a file with its header, for the mapping screen; reads only the start of a CSV (an xlsx is spooled). */
-export async function previewImport(req: Omit<ImportRequest, 'mapping'>): Promise<{ encoding: string; header: string[]; rows: string[][] }> {
-  if (req.format === 'xlsx') return withSpooledFile(req.stream, async (path) => ({ encoding: 'xlsx', ...(await firstRows(xlsxAsCsv(path))) }));
+export async function previewImport(
+  req: Omit<ImportRequest, 'mapping'>,
+): Promise<{ encoding: string; header: string[]; rows: string[][] }> {
+  if (req.format === 'xlsx')
+    return withSpooledFile(req.stream, async (path) => ({ encoding: 'xlsx', ...(await firstRows(xlsxAsCsv(path))) }));
   let encoding: string = req.encoding;
-  const rows = await firstRows(decodeCsv(req.stream, req.encoding, (e) => { encoding = e; }));
+  const rows = await firstRows(
+    decodeCsv(req.stream, req.encoding, (e) => {
+      encoding = e;
+    }),
+  );
   return { encoding, ...rows };
 }
 

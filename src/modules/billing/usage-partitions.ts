@@ -28,7 +28,9 @@ async function partitionExists(trx: Trx, name: string): Promise<boolean> {
 export async function ensureMonthPartition(trx: Trx, month: string): Promise<void> {
   const { name, from, to } = partitionOf(month);
   if (await partitionExists(trx, name)) return;
-  await sql.raw(`CREATE TABLE ${name} PARTITION OF usage_records FOR VALUES FROM ('${from}') TO ('${to}')`).execute(trx);
+  await sql
+    .raw(`CREATE TABLE ${name} PARTITION OF usage_records FOR VALUES FROM ('${from}') TO ('${to}')`)
+    .execute(trx);
 }
 
 /**
@@ -56,6 +58,8 @@ export async function adoptAsPartition(trx: Trx, table: string, month: string): 
   // The load's row numbers were only for the report; a dropped column costs nothing and a partition may have one.
   await sql.raw(`ALTER TABLE ${table} DROP COLUMN row_no`).execute(trx);
   await sql.raw(`ALTER TABLE ${table} RENAME TO ${name}`).execute(trx);
-  await sql.raw(`ALTER TABLE usage_records ATTACH PARTITION ${name} FOR VALUES FROM ('${from}') TO ('${to}')`).execute(trx);
+  await sql
+    .raw(`ALTER TABLE usage_records ATTACH PARTITION ${name} FOR VALUES FROM ('${from}') TO ('${to}')`)
+    .execute(trx);
   return true;
 }

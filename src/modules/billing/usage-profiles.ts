@@ -45,8 +45,16 @@ export interface UsageProfileFilter {
  * Reads the monthly usage profiles of `month` ('2026-10' or '2026-10-01'), ordered by customer id.
  * Customers with no rated usage or fee that month have no row.
  */
-export async function loadUsageProfiles(db: Db | Trx, month: string, filter: UsageProfileFilter = {}): Promise<UsageProfile[]> {
-  let query = db.selectFrom('usage_profiles as p').selectAll('p').where('p.month', '=', monthStart(month)).orderBy('p.customer_id');
+export async function loadUsageProfiles(
+  db: Db | Trx,
+  month: string,
+  filter: UsageProfileFilter = {},
+): Promise<UsageProfile[]> {
+  let query = db
+    .selectFrom('usage_profiles as p')
+    .selectAll('p')
+    .where('p.month', '=', monthStart(month))
+    .orderBy('p.customer_id');
   if (filter.customerIds) {
     if (filter.customerIds.length === 0) return [];
     query = query.where('p.customer_id', 'in', filter.customerIds as string[]);
@@ -56,13 +64,23 @@ export async function loadUsageProfiles(db: Db | Trx, month: string, filter: Usa
   if (filter.limit) query = query.limit(filter.limit);
   const rows = await query.execute();
   return rows.map((r) => ({
-    customerId: r.customer_id, month: r.month,
-    baseFee: Number(r.base_fee), voiceSpend: Number(r.voice_spend), localCallSpend: Number(r.local_call_spend),
-    longDistanceSpend: Number(r.long_distance_spend), roamingSpend: Number(r.roaming_spend),
-    localMinutes: r.local_minutes, provincialLdMinutes: r.provincial_ld_minutes, domesticLdMinutes: r.domestic_ld_minutes,
-    internationalMinutes: r.international_minutes, provincialRoamingMinutes: r.provincial_roaming_minutes,
-    domesticRoamingMinutes: r.domestic_roaming_minutes, internationalRoamingMinutes: r.international_roaming_minutes,
-    internetSpend: Number(r.internet_spend), busyDataGb: Number(r.busy_data_gb), idleDataGb: Number(r.idle_data_gb),
+    customerId: r.customer_id,
+    month: r.month,
+    baseFee: Number(r.base_fee),
+    voiceSpend: Number(r.voice_spend),
+    localCallSpend: Number(r.local_call_spend),
+    longDistanceSpend: Number(r.long_distance_spend),
+    roamingSpend: Number(r.roaming_spend),
+    localMinutes: r.local_minutes,
+    provincialLdMinutes: r.provincial_ld_minutes,
+    domesticLdMinutes: r.domestic_ld_minutes,
+    internationalMinutes: r.international_minutes,
+    provincialRoamingMinutes: r.provincial_roaming_minutes,
+    domesticRoamingMinutes: r.domestic_roaming_minutes,
+    internationalRoamingMinutes: r.international_roaming_minutes,
+    internetSpend: Number(r.internet_spend),
+    busyDataGb: Number(r.busy_data_gb),
+    idleDataGb: Number(r.idle_data_gb),
   }));
 }
 

@@ -5,14 +5,13 @@ import { customerScope } from '../customers/index.ts';
 import type { Database } from '../../platform/db.ts';
 import type { ChurnRecordQuery } from './churn.schema.ts';
 import './churn.tables.ts';
-import '../customers/customers.tables.ts';
-import '../system/system.tables.ts';
 
 type Conn = Db | Trx;
 
 /** Churn records joined to their customer, limited to the caller's data scope. */
 export function recordSelect(db: Conn, ctx: RequestContext) {
-  return db.selectFrom('churn_records as r')
+  return db
+    .selectFrom('churn_records as r')
     .innerJoin('customers as c', 'c.id', 'r.customer_id')
     .innerJoin('org_units as o', 'o.id', 'c.region_id')
     .selectAll('r')
@@ -45,9 +44,15 @@ export async function findRecord(db: Conn, ctx: RequestContext, id: string, lock
 }
 
 /** Inserts unless the customer already has a record that day; returns the new id or undefined. */
-export async function insertRecord(db: Conn, values: Insertable<Database['churn_records']>): Promise<string | undefined> {
-  const row = await db.insertInto('churn_records').values(values)
+export async function insertRecord(
+  db: Conn,
+  values: Insertable<Database['churn_records']>,
+): Promise<string | undefined> {
+  const row = await db
+    .insertInto('churn_records')
+    .values(values)
     .onConflict((oc) => oc.columns(['customer_id', 'churned_on']).doNothing())
-    .returning('id').executeTakeFirst();
+    .returning('id')
+    .executeTakeFirst();
   return row?.id;
 }

@@ -8,7 +8,6 @@ import type { ChurnReport, ChurnReportQuery } from './churn.schema.ts';
 import { inRegion } from './churn-records.repository.ts';
 import { reportPeriod } from '../../platform/clock.ts';
 
-
 const GROUP_KEY: Record<Exclude<ChurnReportQuery['groupBy'], 'month' | 'package'>, RawBuilder<string>> = {
   region: sql<string>`b.region_id::text`,
   category: sql<string>`b.category`,
@@ -36,41 +35,54 @@ export async function churnReport(db: Db, ctx: RequestContext, f: ChurnReportQue
       WHERE c.status <> 'merged' AND ${scope} AND ${region})`;
   let rows: { key: string; label: string; churned: string; base: string }[];
   if (f.groupBy === 'month') {
-    rows = (await sql<{ key: string; label: string; churned: string; base: string }>`${base},
+    rows = (
+      await sql<{ key: string; label: string; churned: string; base: string }>`${base},
       months AS (SELECT generate_series(date_trunc('month', ${from}::date), date_trunc('month', ${to}::date), interval '1 month')::date AS m)
       SELECT to_char(m, 'YYYY-MM') AS key, to_char(m, 'YYYY-MM') AS label,
         (SELECT count(*) FROM churn_records r JOIN book b ON b.id = r.customer_id
           WHERE r.churned_on >= m AND r.churned_on < (m + interval '1 month')::date) AS churned,
         (SELECT count(*) FROM book b WHERE b.since < (m + interval '1 month')::date AND (b.first_churn IS NULL OR b.first_churn >= m)) AS base
-      FROM months ORDER BY m`.execute(db)).rows;
+      FROM months ORDER BY m`.execute(db)
+    ).rows;
   } else if (f.groupBy === 'package') {
-    rows = (await sql<{ key: string; label: string; churned: string; base: string }>`${base},
+    rows = (
+      await sql<{ key: string; label: string; churned: string; base: string }>`${base},
       churned AS (${churnedByPackage(from, to)}),
       kept AS (
         SELECT ps.product_name AS key, count(DISTINCT b.id) AS kept FROM book b JOIN (${packageSegmentsSql(monthStart(to))}) ps ON ps.customer_id = b.id
         WHERE b.since <= ${to}::date AND (b.first_churn IS NULL OR b.first_churn > ${to}::date) GROUP BY 1)
       SELECT ch.key, ch.key AS label, ch.churned, ch.churned + COALESCE(k.kept, 0) AS base
-      FROM churned ch LEFT JOIN kept k ON k.key = ch.key ORDER BY ch.churned DESC, ch.key`.execute(db)).rows;
+      FROM churned ch LEFT JOIN kept k ON k.key = ch.key ORDER BY ch.churned DESC, ch.key`.execute(db)
+    ).rows;
   } else {
     const key = GROUP_KEY[f.groupBy];
     const active = sql`b.since <= ${to}::date AND (b.first_churn IS NULL OR b.first_churn >= ${from}::date)`;
     // By reason every churner is measured against the whole base; otherwise against the group's own base.
-    const denominator = f.groupBy === 'reason'
-      ? sql`denom AS (SELECT count(*) AS base FROM book b WHERE ${active})`
-      : sql`denom AS (SELECT ${key} AS key, count(*) AS base FROM book b WHERE ${active} GROUP BY 1)`;
+    const denominator =
+      f.groupBy === 'reason'
+        ? sql`denom AS (SELECT count(*) AS base FROM book b WHERE ${active})`
+        : sql`denom AS (SELECT ${key} AS key, count(*) AS base FROM book b WHERE ${active} GROUP BY 1)`;
     const join = f.groupBy === 'reason' ? sql`CROSS JOIN denom d` : sql`LEFT JOIN denom d ON d.key = ch.key`;
-    const label = f.groupBy === 'region' ? sql`(SELECT name FROM org_units o WHERE o.id = ch.key::bigint)` : sql`ch.key`;
-    rows = (await sql<{ key: string; label: string; churned: string; base: string }>`${base},
+    const label =
+      f.groupBy === 'region' ? sql`(SELECT name FROM org_units o WHERE o.id = ch.key::bigint)` : sql`ch.key`;
+    rows = (
+      await sql<{ key: string; label: string; churned: string; base: string }>`${base},
       churned AS (SELECT ${key} AS key, count(*) AS churned FROM churn_records r JOIN book b ON b.id = r.customer_id
         WHERE r.churned_on BETWEEN ${from}::date AND ${to}::date GROUP BY 1),
       ${denominator}
       SELECT ch.key, ${label} AS label, ch.churned, COALESCE(d.base, 0) AS base
-      FROM churned ch ${join} ORDER BY ch.churned DESC, ch.key`.execute(db)).rows;
+      FROM churned ch ${join} ORDER BY ch.churned DESC, ch.key`.execute(db)
+    ).rows;
   }
   return {
-    groupBy: f.groupBy, from, to,
+    groupBy: f.groupBy,
+    from,
+    to,
     rows: rows.map((r) => ({
-      key: r.key, label: r.label, churned: Number(r.churned), base: Number(r.base),
+      key: r.key,
+      label: r.label,
+      churned: Number(r.churned),
+      base: Number(r.base),
       rate: Number(r.base) ? Math.round((Number(r.churned) / Number(r.base)) * 10000) / 10000 : null,
     })),
   };
@@ -103,10 +115,14 @@ const HEADERS = {
 
 export function churnReportXlsx(ctx: RequestContext, report: ChurnReport): Promise<Buffer> {
   const h = HEADERS[ctx.locale === 'en' ? 'en' : 'zh'];
-  return toXlsx(`${h.title} ${report.from} – ${report.to}`, [
-    { header: h.key, value: (r) => r.label },
-    { header: h.churned, value: (r) => r.churned },
-    { header: h.base, value: (r) => r.base },
-    { header: h.rate, value: (r) => r.rate, format: '0.00%' },
-  ], report.rows);
+  return toXlsx(
+    `${h.title} ${report.from} – ${report.to}`,
+    [
+      { header: h.key, value: (r) => r.label },
+      { header: h.churned, value: (r) => r.churned },
+      { header: h.base, value: (r) => r.base },
+      { header: h.rate, value: (r) => r.rate, format: '0.00%' },
+    ],
+    report.rows,
+  );
 }

@@ -19,14 +19,24 @@ const COMPETITORS = ['中国移动', '中国电信', '中国广电'];
 export async function seedChurnDemo({ db }: Services, demo: DemoContext): Promise<void> {
   const asOf = currentMonth();
   const histories = syntheticHistories(demo.customerIds.length, 7, new Date(`${asOf}T00:00:00Z`));
-  const rows = histories.flatMap((h, i) => h.history.months.map((m) => ({
-    ...m, complaints: 0, faults: 0, satisfaction: null, customerId: demo.customerIds[i], arrears: h.history.arrears,
-  })));
+  const rows = histories.flatMap((h, i) =>
+    h.history.months.map((m) => ({
+      ...m,
+      complaints: 0,
+      faults: 0,
+      satisfaction: null,
+      customerId: demo.customerIds[i],
+      arrears: h.history.arrears,
+    })),
+  );
   await saveSignals(db, asOf, rows);
   // Where billing's demo has billed a month, its spend and usage replace the drawn ones, so the reasons
   // shown beside a score agree with the customer's bills.
   for (let k = 6; k >= 1; k--) await collectSignals(db, monthsBefore(asOf, k));
-  const churners = histories.map((h, i) => ({ h, id: demo.customerIds[i] })).filter(({ h }) => h.churned).slice(0, Math.ceil(demo.customerIds.length / 20));
+  const churners = histories
+    .map((h, i) => ({ h, id: demo.customerIds[i] }))
+    .filter(({ h }) => h.churned)
+    .slice(0, Math.ceil(demo.customerIds.length / 20));
   for (const { id } of churners) {
     const daysAgo = 1 + Math.floor(demo.random() * 80);
     const category = REASON_CATEGORIES[Math.floor(demo.random() * REASON_CATEGORIES.length)];
@@ -42,8 +52,11 @@ export async function seedChurnDemo({ db }: Services, demo: DemoContext): Promis
       if ((e as { code?: string }).code === 'CUSTOMER_HAS_ARREARS') continue;
       throw e;
     }
-    await db.updateTable('churn_records').set({ reason_category: category, competitor })
-      .where('customer_id', '=', id).execute();
+    await db
+      .updateTable('churn_records')
+      .set({ reason_category: category, competitor })
+      .where('customer_id', '=', id)
+      .execute();
   }
   await refreshRiskScores(db, { asOf });
 }

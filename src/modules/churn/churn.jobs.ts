@@ -8,7 +8,8 @@ const MONTH_MS = 30 * 86_400_000;
 
 /** Scores refresh monthly; an administrator can also ask for a run now (after an import, say). */
 export async function churnJobs(jobs: JobRunner, { db }: Services): Promise<void> {
-  const run = (_payload: unknown, helpers: { reportProgress(p: number): Promise<void> }) => refreshRiskScores(db, { progress: helpers.reportProgress });
+  const run = (_payload: unknown, helpers: { reportProgress(p: number): Promise<void> }) =>
+    refreshRiskScores(db, { progress: helpers.reportProgress });
   jobs.register(SCORE_NOW_JOB, run);
   await jobs.scheduleRecurring(MONTHLY_JOB, MONTH_MS, run);
 }

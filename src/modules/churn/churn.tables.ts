@@ -1,6 +1,13 @@
 import type { Generated } from 'kysely';
 
-export const REASON_CATEGORIES = ['price', 'network_quality', 'service', 'moved_away', 'competitor_offer', 'other'] as const;
+export const REASON_CATEGORIES = [
+  'price',
+  'network_quality',
+  'service',
+  'moved_away',
+  'competitor_offer',
+  'other',
+] as const;
 export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
 export const OUTCOMES = ['won_back', 'refused', 'unreachable'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

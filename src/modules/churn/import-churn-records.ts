@@ -18,13 +18,24 @@ const COLUMNS = {
 
 /** Category labels as staff write them in a spreadsheet. */
 const CATEGORY_LABELS: Record<string, ReasonCategory> = {
-  价格: 'price', 资费: 'price', 网络质量: 'network_quality', 网络: 'network_quality', 服务: 'service', 服务质量: 'service',
-  搬迁: 'moved_away', 迁出: 'moved_away', 竞争对手优惠: 'competitor_offer', 竞争对手: 'competitor_offer', 其他: 'other',
+  价格: 'price',
+  资费: 'price',
+  网络质量: 'network_quality',
+  网络: 'network_quality',
+  服务: 'service',
+  服务质量: 'service',
+  搬迁: 'moved_away',
+  迁出: 'moved_away',
+  竞争对手优惠: 'competitor_offer',
+  竞争对手: 'competitor_offer',
+  其他: 'other',
 };
 
 function category(text: string): ReasonCategory | undefined {
   const t = text.trim();
-  return (REASON_CATEGORIES as readonly string[]).includes(t.toLowerCase()) ? (t.toLowerCase() as ReasonCategory) : CATEGORY_LABELS[t];
+  return (REASON_CATEGORIES as readonly string[]).includes(t.toLowerCase())
+    ? (t.toLowerCase() as ReasonCategory)
+    : CATEGORY_LABELS[t];
 }
 
 function isoDate(text: string): string | undefined {
@@ -36,8 +47,14 @@ function isoDate(text: string): string | undefined {
 }
 
 interface ParsedRow {
-  row: number; customerNo: string; churnedOn: string; reasonCategory: string; competitor: string | null; notes: string | null;
-  customerId?: string; errors: string[];
+  row: number;
+  customerNo: string;
+  churnedOn: string;
+  reasonCategory: string;
+  competitor: string | null;
+  notes: string | null;
+  customerId?: string;
+  errors: string[];
 }
 
 /**
@@ -46,8 +63,12 @@ interface ParsedRow {
  * the file); the report lists each row's problems. Rows are written only when none has a problem, all
  * in one transaction: a file never half-applies.
  */
-export async function importChurnRecords(db: Db, ctx: RequestContext, input: { fileName: string; content: string; dryRun: boolean }): Promise<ImportReport> {
-  let sheet;
+export async function importChurnRecords(
+  db: Db,
+  ctx: RequestContext,
+  input: { fileName: string; content: string; dryRun: boolean },
+): Promise<ImportReport> {
+  let sheet: Awaited<ReturnType<typeof readSheet>>;
   try {
     sheet = await readSheet(input.fileName, Buffer.from(input.content, 'base64'));
   } catch (err) {
@@ -60,19 +81,50 @@ export async function importChurnRecords(db: Db, ctx: RequestContext, input: { f
     const rows = await checkRows(trx, ctx, sheet);
     const invalid = rows.filter((r) => r.errors.length).length;
     const report: ImportReport = {
-      total: rows.length, valid: rows.length - invalid, invalid, imported: 0,
-      rows: rows.map(({ row, customerNo, churnedOn, reasonCategory, competitor, errors }) => ({ row, customerNo, churnedOn, reasonCategory, competitor, errors })),
+      total: rows.length,
+      valid: rows.length - invalid,
+      invalid,
+      imported: 0,
+      rows: rows.map(({ row, customerNo, churnedOn, reasonCategory, competitor, errors }) => ({
+        row,
+        customerNo,
+        churnedOn,
+        reasonCategory,
+        competitor,
+        errors,
+      })),
     };
     if (invalid > 0 && !input.dryRun) throw churnError('IMPORT_HAS_ERRORS', { errors: invalid, report });
     if (input.dryRun || invalid > 0) return report;
     for (let i = 0; i < rows.length; i += 1000) {
-      await trx.insertInto('churn_records').values(rows.slice(i, i + 1000).map((r) => ({
-        customer_id: r.customerId!, churned_on: r.churnedOn, reason_category: category(r.reasonCategory) ?? 'other',
-        competitor: r.competitor, notes: r.notes, source: 'import' as const, created_by: ctx.employeeId,
-      }))).execute();
+      await trx
+        .insertInto('churn_records')
+        .values(
+          rows.slice(i, i + 1000).map((r) => ({
+            customer_id: r.customerId!,
+            churned_on: r.churnedOn,
+            reason_category: category(r.reasonCategory) ?? 'other',
+            competitor: r.competitor,
+            notes: r.notes,
+            source: 'import' as const,
+            created_by: ctx.employeeId,
+          })),
+        )
+        .execute();
     }
-    await trx.deleteFrom('churn_risk_scores').where('customer_id', 'in', rows.map((r) => r.customerId!)).execute();
-    await recordAudit(trx, ctx, { action: 'import', entity: 'churn_record', changes: { fileName: input.fileName, rows: rows.length } });
+    await trx
+      .deleteFrom('churn_risk_scores')
+      .where(
+        'customer_id',
+        'in',
+        rows.map((r) => r.customerId!),
+      )
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'import',
+      entity: 'churn_record',
+      changes: { fileName: input.fileName, rows: rows.length },
+    });
     return { ...report, imported: rows.length };
   });
 }
@@ -81,9 +133,13 @@ async function checkRows(trx: Trx, ctx: RequestContext, sheet: Record<string, st
   const today = todayInBusiness();
   const rows: ParsedRow[] = sheet.map((cells, i) => {
     const r: ParsedRow = {
-      row: i + 2, customerNo: pickColumn(cells, COLUMNS.customerNo).toUpperCase(), churnedOn: pickColumn(cells, COLUMNS.churnedOn),
+      row: i + 2,
+      customerNo: pickColumn(cells, COLUMNS.customerNo).toUpperCase(),
+      churnedOn: pickColumn(cells, COLUMNS.churnedOn),
       reasonCategory: pickColumn(cells, COLUMNS.reasonCategory) || 'other',
-      competitor: pickColumn(cells, COLUMNS.competitor).slice(0, 100) || null, notes: pickColumn(cells, COLUMNS.notes).slice(0, 1000) || null, errors: [],
+      competitor: pickColumn(cells, COLUMNS.competitor).slice(0, 100) || null,
+      notes: pickColumn(cells, COLUMNS.notes).slice(0, 1000) || null,
+      errors: [],
     };
     if (!r.customerNo) r.errors.push('customer number is missing');
     const date = isoDate(r.churnedOn);
@@ -97,15 +153,22 @@ async function checkRows(trx: Trx, ctx: RequestContext, sheet: Record<string, st
   const numbers = [...new Set(rows.map((r) => r.customerNo).filter(Boolean))];
   const ids = new Map<string, string>();
   for (let i = 0; i < numbers.length; i += 5000) {
-    const found = await trx.selectFrom('customers as c').select(['c.id', 'c.customer_no'])
+    const found = await trx
+      .selectFrom('customers as c')
+      .select(['c.id', 'c.customer_no'])
       .where('c.customer_no', 'in', numbers.slice(i, i + 5000))
-      .where(customerScope(ctx)).execute();
+      .where(customerScope(ctx))
+      .execute();
     for (const f of found) ids.set(f.customer_no, f.id);
   }
   const existing = new Set<string>();
   const customerIds = [...ids.values()];
   for (let i = 0; i < customerIds.length; i += 5000) {
-    const found = await trx.selectFrom('churn_records').select(['customer_id', 'churned_on']).where('customer_id', 'in', customerIds.slice(i, i + 5000)).execute();
+    const found = await trx
+      .selectFrom('churn_records')
+      .select(['customer_id', 'churned_on'])
+      .where('customer_id', 'in', customerIds.slice(i, i + 5000))
+      .execute();
     for (const f of found) existing.add(`${f.customer_id}/${f.churned_on}`);
   }
   const seen = new Map<string, number>();

@@ -34,7 +34,9 @@ export async function readSheet(fileName: string, bytes: Buffer): Promise<SheetR
     const sheet = workbook.worksheets[0];
     if (!sheet) return [];
     const headers: string[] = [];
-    sheet.getRow(1).eachCell((cell, col) => { headers[col] = cellText(cell.value).trim(); });
+    sheet.getRow(1).eachCell((cell, col) => {
+      headers[col] = cellText(cell.value).trim();
+    });
     const rows: SheetRow[] = [];
     for (let r = 2; r <= sheet.rowCount; r++) {
       const row: SheetRow = {};
@@ -50,7 +52,13 @@ export async function readSheet(fileName: string, bytes: Buffer): Promise<SheetR
   }
   const text = decodeText(bytes);
   const delimiter = text.split('\n', 1)[0].includes('\t') ? '\t' : ',';
-  return parse(text, { columns: (h: string[]) => h.map((x) => x.trim()), skip_empty_lines: true, trim: true, delimiter, relax_column_count: true }) as SheetRow[];
+  return parse(text, {
+    columns: (h: string[]) => h.map((x) => x.trim()),
+    skip_empty_lines: true,
+    trim: true,
+    delimiter,
+    relax_column_count: true,
+  }) as SheetRow[];
 }
 
 /** The first value among the header spellings a user might use (English code or Chinese label). */

@@ -22,7 +22,9 @@ registerSignalProvider(billingSignals);
 registerSignalProvider(monthlyServiceSignals);
 // Overage, allowance use and package end from billing.
 registerSignalProvider(monthlyPackageFit);
-registerChurnedCustomers((from, to) => sql`SELECT customer_id FROM churn_records WHERE churned_on BETWEEN ${from} AND ${to}`);
+registerChurnedCustomers(
+  (from, to) => sql`SELECT customer_id FROM churn_records WHERE churned_on BETWEEN ${from} AND ${to}`,
+);
 
 export const churnModule: CrmModule = {
   name: 'churn',

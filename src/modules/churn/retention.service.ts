@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { phoneFor } from '../../platform/access/masking.ts';
 import { customerScope } from '../customers/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
-import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId } from '../../platform/http/schemas.ts';
 import { churnError } from './churn.errors.ts';
 import type { CreatePlan, Plan, RecordOutcome, StartTask, Task, TaskQuery } from './churn.schema.ts';
 import * as repo from './retention.repository.ts';
@@ -13,17 +12,40 @@ import { addDays, now, today } from '../../platform/clock.ts';
 function toPlan(r: repo.PlanRow): Plan {
   const done = Number(r.done);
   return {
-    id: r.id, name: r.name, offer: r.offer, ownerId: r.owner_id, ownerName: r.owner_name, dueDate: r.due_date, createdAt: r.created_at.toISOString(),
-    tasks: Number(r.tasks), done, wonBack: Number(r.won_back), refused: Number(r.refused), unreachable: Number(r.unreachable),
+    id: r.id,
+    name: r.name,
+    offer: r.offer,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    dueDate: r.due_date,
+    createdAt: r.created_at.toISOString(),
+    tasks: Number(r.tasks),
+    done,
+    wonBack: Number(r.won_back),
+    refused: Number(r.refused),
+    unreachable: Number(r.unreachable),
     successRate: done ? Math.round((Number(r.won_back) / done) * 1000) / 1000 : null,
   };
 }
 
 function toTask(ctx: RequestContext, r: repo.TaskRow): Task {
   return {
-    id: r.id, planId: r.plan_id, planName: r.plan_name, customerId: r.customer_id, customerNo: r.customer_no, customerName: r.customer_name,
-    phone: phoneFor(ctx, r.phone)!, assigneeId: r.assignee_id, assigneeName: r.assignee_name, offer: r.offer, dueDate: r.due_date,
-    riskScore: r.risk_score, outcome: r.outcome, note: r.note, doneAt: r.done_at?.toISOString() ?? null, createdAt: r.created_at.toISOString(),
+    id: r.id,
+    planId: r.plan_id,
+    planName: r.plan_name,
+    customerId: r.customer_id,
+    customerNo: r.customer_no,
+    customerName: r.customer_name,
+    phone: phoneFor(ctx, r.phone)!,
+    assigneeId: r.assignee_id,
+    assigneeName: r.assignee_name,
+    offer: r.offer,
+    dueDate: r.due_date,
+    riskScore: r.risk_score,
+    outcome: r.outcome,
+    note: r.note,
+    doneAt: r.done_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
   };
 }
 
@@ -48,10 +70,19 @@ export async function getPlan(db: Db, ctx: RequestContext, id: string): Promise<
  */
 export function createPlan(db: Db, ctx: RequestContext, input: CreatePlan) {
   return withTransaction(db, async (trx) => {
-    if (!(await repo.isActiveEmployee(trx, input.ownerId))) throw churnError('UNKNOWN_EMPLOYEE', undefined, { ownerId: 'no such active employee' });
-    const { id } = await trx.insertInto('retention_plans').values({
-      name: input.name, offer: input.offer, owner_id: input.ownerId, due_date: input.dueDate, created_by: ctx.employeeId,
-    }).returning('id').executeTakeFirstOrThrow();
+    if (!(await repo.isActiveEmployee(trx, input.ownerId)))
+      throw churnError('UNKNOWN_EMPLOYEE', undefined, { ownerId: 'no such active employee' });
+    const { id } = await trx
+      .insertInto('retention_plans')
+      .values({
+        name: input.name,
+        offer: input.offer,
+        owner_id: input.ownerId,
+        due_date: input.dueDate,
+        created_by: ctx.employeeId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const targets = [...new Set(input.customerIds)];
     const found = await targetRows(trx, ctx, targets);
     const skipped: { customerId: string; reason: string }[] = [];
@@ -61,13 +92,28 @@ export function createPlan(db: Db, ctx: RequestContext, input: CreatePlan) {
       if (!c) skipped.push({ customerId, reason: 'not found' });
       else if (c.status !== 'active') skipped.push({ customerId, reason: 'not active' });
       else if (c.open_task_id) skipped.push({ customerId, reason: 'already has an open retention task' });
-      else values.push({
-        plan_id: id, customer_id: customerId, assignee_id: c.account_manager_id ?? input.ownerId, offer: input.offer,
-        due_date: input.dueDate, risk_score: c.score, created_by: ctx.employeeId,
-      });
+      else
+        values.push({
+          plan_id: id,
+          customer_id: customerId,
+          assignee_id: c.account_manager_id ?? input.ownerId,
+          offer: input.offer,
+          due_date: input.dueDate,
+          risk_score: c.score,
+          created_by: ctx.employeeId,
+        });
     }
-    for (let i = 0; i < values.length; i += 1000) await trx.insertInto('retention_tasks').values(values.slice(i, i + 1000)).execute();
-    await recordAudit(trx, ctx, { action: 'create', entity: 'retention_plan', entityId: id, changes: { name: input.name, tasks: values.length, skipped: skipped.length } });
+    for (let i = 0; i < values.length; i += 1000)
+      await trx
+        .insertInto('retention_tasks')
+        .values(values.slice(i, i + 1000))
+        .execute();
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entity: 'retention_plan',
+      entityId: id,
+      changes: { name: input.name, tasks: values.length, skipped: skipped.length },
+    });
     const plan = await repo.planSelect(trx, ctx).where('p.id', '=', id).executeTakeFirstOrThrow();
     return { plan: toPlan(plan), skipped };
   });
@@ -76,13 +122,19 @@ export function createPlan(db: Db, ctx: RequestContext, input: CreatePlan) {
 async function targetRows(trx: Trx, ctx: RequestContext, ids: string[]) {
   const rows = [];
   for (let i = 0; i < ids.length; i += 5000) {
-    rows.push(...await trx.selectFrom('customers as c')
-      .leftJoin('churn_risk_scores as s', 's.customer_id', 'c.id')
-      .leftJoin('retention_tasks as t', (join) => join.onRef('t.customer_id', '=', 'c.id').on('t.outcome', 'is', null))
-      .select(['c.id', 'c.status', 'c.account_manager_id', 's.score', 't.id as open_task_id'])
-      .where('c.id', 'in', ids.slice(i, i + 5000))
-      .where(customerScope(ctx))
-      .forUpdate('c').execute());
+    rows.push(
+      ...(await trx
+        .selectFrom('customers as c')
+        .leftJoin('churn_risk_scores as s', 's.customer_id', 'c.id')
+        .leftJoin('retention_tasks as t', (join) =>
+          join.onRef('t.customer_id', '=', 'c.id').on('t.outcome', 'is', null),
+        )
+        .select(['c.id', 'c.status', 'c.account_manager_id', 's.score', 't.id as open_task_id'])
+        .where('c.id', 'in', ids.slice(i, i + 5000))
+        .where(customerScope(ctx))
+        .forUpdate('c')
+        .execute()),
+    );
   }
   return new Map(rows.map((r) => [r.id, r]));
 }
@@ -93,13 +145,28 @@ export function startTask(db: Db, ctx: RequestContext, input: StartTask): Promis
     const c = (await targetRows(trx, ctx, [input.customerId])).get(input.customerId);
     if (!c) throw churnError('CUSTOMER_NOT_FOUND', undefined, { customerId: 'no such customer' });
     if (c.open_task_id) throw churnError('TASK_ALREADY_OPEN', { taskId: c.open_task_id });
-    if (input.assigneeId && !(await repo.isActiveEmployee(trx, input.assigneeId))) throw churnError('UNKNOWN_EMPLOYEE', undefined, { assigneeId: 'no such active employee' });
+    if (input.assigneeId && !(await repo.isActiveEmployee(trx, input.assigneeId)))
+      throw churnError('UNKNOWN_EMPLOYEE', undefined, { assigneeId: 'no such active employee' });
     const assignee = input.assigneeId ?? c.account_manager_id ?? ctx.employeeId;
     const dueDate = input.dueDate ?? addDays(today(), 7);
-    const { id } = await trx.insertInto('retention_tasks').values({
-      customer_id: input.customerId, assignee_id: assignee, offer: input.offer, due_date: dueDate, risk_score: c.score, created_by: ctx.employeeId,
-    }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'create', entity: 'retention_task', entityId: id, changes: { customerId: input.customerId, assigneeId: assignee } });
+    const { id } = await trx
+      .insertInto('retention_tasks')
+      .values({
+        customer_id: input.customerId,
+        assignee_id: assignee,
+        offer: input.offer,
+        due_date: dueDate,
+        risk_score: c.score,
+        created_by: ctx.employeeId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entity: 'retention_task',
+      entityId: id,
+      changes: { customerId: input.customerId, assigneeId: assignee },
+    });
     return toTask(ctx, (await repo.taskSelect(trx, ctx).where('t.id', '=', id).executeTakeFirst())!);
   });
 }
@@ -114,7 +181,10 @@ export async function listTasks(db: Db, ctx: RequestContext, f: TaskQuery) {
   const before = decodeCursor(f.cursor, cursorId);
   if (before) query = query.where('t.id', '<', before);
   const rows = await query.orderBy('t.id', 'desc').limit(f.limit).execute();
-  return { items: rows.map((r) => toTask(ctx, r)), nextCursor: rows.length === f.limit ? encodeCursor(rows[rows.length - 1].id) : null };
+  return {
+    items: rows.map((r) => toTask(ctx, r)),
+    nextCursor: rows.length === f.limit ? encodeCursor(rows[rows.length - 1].id) : null,
+  };
 }
 
 /** The account manager's call result. Won back also ends the customer's churn status for scoring. */
@@ -123,8 +193,17 @@ export function recordOutcome(db: Db, ctx: RequestContext, id: string, input: Re
     const task = await repo.taskSelect(trx, ctx).where('t.id', '=', id).forUpdate('t').executeTakeFirst();
     if (!task) throw churnError('TASK_NOT_FOUND');
     if (task.outcome) throw churnError('TASK_ALREADY_DONE');
-    await trx.updateTable('retention_tasks').set({ outcome: input.outcome, note: input.note, done_at: now(), updated_at: now() }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'outcome', entity: 'retention_task', entityId: id, changes: { outcome: [null, input.outcome] } });
+    await trx
+      .updateTable('retention_tasks')
+      .set({ outcome: input.outcome, note: input.note, done_at: now(), updated_at: now() })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, ctx, {
+      action: 'outcome',
+      entity: 'retention_task',
+      entityId: id,
+      changes: { outcome: [null, input.outcome] },
+    });
     return toTask(ctx, (await repo.taskSelect(trx, ctx).where('t.id', '=', id).executeTakeFirst())!);
   });
 }

@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { cursor, id, limit } from '../../platform/http/schemas.ts';
-import { phoneNo } from '../customers/customers.schema.ts';
+import { phoneNo } from '../customers/index.ts';
 
 export const CONTACT_ROLES = ['legal_representative', 'finance', 'technical', 'purchasing', 'family', 'other'] as const;
 
 export const Contact = z.object({
-  id, name: z.string(), phone: z.string().nullable(), email: z.string().nullable(), title: z.string().nullable(), notes: z.string().nullable(),
-  customers: z.array(z.object({ customerId: id, customerNo: z.string(), customerName: z.string(), role: z.enum(CONTACT_ROLES) })),
+  id,
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  title: z.string().nullable(),
+  notes: z.string().nullable(),
+  customers: z.array(
+    z.object({ customerId: id, customerNo: z.string(), customerName: z.string(), role: z.enum(CONTACT_ROLES) }),
+  ),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -19,6 +26,11 @@ export const ContactInput = z.object({
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 
-export const ContactQuery = z.object({ q: z.string().trim().max(50).optional(), customerId: id.optional(), limit, cursor });
+export const ContactQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  customerId: id.optional(),
+  limit,
+  cursor,
+});
 export const LinkContact = z.object({ contactId: id, role: z.enum(CONTACT_ROLES) });
 export const CustomerContactParams = z.object({ id, contactId: id });

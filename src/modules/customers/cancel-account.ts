@@ -17,7 +17,12 @@ export function cancelAccount(db: Db, ctx: RequestContext, id: string, reason: s
     if (Number(before.arrears) > 0) throw customerError('CUSTOMER_HAS_ARREARS', { arrears: before.arrears });
     await repo.updateCustomerRow(trx, id, { status: 'cancelled', cancel_reason: reason, cancelled_at: now() });
     await emitCustomerCancelled(trx, ctx, { customerId: id, reason });
-    await recordAudit(trx, ctx, { action: 'cancel', entity: 'customer', entityId: id, changes: { status: ['active', 'cancelled'], cancelReason: [null, reason] } });
+    await recordAudit(trx, ctx, {
+      action: 'cancel',
+      entity: 'customer',
+      entityId: id,
+      changes: { status: ['active', 'cancelled'], cancelReason: [null, reason] },
+    });
     return toCustomer(ctx, (await repo.findCustomer(trx, ctx, id))!);
   });
 }

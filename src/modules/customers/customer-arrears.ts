@@ -8,7 +8,12 @@ import './customers.tables.ts';
  * bills and payments, which are recorded themselves. Does not bump `version`, so an open edit form still saves.
  */
 export async function setArrears(trx: Trx, customerId: string, amount: string): Promise<void> {
-  await trx.updateTable('customers').set({ arrears: amount, updated_at: new Date() }).where('id', '=', customerId).where('arrears', '!=', amount).execute();
+  await trx
+    .updateTable('customers')
+    .set({ arrears: amount, updated_at: new Date() })
+    .where('id', '=', customerId)
+    .where('arrears', '!=', amount)
+    .execute();
 }
 
 /** Set-based form for billing runs: `amounts` is SQL yielding rows (customer_id, arrears). */

@@ -18,9 +18,17 @@ export function onCustomerCancelled(handler: CancelHandler): void {
   cancelHandlers.push(handler);
 }
 
-export async function emitCustomersMerged(trx: Trx, ctx: RequestContext, e: { survivorId: string; mergedId: string }): Promise<void> {
+export async function emitCustomersMerged(
+  trx: Trx,
+  ctx: RequestContext,
+  e: { survivorId: string; mergedId: string },
+): Promise<void> {
   for (const handler of mergeHandlers) await handler(trx, ctx, e);
 }
-export async function emitCustomerCancelled(trx: Trx, ctx: RequestContext, e: { customerId: string; reason: string }): Promise<void> {
+export async function emitCustomerCancelled(
+  trx: Trx,
+  ctx: RequestContext,
+  e: { customerId: string; reason: string },
+): Promise<void> {
   for (const handler of cancelHandlers) await handler(trx, ctx, e);
 }

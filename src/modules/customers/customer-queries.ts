@@ -40,7 +40,12 @@ export async function searchCustomers(db: Db, ctx: RequestContext, f: CustomerQu
 }
 
 /** Active customers in the caller's scope with this phone: shown as possible duplicates before saving. */
-export async function findPossibleDuplicates(db: Db, ctx: RequestContext, phone: string, excludeId?: string): Promise<Customer[]> {
+export async function findPossibleDuplicates(
+  db: Db,
+  ctx: RequestContext,
+  phone: string,
+  excludeId?: string,
+): Promise<Customer[]> {
   return (await repo.findActiveByPhone(db, ctx, phone, excludeId)).map((r) => toCustomer(ctx, r));
 }
 
@@ -49,7 +54,11 @@ export async function customerHistory(db: Db, ctx: RequestContext, id: string, l
   const rows = await repo.historyRows(db, id, limit, decodeCursor(cursor, cursorId));
   return {
     items: rows.map((r) => ({
-      id: r.id, at: r.at.toISOString(), actorName: r.actor_name, action: r.action, customerId: r.entity_id,
+      id: r.id,
+      at: r.at.toISOString(),
+      actorName: r.actor_name,
+      action: r.action,
+      customerId: r.entity_id,
       // Any field may hold a number (phone, backup phone, the portal's login phone, a note): all are masked alike.
       changes: textFor(ctx, r.changes),
     })),

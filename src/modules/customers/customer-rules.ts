@@ -5,8 +5,12 @@ import { customerError } from './customers.errors.ts';
 import { idCardBirthDate, idCardGender } from './customer-validators.ts';
 
 /** Checks the org unit and account manager a customer is about to point to. */
-export async function checkReferences(trx: Trx, v: { regionId?: string; accountManagerId?: string | null }): Promise<void> {
-  if (v.regionId && !(await repo.isRegion(trx, v.regionId))) throw customerError('NOT_A_REGION', undefined, { regionId: 'choose a province, city or county' });
+export async function checkReferences(
+  trx: Trx,
+  v: { regionId?: string; accountManagerId?: string | null },
+): Promise<void> {
+  if (v.regionId && !(await repo.isRegion(trx, v.regionId)))
+    throw customerError('NOT_A_REGION', undefined, { regionId: 'choose a province, city or county' });
   if (v.accountManagerId && !(await repo.isActiveEmployee(trx, v.accountManagerId))) {
     throw customerError('UNKNOWN_EMPLOYEE', undefined, { accountManagerId: 'no such active employee' });
   }
@@ -16,7 +20,11 @@ export async function checkReferences(trx: Trx, v: { regionId?: string; accountM
 export async function checkIdCardFree(trx: Trx, idCard: string, exceptId?: string): Promise<void> {
   const existing = await repo.findByIdCard(trx, idCard);
   if (existing && existing.id !== exceptId) {
-    throw customerError('DUPLICATE_ID_CARD', { customerId: existing.id, customerNo: existing.customer_no }, { idCard: `already used by customer ${existing.customer_no}` });
+    throw customerError(
+      'DUPLICATE_ID_CARD',
+      { customerId: existing.id, customerNo: existing.customer_no },
+      { idCard: `already used by customer ${existing.customer_no}` },
+    );
   }
 }
 

@@ -1,6 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { idCardBirthDate, idCardCheckChar, idCardGender, idCardProblem, isPhone, normalisePhone } from './customer-validators.ts';
+import {
+  idCardBirthDate,
+  idCardCheckChar,
+  idCardGender,
+  idCardProblem,
+  isPhone,
+  normalisePhone,
+} from './customer-validators.ts';
 
 describe('ID-card rules (GB 11643)', () => {
   it('accepts the standard example and derives birth date and gender', () => {
@@ -26,10 +33,12 @@ describe('ID-card rules (GB 11643)', () => {
 
 describe('phone rules', () => {
   it('accepts mainland mobiles and landlines with area code', () => {
-    for (const phone of ['13812345678', '19912345678', '010-12345678', '0531-8888888', '053188888888']) assert.ok(isPhone(phone), phone);
+    for (const phone of ['13812345678', '19912345678', '010-12345678', '0531-8888888', '053188888888'])
+      assert.ok(isPhone(phone), phone);
   });
   it('refuses numbers that are neither', () => {
-    for (const phone of ['12812345678', '1381234567', '8888888', '+8613812345678', 'abc']) assert.ok(!isPhone(phone), phone);
+    for (const phone of ['12812345678', '1381234567', '8888888', '+8613812345678', 'abc'])
+      assert.ok(!isPhone(phone), phone);
   });
   it('strips spaces and the +86 prefix people type', () => {
     assert.equal(normalisePhone('+86 138 1234 5678'), '13812345678');

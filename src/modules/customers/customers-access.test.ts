@@ -3,8 +3,18 @@ import assert from 'node:assert/strict';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
 
-interface Row { id: string; regionId: string; accountManagerId: string | null; phone: string; idCard: string | null }
-interface Unit { id: string; code: string; path: string }
+interface Row {
+  id: string;
+  regionId: string;
+  accountManagerId: string | null;
+  phone: string;
+  idCard: string | null;
+}
+interface Unit {
+  id: string;
+  code: string;
+  path: string;
+}
 
 async function listAll(client: TestClient): Promise<Row[]> {
   const rows: Row[] = [];
@@ -38,7 +48,11 @@ for (const kind of testDatabases()) {
       const unitList = (await admin.get('/api/org-units')).body.items as Unit[];
       units = new Map(unitList.map((u) => [u.code, u]));
       const byId = new Map(unitList.map((u) => [u.id, u]));
-      const employees = (await admin.get('/api/employees?limit=200')).body.items as { id: string; username: string; orgUnitId: string }[];
+      const employees = (await admin.get('/api/employees?limit=200')).body.items as {
+        id: string;
+        username: string;
+        orgUnitId: string;
+      }[];
       employeeUnit = new Map(employees.map((e) => [e.id, byId.get(e.orgUnitId)!.path]));
       employeeId = new Map(employees.map((e) => [e.username, e.id]));
       void byId;
@@ -57,13 +71,21 @@ for (const kind of testDatabases()) {
       // Own scope: only customers the telemarketer manages.
       { user: 'zhaolei', visible: (c) => c.accountManagerId === employeeId.get('zhaolei'), unmasked: false },
       // Department scope: customers managed by anyone in the call-centre subtree.
-      { user: 'sunli', visible: (c) => c.accountManagerId !== null && (employeeUnit.get(c.accountManagerId) ?? '').startsWith(pathOf('CC')), unmasked: false },
+      {
+        user: 'sunli',
+        visible: (c) =>
+          c.accountManagerId !== null && (employeeUnit.get(c.accountManagerId) ?? '').startsWith(pathOf('CC')),
+        unmasked: false,
+      },
     ];
 
     for (const { user, visible, unmasked } of expectations) {
       it(`${user} lists exactly the customers in scope, and gets 404 for the others`, async () => {
         const client = await app.login(user);
-        const expected = all.filter(visible).map((c) => c.id).sort();
+        const expected = all
+          .filter(visible)
+          .map((c) => c.id)
+          .sort();
         assert.ok(expected.length > 0, 'the demo data gives every role something to see');
         const seen = await listAll(client);
         assert.deepEqual(seen.map((c) => c.id).sort(), expected);
@@ -86,21 +108,43 @@ for (const kind of testDatabases()) {
     it('refuses writes a role has no permission for', async () => {
       const someone = all[0].id;
       const telemarketer = await app.login('zhaolei');
-      assert.equal((await telemarketer.post('/api/customers', { name: 'x', phone: '13800000000', category: 'enterprise', regionId: units.get('JN')!.id })).status, 403);
+      assert.equal(
+        (
+          await telemarketer.post('/api/customers', {
+            name: 'x',
+            phone: '13800000000',
+            category: 'enterprise',
+            regionId: units.get('JN')!.id,
+          })
+        ).status,
+        403,
+      );
       const marketing = await app.login('wangfang');
       assert.equal((await marketing.patch(`/api/customers/${someone}`, { level: 'vip' })).status, 403);
       const afterSales = await app.login('chenjie');
       assert.equal((await afterSales.post(`/api/customers/${someone}/cancel`, { reason: 'no right' })).status, 403);
-      assert.equal((await afterSales.post('/api/customers/merge', { survivorId: all[0].id, mergedId: all[1].id })).status, 403);
+      assert.equal(
+        (await afterSales.post('/api/customers/merge', { survivorId: all[0].id, mergedId: all[1].id })).status,
+        403,
+      );
     });
 
     it('does not let an account manager place a customer in another region', async () => {
       const zhangwei = await app.login('zhangwei');
-      const res = await zhangwei.post('/api/customers', { name: '青岛企业', phone: '0532-88886666', category: 'enterprise', regionId: units.get('QD')!.id });
+      const res = await zhangwei.post('/api/customers', {
+        name: '青岛企业',
+        phone: '0532-88886666',
+        category: 'enterprise',
+        regionId: units.get('QD')!.id,
+      });
       assert.equal(res.status, 403);
       assert.equal(res.body.error.code, 'OUT_OF_SCOPE');
       const admin = await app.login('admin');
-      assert.equal((await admin.get('/api/customers?q=0532-88886666')).body.items.length, 0, 'nothing was half-written');
+      assert.equal(
+        (await admin.get('/api/customers?q=0532-88886666')).body.items.length,
+        0,
+        'nothing was half-written',
+      );
     });
   });
 }

@@ -6,7 +6,6 @@ import { phoneSearchFor } from '../../platform/access/masking.ts';
 import type { Category, CustomersTable, Level, Lifecycle } from './customers.tables.ts';
 import type { CustomerQuery } from './customers.schema.ts';
 import './customers.tables.ts';
-import '../system/system.tables.ts';
 
 type Conn = Db | Trx;
 
@@ -17,7 +16,8 @@ export function customerScope(ctx: RequestContext): Expression<SqlBool> {
 
 /** A customer row with the names the pages show beside the ids. */
 export function customerSelect(db: Conn, ctx: RequestContext) {
-  return db.selectFrom('customers as c')
+  return db
+    .selectFrom('customers as c')
     .innerJoin('org_units as r', 'r.id', 'c.region_id')
     .leftJoin('employees as m', 'm.id', 'c.account_manager_id')
     .selectAll('c')
@@ -32,7 +32,12 @@ export function visibleCustomerIds(db: Conn, ctx: RequestContext) {
 }
 export type CustomerRow = Awaited<ReturnType<Select['executeTakeFirstOrThrow']>>;
 
-export async function findCustomer(db: Conn, ctx: RequestContext, id: string, lock = false): Promise<CustomerRow | undefined> {
+export async function findCustomer(
+  db: Conn,
+  ctx: RequestContext,
+  id: string,
+  lock = false,
+): Promise<CustomerRow | undefined> {
   let query = customerSelect(db, ctx).where('c.id', '=', id);
   if (lock) query = query.forUpdate('c');
   return query.executeTakeFirst();
@@ -49,7 +54,12 @@ export function classifyQuery(q: string): { kind: 'customerNo' | 'idCard' | 'pho
   return { kind: 'name', value: q.trim() };
 }
 
-export async function searchCustomers(db: Conn, ctx: RequestContext, f: CustomerQuery, after: [string, string] | undefined): Promise<CustomerRow[]> {
+export async function searchCustomers(
+  db: Conn,
+  ctx: RequestContext,
+  f: CustomerQuery,
+  after: [string, string] | undefined,
+): Promise<CustomerRow[]> {
   let query: Select = customerSelect(db, ctx);
   if (f.q) {
     const { kind, value } = classifyQuery(f.q);
@@ -61,14 +71,18 @@ export async function searchCustomers(db: Conn, ctx: RequestContext, f: Customer
     else if (kind === 'phone') {
       query = query.where('c.phone_rev', 'like', `${[...value].reverse().join('')}%`);
       // A whole number: every digit of the stored one (landlines keep their dash), so the match reveals nothing.
-      if (phoneSearchFor(ctx, value) === 'whole') query = query.where(sql<number>`length(replace(c.phone, '-', ''))`, '=', value.length);
+      if (phoneSearchFor(ctx, value) === 'whole')
+        query = query.where(sql<number>`length(replace(c.phone, '-', ''))`, '=', value.length);
     }
     // Fuzzy (trigram) matching from 3 characters on. A 1–2 character entry shares too few trigrams with a name
     // to reach the similarity threshold unless the name starts with it (bar oddities such as 秦秦泽 for 秦泽), so
     // the prefix finds the same; but the trigram index, needing only one shared trigram, had the database
     // recheck every name with that surname: 65 ms per search instead of 2 at 1M customers.
     else if ([...value].length < 3) query = query.where('c.name', 'like', `${escapeLike(value)}%`);
-    else query = query.where((eb) => eb.or([eb('c.name', 'like', `${escapeLike(value)}%`), sql<boolean>`c.name % ${value}`]));
+    else
+      query = query.where((eb) =>
+        eb.or([eb('c.name', 'like', `${escapeLike(value)}%`), sql<boolean>`c.name % ${value}`]),
+      );
   }
   query = query.where(selectionWhere(db, f));
   if (f.accountManager) query = query.where('c.account_manager_id', '=', f.accountManager);
@@ -78,9 +92,10 @@ export async function searchCustomers(db: Conn, ctx: RequestContext, f: Customer
   const dir = f.order;
   if (after) {
     const op = dir === 'asc' ? '>' : '<';
-    query = column === 'c.id'
-      ? query.where('c.id', op, after[1])
-      : query.where((eb) => eb(eb.refTuple(column, 'c.id'), op, eb.tuple(after[0], after[1])));
+    query =
+      column === 'c.id'
+        ? query.where('c.id', op, after[1])
+        : query.where((eb) => eb(eb.refTuple(column, 'c.id'), op, eb.tuple(after[0], after[1])));
   }
   query = column === 'c.id' ? query.orderBy('c.id', dir) : query.orderBy(column, dir).orderBy('c.id', dir);
   return query.limit(f.limit).execute();
@@ -88,8 +103,12 @@ export async function searchCustomers(db: Conn, ctx: RequestContext, f: Customer
 
 /** The org unit `regionId` and every unit below it. */
 function regionAndBelow(db: Conn, regionId: string) {
-  return db.selectFrom('org_units').select('id').where('path', 'like', (eb) =>
-    eb.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('id', '=', regionId));
+  return db
+    .selectFrom('org_units')
+    .select('id')
+    .where('path', 'like', (eb) =>
+      eb.selectFrom('org_units').select(sql<string>`path || '%'`.as('p')).where('id', '=', regionId),
+    );
 }
 
 /** The list filters shared by the customer search and analyses' selections, over `customers as c`. */
@@ -125,7 +144,10 @@ export async function selectCustomerIds(db: Conn, ctx: RequestContext, f: Custom
  */
 export async function replaceCustomerSegments(trx: Trx, assignments: Expression<unknown>): Promise<number> {
   await trx.updateTable('customers').set({ segment: null }).where('segment', 'is not', null).execute();
-  const result = await sql`UPDATE customers AS c SET segment = s.segment FROM (${assignments}) AS s WHERE c.id = s.customer_id`.execute(trx);
+  const result =
+    await sql`UPDATE customers AS c SET segment = s.segment FROM (${assignments}) AS s WHERE c.id = s.customer_id`.execute(
+      trx,
+    );
   return Number(result.numAffectedRows ?? 0);
 }
 
@@ -142,20 +164,32 @@ export async function findByIdCard(db: Conn, idCard: string) {
   return db.selectFrom('customers').select(['id', 'customer_no']).where('id_card', '=', idCard).executeTakeFirst();
 }
 
-export async function findActiveByPhone(db: Conn, ctx: RequestContext, phone: string, excludeId?: string): Promise<CustomerRow[]> {
+export async function findActiveByPhone(
+  db: Conn,
+  ctx: RequestContext,
+  phone: string,
+  excludeId?: string,
+): Promise<CustomerRow[]> {
   let query = customerSelect(db, ctx).where('c.phone', '=', phone).where('c.status', '=', 'active');
   if (excludeId) query = query.where('c.id', '<>', excludeId);
   return query.orderBy('c.id').limit(10).execute();
 }
 
-export type CustomerValues = Omit<Updateable<CustomersTable>, 'id' | 'customer_no' | 'phone_rev' | 'created_at' | 'updated_at' | 'version' | 'arrears'>;
+export type CustomerValues = Omit<
+  Updateable<CustomersTable>,
+  'id' | 'customer_no' | 'phone_rev' | 'created_at' | 'updated_at' | 'version' | 'arrears'
+>;
 
 export async function insertCustomer(db: Conn, values: Insertable<CustomersTable>): Promise<string> {
   return (await db.insertInto('customers').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export async function updateCustomerRow(db: Conn, id: string, values: CustomerValues): Promise<void> {
-  await db.updateTable('customers').set({ ...values, version: sql`version + 1`, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('customers')
+    .set({ ...values, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function isRegion(db: Conn, orgUnitId: string): Promise<boolean> {
@@ -164,20 +198,36 @@ export async function isRegion(db: Conn, orgUnitId: string): Promise<boolean> {
 }
 
 export async function isActiveEmployee(db: Conn, employeeId: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('employees').select('id').where('id', '=', employeeId).where('status', '=', 'active').executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('employees')
+      .select('id')
+      .where('id', '=', employeeId)
+      .where('status', '=', 'active')
+      .executeTakeFirst(),
+  );
 }
 
 /** The audit rows of a customer and of every record merged into it, newest first. */
 export async function historyRows(db: Conn, customerId: string, limit: number, beforeId?: string) {
-  let query = db.selectFrom('audit_log').select(['id', 'at', 'actor_name', 'action', 'entity_id', 'changes'])
+  let query = db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor_name', 'action', 'entity_id', 'changes'])
     .where('entity', '=', 'customer')
     // Reads (the PII access log) are not changes.
     .where('action', '<>', 'view_unmasked')
-    .where((eb) => eb.or([
-      eb('entity_id', '=', customerId),
-      eb('entity_id', 'in', eb.selectFrom('customers').select(sql<string>`id::text`.as('id')).where('merged_into_id', '=', customerId)),
-    ]))
-    .orderBy('id', 'desc').limit(limit);
+    .where((eb) =>
+      eb.or([
+        eb('entity_id', '=', customerId),
+        eb(
+          'entity_id',
+          'in',
+          eb.selectFrom('customers').select(sql<string>`id::text`.as('id')).where('merged_into_id', '=', customerId),
+        ),
+      ]),
+    )
+    .orderBy('id', 'desc')
+    .limit(limit);
   if (beforeId) query = query.where('id', '<', beforeId);
   return query.execute();
 }

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { App, Services } from '../../platform/module.ts';
 import { cursor, id, idParams, limit, page } from '../../platform/http/schemas.ts';
-import { CancelAccount, Customer, CustomerQuery, HistoryEntry, MergeCustomers, OpenAccount, phoneNo, UpdateCustomer } from './customers.schema.ts';
+import {
+  CancelAccount,
+  Customer,
+  CustomerQuery,
+  HistoryEntry,
+  MergeCustomers,
+  OpenAccount,
+  phoneNo,
+  UpdateCustomer,
+} from './customers.schema.ts';
 import { customerHistory, findPossibleDuplicates, searchCustomers, viewCustomer } from './customer-queries.ts';
 import { openAccount } from './open-account.ts';
 import { updateCustomer } from './update-customer.ts';
@@ -10,24 +19,68 @@ import { mergeCustomers } from './merge-customers.ts';
 
 export function customersRoutes(app: App, { db }: Services): void {
   const tags = ['customers'];
-  app.get('/api/customers', { config: { permission: 'customers:view' }, schema: { tags, querystring: CustomerQuery, response: { 200: page(Customer) } } },
-    (req) => searchCustomers(db, req.ctx, req.query));
-  app.get('/api/customers/duplicates', {
-    config: { permission: 'customers:view' },
-    schema: { tags, querystring: z.object({ phone: phoneNo, excludeId: id.optional() }), response: { 200: z.object({ items: z.array(Customer) }) } },
-  }, async (req) => ({ items: await findPossibleDuplicates(db, req.ctx, req.query.phone, req.query.excludeId) }));
-  app.post('/api/customers', { config: { permission: 'customers:create' }, schema: { tags, body: OpenAccount, response: { 201: Customer } } },
-    async (req, reply) => reply.code(201).send(await openAccount(db, req.ctx, req.body)));
-  app.post('/api/customers/merge', { config: { permission: 'customers:admin' }, schema: { tags, body: MergeCustomers, response: { 200: Customer } } },
-    (req) => mergeCustomers(db, req.ctx, req.body));
-  app.get('/api/customers/:id', { config: { permission: 'customers:view' }, schema: { tags, params: idParams, response: { 200: Customer } } },
-    (req) => viewCustomer(db, req.ctx, req.params.id));
-  app.patch('/api/customers/:id', { config: { permission: 'customers:edit' }, schema: { tags, params: idParams, body: UpdateCustomer, response: { 200: Customer } } },
-    (req) => updateCustomer(db, req.ctx, req.params.id, req.body));
-  app.post('/api/customers/:id/cancel', { config: { permission: 'customers:delete' }, schema: { tags, params: idParams, body: CancelAccount, response: { 200: Customer } } },
-    (req) => cancelAccount(db, req.ctx, req.params.id, req.body.reason));
-  app.get('/api/customers/:id/history', {
-    config: { permission: 'customers:view' },
-    schema: { tags, params: idParams, querystring: z.object({ limit, cursor }), response: { 200: page(HistoryEntry) } },
-  }, (req) => customerHistory(db, req.ctx, req.params.id, req.query.limit, req.query.cursor));
+  app.get(
+    '/api/customers',
+    {
+      config: { permission: 'customers:view' },
+      schema: { tags, querystring: CustomerQuery, response: { 200: page(Customer) } },
+    },
+    (req) => searchCustomers(db, req.ctx, req.query),
+  );
+  app.get(
+    '/api/customers/duplicates',
+    {
+      config: { permission: 'customers:view' },
+      schema: {
+        tags,
+        querystring: z.object({ phone: phoneNo, excludeId: id.optional() }),
+        response: { 200: z.object({ items: z.array(Customer) }) },
+      },
+    },
+    async (req) => ({ items: await findPossibleDuplicates(db, req.ctx, req.query.phone, req.query.excludeId) }),
+  );
+  app.post(
+    '/api/customers',
+    { config: { permission: 'customers:create' }, schema: { tags, body: OpenAccount, response: { 201: Customer } } },
+    async (req, reply) => reply.code(201).send(await openAccount(db, req.ctx, req.body)),
+  );
+  app.post(
+    '/api/customers/merge',
+    { config: { permission: 'customers:admin' }, schema: { tags, body: MergeCustomers, response: { 200: Customer } } },
+    (req) => mergeCustomers(db, req.ctx, req.body),
+  );
+  app.get(
+    '/api/customers/:id',
+    { config: { permission: 'customers:view' }, schema: { tags, params: idParams, response: { 200: Customer } } },
+    (req) => viewCustomer(db, req.ctx, req.params.id),
+  );
+  app.patch(
+    '/api/customers/:id',
+    {
+      config: { permission: 'customers:edit' },
+      schema: { tags, params: idParams, body: UpdateCustomer, response: { 200: Customer } },
+    },
+    (req) => updateCustomer(db, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/customers/:id/cancel',
+    {
+      config: { permission: 'customers:delete' },
+      schema: { tags, params: idParams, body: CancelAccount, response: { 200: Customer } },
+    },
+    (req) => cancelAccount(db, req.ctx, req.params.id, req.body.reason),
+  );
+  app.get(
+    '/api/customers/:id/history',
+    {
+      config: { permission: 'customers:view' },
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({ limit, cursor }),
+        response: { 200: page(HistoryEntry) },
+      },
+    },
+    (req) => customerHistory(db, req.ctx, req.params.id, req.query.limit, req.query.cursor),
+  );
 }

@@ -3,10 +3,14 @@ import { cursor, id, int4, limit } from '../../platform/http/schemas.ts';
 import { registerFieldMessages } from '../../platform/http/field-messages.ts';
 import { idCardProblem, isPhone, normalisePhone } from './customer-validators.ts';
 
-export const CATEGORIES = ['individual', 'enterprise', 'key_account'] as const;
-export const LEVELS = ['ordinary', 'silver', 'gold', 'vip'] as const;
-export const LIFECYCLES = ['potential', 'formal', 'declining', 'churned'] as const;
-export const STATUSES = ['active', 'cancelled', 'merged'] as const;
+import {
+  CUSTOMER_CATEGORIES as CATEGORIES,
+  CUSTOMER_LEVELS as LEVELS,
+  CUSTOMER_LIFECYCLES as LIFECYCLES,
+  CUSTOMER_STATUSES as STATUSES,
+} from '../../shared/customer-enums.ts';
+
+export { CATEGORIES, LEVELS, LIFECYCLES, STATUSES };
 export const EDUCATIONS = ['primary', 'secondary', 'college', 'bachelor', 'master', 'doctorate'] as const;
 
 const ID_CARD_MESSAGES = {
@@ -37,21 +41,49 @@ registerFieldMessages({
   [MESSAGES.twoCustomers]: '请选择两位不同的客户',
 });
 
-export const idCardNo = z.string().trim().toUpperCase().superRefine((value, ctx) => {
-  const problem = idCardProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: ID_CARD_MESSAGES[problem] });
-});
-export const phoneNo = z.string().trim().transform(normalisePhone)
-  .refine(isPhone, MESSAGES.phone);
-const money = z.union([z.number(), z.string()]).transform(String).pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, MESSAGES.amount));
+export const idCardNo = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const problem = idCardProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: ID_CARD_MESSAGES[problem] });
+  });
+export const phoneNo = z.string().trim().transform(normalisePhone).refine(isPhone, MESSAGES.phone);
+const money = z
+  .union([z.number(), z.string()])
+  .transform(String)
+  .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, MESSAGES.amount));
 
 export const Customer = z.object({
-  id, customerNo: z.string(), name: z.string(), gender: z.enum(['male', 'female']).nullable(), birthDate: z.string().nullable(),
-  idCard: z.string().nullable(), phone: z.string(), email: z.string().nullable(), backupPhone: z.string().nullable(), address: z.string().nullable(), education: z.string().nullable(), job: z.string().nullable(),
-  income: z.string().nullable(), category: z.enum(CATEGORIES), level: z.enum(LEVELS), lifecycle: z.enum(LIFECYCLES),
-  regionId: id, regionName: z.string(), accountManagerId: id.nullable(), accountManagerName: z.string().nullable(),
-  arrears: z.string(), status: z.enum(STATUSES), cancelReason: z.string().nullable(), mergedIntoId: id.nullable(), segment: z.string().nullable(),
-  version: z.number(), createdAt: z.string(), updatedAt: z.string(),
+  id,
+  customerNo: z.string(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']).nullable(),
+  birthDate: z.string().nullable(),
+  idCard: z.string().nullable(),
+  phone: z.string(),
+  email: z.string().nullable(),
+  backupPhone: z.string().nullable(),
+  address: z.string().nullable(),
+  education: z.string().nullable(),
+  job: z.string().nullable(),
+  income: z.string().nullable(),
+  category: z.enum(CATEGORIES),
+  level: z.enum(LEVELS),
+  lifecycle: z.enum(LIFECYCLES),
+  regionId: id,
+  regionName: z.string(),
+  accountManagerId: id.nullable(),
+  accountManagerName: z.string().nullable(),
+  arrears: z.string(),
+  status: z.enum(STATUSES),
+  cancelReason: z.string().nullable(),
+  mergedIntoId: id.nullable(),
+  segment: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -71,25 +103,33 @@ const editable = {
   accountManagerId: id.nullable(),
 };
 
-export const OpenAccount = z.object({
-  ...editable,
-  idCard: idCardNo.optional(),
-  email: editable.email.optional(),
-  backupPhone: editable.backupPhone.optional(),
-  address: editable.address.optional(),
-  education: editable.education.optional(),
-  job: editable.job.optional(),
-  income: editable.income.optional(),
-  level: editable.level.default('ordinary'),
-  lifecycle: editable.lifecycle.default('potential'),
-  accountManagerId: editable.accountManagerId.optional(),
-}).refine((v) => v.category !== 'individual' || v.idCard, { path: ['idCard'], message: MESSAGES.individualNeedsIdCard });
+export const OpenAccount = z
+  .object({
+    ...editable,
+    idCard: idCardNo.optional(),
+    email: editable.email.optional(),
+    backupPhone: editable.backupPhone.optional(),
+    address: editable.address.optional(),
+    education: editable.education.optional(),
+    job: editable.job.optional(),
+    income: editable.income.optional(),
+    level: editable.level.default('ordinary'),
+    lifecycle: editable.lifecycle.default('potential'),
+    accountManagerId: editable.accountManagerId.optional(),
+  })
+  .refine((v) => v.category !== 'individual' || v.idCard, {
+    path: ['idCard'],
+    message: MESSAGES.individualNeedsIdCard,
+  });
 export type OpenAccount = z.infer<typeof OpenAccount>;
 
-export const UpdateCustomer = z.object({ ...editable, idCard: idCardNo }).partial().extend({
-  /** The version the editor saw; a concurrent change makes the update fail instead of overwriting it. */
-  version: int4.optional(),
-});
+export const UpdateCustomer = z
+  .object({ ...editable, idCard: idCardNo })
+  .partial()
+  .extend({
+    /** The version the editor saw; a concurrent change makes the update fail instead of overwriting it. */
+    version: int4.optional(),
+  });
 export type UpdateCustomer = z.infer<typeof UpdateCustomer>;
 
 export const SORTS = ['createdAt', 'name', 'customerNo'] as const;
@@ -104,23 +144,45 @@ export const CustomerQuery = z.object({
   segment: z.string().trim().min(1).max(50).optional(),
   sort: z.enum(SORTS).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  limit, cursor,
+  limit,
+  cursor,
 });
 export type CustomerQuery = z.infer<typeof CustomerQuery>;
 
 export const CancelAccount = z.object({ reason: z.string().trim().min(2, MESSAGES.reason).max(500) });
 
-export const MERGEABLE_FIELDS = ['name', 'idCard', 'phone', 'email', 'backupPhone', 'address', 'education', 'job', 'income', 'category', 'level', 'lifecycle', 'regionId', 'accountManagerId'] as const;
+export const MERGEABLE_FIELDS = [
+  'name',
+  'idCard',
+  'phone',
+  'email',
+  'backupPhone',
+  'address',
+  'education',
+  'job',
+  'income',
+  'category',
+  'level',
+  'lifecycle',
+  'regionId',
+  'accountManagerId',
+] as const;
 export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
-export const MergeCustomers = z.object({
-  survivorId: id,
-  mergedId: id,
-  /** For each field, whose value the surviving record keeps; unlisted fields keep the survivor's. */
-  fields: z.partialRecord(z.enum(MERGEABLE_FIELDS), z.enum(['survivor', 'merged'])).default({}),
-}).refine((v) => v.survivorId !== v.mergedId, { path: ['mergedId'], message: MESSAGES.twoCustomers });
+export const MergeCustomers = z
+  .object({
+    survivorId: id,
+    mergedId: id,
+    /** For each field, whose value the surviving record keeps; unlisted fields keep the survivor's. */
+    fields: z.partialRecord(z.enum(MERGEABLE_FIELDS), z.enum(['survivor', 'merged'])).default({}),
+  })
+  .refine((v) => v.survivorId !== v.mergedId, { path: ['mergedId'], message: MESSAGES.twoCustomers });
 export type MergeCustomers = z.infer<typeof MergeCustomers>;
 
 export const HistoryEntry = z.object({
-  id, at: z.string(), actorName: z.string(), action: z.string(), customerId: z.string().nullable(),
+  id,
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  customerId: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()),
 });

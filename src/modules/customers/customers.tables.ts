@@ -1,9 +1,16 @@
 import type { Generated } from 'kysely';
 
-export type Category = 'individual' | 'enterprise' | 'key_account';
-export type Level = 'ordinary' | 'silver' | 'gold' | 'vip';
-export type Lifecycle = 'potential' | 'formal' | 'declining' | 'churned';
-export type CustomerStatus = 'active' | 'cancelled' | 'merged';
+import type {
+  CustomerCategory,
+  CustomerLevel,
+  CustomerLifecycle,
+  CustomerStatus,
+} from '../../shared/customer-enums.ts';
+
+export type Category = CustomerCategory;
+export type Level = CustomerLevel;
+export type Lifecycle = CustomerLifecycle;
+export type { CustomerStatus };
 
 export interface CustomersTable {
   id: Generated<string>;

@@ -26,8 +26,12 @@ for (const kind of testDatabases()) {
     after(() => app.close());
 
     const person = (overrides: Record<string, unknown> = {}) => ({
-      name: '测试客户', phone: '13912345678', category: 'individual', idCard: idCard('370102', '19900307', '123'),
-      regionId: regions.JN, ...overrides,
+      name: '测试客户',
+      phone: '13912345678',
+      category: 'individual',
+      idCard: idCard('370102', '19900307', '123'),
+      regionId: regions.JN,
+      ...overrides,
     });
 
     it('reports which database it runs on', async () => {
@@ -37,7 +41,10 @@ for (const kind of testDatabases()) {
     });
 
     it('opens an account, numbering it and deriving gender and birth date from the ID card', async () => {
-      const res = await admin.post('/api/customers', person({ idCard: idCard('370102', '19850612', '457'), phone: '13700001111' }));
+      const res = await admin.post(
+        '/api/customers',
+        person({ idCard: idCard('370102', '19850612', '457'), phone: '13700001111' }),
+      );
       assert.equal(res.status, 201);
       assert.match(res.body.customerNo, /^C\d{9}$/);
       assert.equal(res.body.birthDate, '1985-06-12');
@@ -58,7 +65,10 @@ for (const kind of testDatabases()) {
     it('refuses a second account for the same ID card, pointing to the existing customer', async () => {
       const card = idCard('370112', '19700101', '222');
       const first = await admin.post('/api/customers', person({ idCard: card, phone: '13800002222' }));
-      const second = await admin.post('/api/customers', person({ idCard: card, phone: '13800003333', name: '另一个人' }));
+      const second = await admin.post(
+        '/api/customers',
+        person({ idCard: card, phone: '13800003333', name: '另一个人' }),
+      );
       assert.equal(second.status, 409);
       assert.equal(second.body.error.code, 'DUPLICATE_ID_CARD');
       assert.equal(second.body.error.details.customerId, first.body.id);
@@ -66,16 +76,25 @@ for (const kind of testDatabases()) {
     });
 
     it('shows customers sharing a phone as possible duplicates', async () => {
-      await admin.post('/api/customers', person({ idCard: idCard('370112', '19700101', '333'), phone: '13800004444', name: '李雷' }));
+      await admin.post(
+        '/api/customers',
+        person({ idCard: idCard('370112', '19700101', '333'), phone: '13800004444', name: '李雷' }),
+      );
       const res = await admin.get('/api/customers/duplicates?phone=13800004444');
       assert.equal(res.status, 200);
-      assert.deepEqual(res.body.items.map((c: { name: string }) => c.name), ['李雷']);
+      assert.deepEqual(
+        res.body.items.map((c: { name: string }) => c.name),
+        ['李雷'],
+      );
     });
 
     it('finds a customer by number, name prefix, fuzzy name, full phone, phone tail and ID card', async () => {
       const card = idCard('370102', '19920202', '777');
-      const created = (await admin.post('/api/customers', person({ name: '欧阳娜娜', idCard: card, phone: '13566667777' }))).body;
-      const find = async (q: string) => (await admin.get(`/api/customers?q=${encodeURIComponent(q)}`)).body.items.map((c: { id: string }) => c.id);
+      const created = (
+        await admin.post('/api/customers', person({ name: '欧阳娜娜', idCard: card, phone: '13566667777' }))
+      ).body;
+      const find = async (q: string) =>
+        (await admin.get(`/api/customers?q=${encodeURIComponent(q)}`)).body.items.map((c: { id: string }) => c.id);
       assert.deepEqual(await find(created.customerNo), [created.id]);
       assert.ok((await find('欧阳')).includes(created.id));
       assert.ok((await find('欧阳娜')).includes(created.id));
@@ -94,7 +113,10 @@ for (const kind of testDatabases()) {
       const ids = [...first.body.items, ...second.body.items].map((c: { id: string }) => c.id);
       assert.equal(new Set(ids).size, ids.length);
       const names = [...first.body.items, ...second.body.items].map((c: { name: string }) => c.name);
-      assert.deepEqual(names, [...names].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : Buffer.from(a) > Buffer.from(b) ? 1 : 0)));
+      assert.deepEqual(
+        names,
+        [...names].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : Buffer.from(a) > Buffer.from(b) ? 1 : 0)),
+      );
     });
 
     it('filters by category and region subtree', async () => {
@@ -106,8 +128,17 @@ for (const kind of testDatabases()) {
     });
 
     it('records every edit in the history as old → new, and rejects a stale version', async () => {
-      const created = (await admin.post('/api/customers', person({ idCard: idCard('370102', '19880808', '888'), phone: '13600008888' }))).body;
-      const edited = await admin.patch(`/api/customers/${created.id}`, { address: '济南市经十路1号', level: 'gold', version: created.version });
+      const created = (
+        await admin.post(
+          '/api/customers',
+          person({ idCard: idCard('370102', '19880808', '888'), phone: '13600008888' }),
+        )
+      ).body;
+      const edited = await admin.patch(`/api/customers/${created.id}`, {
+        address: '济南市经十路1号',
+        level: 'gold',
+        version: created.version,
+      });
       assert.equal(edited.status, 200);
       assert.equal(edited.body.level, 'gold');
       const stale = await admin.patch(`/api/customers/${created.id}`, { level: 'vip', version: created.version });
@@ -120,9 +151,13 @@ for (const kind of testDatabases()) {
       assert.equal(history.at(-1).action, 'create');
     });
 
-
     it('keeps an e-mail address and a backup phone, masking the backup phone like the phone', async () => {
-      const created = (await admin.post('/api/customers', person({ idCard: idCard('370102', '19790101', '135'), phone: '13600007777', email: 'li@example.com' }))).body;
+      const created = (
+        await admin.post(
+          '/api/customers',
+          person({ idCard: idCard('370102', '19790101', '135'), phone: '13600007777', email: 'li@example.com' }),
+        )
+      ).body;
       assert.equal(created.email, 'li@example.com');
       const bad = await admin.patch(`/api/customers/${created.id}`, { email: 'not-an-address', backupPhone: '123' });
       assert.equal(bad.status, 400);
@@ -138,7 +173,12 @@ for (const kind of testDatabases()) {
       assert.deepEqual(seen[0].changes.backupPhone, [null, '053******6666']);
     });
     it('refuses to cancel an account with arrears, and cancels it once they are paid', async () => {
-      const created = (await admin.post('/api/customers', person({ idCard: idCard('370102', '19770707', '070'), phone: '13600007070' }))).body;
+      const created = (
+        await admin.post(
+          '/api/customers',
+          person({ idCard: idCard('370102', '19770707', '070'), phone: '13600007070' }),
+        )
+      ).body;
       await sql`UPDATE customers SET arrears = 35.50 WHERE id = ${created.id}`.execute(app.services.db);
       const refused = await admin.post(`/api/customers/${created.id}/cancel`, { reason: '搬家' });
       assert.equal(refused.status, 409);
@@ -155,13 +195,35 @@ for (const kind of testDatabases()) {
     });
 
     it('merges two records: chosen values survive, contacts and history move, the other record points to the survivor', async () => {
-      const a = (await admin.post('/api/customers', person({ name: '韩梅梅', idCard: idCard('370102', '19900101', '101'), phone: '13900001010' }))).body;
-      const b = (await admin.post('/api/customers', person({ name: '韩梅梅', idCard: idCard('370102', '19900101', '202'), phone: '13900001010', address: '青岛市香港中路9号' }))).body;
+      const a = (
+        await admin.post(
+          '/api/customers',
+          person({ name: '韩梅梅', idCard: idCard('370102', '19900101', '101'), phone: '13900001010' }),
+        )
+      ).body;
+      const b = (
+        await admin.post(
+          '/api/customers',
+          person({
+            name: '韩梅梅',
+            idCard: idCard('370102', '19900101', '202'),
+            phone: '13900001010',
+            address: '青岛市香港中路9号',
+          }),
+        )
+      ).body;
       const contact = (await admin.post('/api/contacts', { name: '韩父', phone: '13911112222' })).body;
-      assert.equal((await admin.post(`/api/customers/${b.id}/contacts`, { contactId: contact.id, role: 'family' })).status, 201);
+      assert.equal(
+        (await admin.post(`/api/customers/${b.id}/contacts`, { contactId: contact.id, role: 'family' })).status,
+        201,
+      );
       await admin.patch(`/api/customers/${b.id}`, { job: '教师' });
 
-      const merged = await admin.post('/api/customers/merge', { survivorId: a.id, mergedId: b.id, fields: { address: 'merged', idCard: 'merged' } });
+      const merged = await admin.post('/api/customers/merge', {
+        survivorId: a.id,
+        mergedId: b.id,
+        fields: { address: 'merged', idCard: 'merged' },
+      });
       assert.equal(merged.status, 200);
       assert.equal(merged.body.address, '青岛市香港中路9号');
       assert.equal(merged.body.idCard, b.idCard);
@@ -170,12 +232,21 @@ for (const kind of testDatabases()) {
       assert.equal(retired.mergedIntoId, a.id);
       assert.equal(retired.idCard, null);
       const contacts = (await admin.get(`/api/customers/${a.id}/contacts`)).body.items;
-      assert.deepEqual(contacts.map((c: { name: string }) => c.name), ['韩父']);
+      assert.deepEqual(
+        contacts.map((c: { name: string }) => c.name),
+        ['韩父'],
+      );
       const history = (await admin.get(`/api/customers/${a.id}/history?limit=200`)).body.items;
       assert.ok(history.some((h: { action: string }) => h.action === 'merge'));
-      assert.ok(history.some((h: { customerId: string; changes: { job?: unknown } }) => h.customerId === b.id && h.changes.job), 'the merged record\'s edits show on the survivor');
+      assert.ok(
+        history.some((h: { customerId: string; changes: { job?: unknown } }) => h.customerId === b.id && h.changes.job),
+        "the merged record's edits show on the survivor",
+      );
       const list = (await admin.get(`/api/customers?q=13900001010`)).body.items;
-      assert.deepEqual(list.map((c: { id: string }) => c.id), [a.id]);
+      assert.deepEqual(
+        list.map((c: { id: string }) => c.id),
+        [a.id],
+      );
       const twice = await admin.post('/api/customers/merge', { survivorId: a.id, mergedId: b.id, fields: {} });
       assert.equal(twice.status, 409);
     });

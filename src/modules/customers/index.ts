@@ -20,5 +20,13 @@ export { setArrears, setArrearsFrom } from './customer-arrears.ts';
 export { openAccount } from './open-account.ts';
 export { cancelAccount } from './cancel-account.ts';
 export { updateCustomer } from './update-customer.ts';
-export { customerScope, findCustomer, visibleCustomerIds, selectCustomerIds, replaceCustomerSegments, type CustomerSelection } from './customers.repository.ts';
-export { UpdateCustomer, type Customer } from './customers.schema.ts';
+export {
+  customerScope,
+  findCustomer,
+  visibleCustomerIds,
+  selectCustomerIds,
+  replaceCustomerSegments,
+  type CustomerSelection,
+} from './customers.repository.ts';
+export { UpdateCustomer, phoneNo, type Customer } from './customers.schema.ts';
+export { isPhone, normalisePhone } from './customer-validators.ts';

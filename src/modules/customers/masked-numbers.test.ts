@@ -4,7 +4,13 @@ import { startTestApp, testDatabases, type TestApp } from '../../testing/test-ap
 import type { TestClient } from '../../testing/test-client.ts';
 import { upload, USAGE_HEADER, USAGE_MAPPING } from '../billing/billing-test-support.ts';
 
-interface Row { id: string; phone: string; idCard: string | null; birthDate: string | null; accountManagerId: string | null }
+interface Row {
+  id: string;
+  phone: string;
+  idCard: string | null;
+  birthDate: string | null;
+  accountManagerId: string | null;
+}
 
 /**
  * A role without `sensitive:view` sees 138****5678: nothing it can ask may give it the hidden digits back —
@@ -30,7 +36,8 @@ for (const kind of testDatabases()) {
     after(() => app.close());
 
     it('finds a masked customer only by the last 4 digits or the whole number, never by a longer suffix', async () => {
-      const search = (client: TestClient, q: string) => client.get(`/api/customers?q=${encodeURIComponent(q)}&limit=200`);
+      const search = (client: TestClient, q: string) =>
+        client.get(`/api/customers?q=${encodeURIComponent(q)}&limit=200`);
       const ids = (res: { body: { items: Row[] } }) => res.body.items.map((c) => c.id);
       assert.ok(ids(await search(sunli, full.phone.slice(-4))).includes(visible.id));
       assert.ok(ids(await search(sunli, full.phone)).includes(visible.id));
@@ -40,7 +47,8 @@ for (const kind of testDatabases()) {
         assert.ok(res.body.error.fields.q);
       }
       // Seven digits and more are taken as a whole number: the last 8 or 10 digits of a mobile match nothing.
-      for (const digits of [7, 8, 10]) assert.ok(!ids(await search(sunli, full.phone.slice(-digits))).includes(visible.id), `${digits} digits`);
+      for (const digits of [7, 8, 10])
+        assert.ok(!ids(await search(sunli, full.phone.slice(-digits))).includes(visible.id), `${digits} digits`);
       // A wrong middle digit in a whole number finds nothing; a permitted role still searches any suffix.
       const wrong = full.phone.slice(0, 3) + ((Number(full.phone[3]) + 1) % 10) + full.phone.slice(4);
       assert.ok(!ids(await search(sunli, wrong)).includes(visible.id));
@@ -59,7 +67,10 @@ for (const kind of testDatabases()) {
 
     it('masks every number in the history, the portal login phone included', async () => {
       assert.equal((await admin.patch(`/api/customers/${visible.id}`, { backupPhone: '13912345678' })).status, 200);
-      assert.equal((await admin.post(`/api/customers/${visible.id}/portal-login`, { password: 'Portal-pass-2026' })).status, 200);
+      assert.equal(
+        (await admin.post(`/api/customers/${visible.id}/portal-login`, { password: 'Portal-pass-2026' })).status,
+        200,
+      );
       const history = await sunli.get(`/api/customers/${visible.id}/history`);
       assert.equal(history.status, 200);
       const text = JSON.stringify(history.body);
@@ -75,9 +86,25 @@ for (const kind of testDatabases()) {
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.match(res.body.errors[0].message, /13700009999/);
       // A billing clerk who sees every region's batches but not whole numbers.
-      const role = await admin.post('/api/roles', { code: 'billing_clerk', name: '计费文员', permissions: ['billing:view'], dataScope: 'all' });
+      const role = await admin.post('/api/roles', {
+        code: 'billing_clerk',
+        name: '计费文员',
+        permissions: ['billing:view'],
+        dataScope: 'all',
+      });
       const orgUnitId = (await admin.get('/api/auth/me')).body.employee.orgUnitId;
-      assert.equal((await admin.post('/api/employees', { username: 'clerk', password: 'Clerk-pass-2026', name: '文员', orgUnitId, roleIds: [role.body.id] })).status, 201);
+      assert.equal(
+        (
+          await admin.post('/api/employees', {
+            username: 'clerk',
+            password: 'Clerk-pass-2026',
+            name: '文员',
+            orgUnitId,
+            roleIds: [role.body.id],
+          })
+        ).status,
+        201,
+      );
       const errors = await (await app.login('clerk', 'Clerk-pass-2026')).get(`/api/imports/${res.body.batchId}/errors`);
       assert.equal(errors.status, 200);
       assert.match(errors.body.items[0].message, /137\*{4}9999/);
@@ -90,12 +117,20 @@ for (const kind of testDatabases()) {
       const log = (await admin.get(`/api/audit?action=view_unmasked&entityId=${visible.id}`)).body.items;
       assert.equal(log.length, before + 1);
       assert.equal(log[0].actorName, '系统管理员');
-      assert.ok(!JSON.stringify((await admin.get(`/api/customers/${visible.id}/history`)).body).includes('view_unmasked'));
+      assert.ok(
+        !JSON.stringify((await admin.get(`/api/customers/${visible.id}/history`)).body).includes('view_unmasked'),
+      );
     });
 
     it('keeps numbers out of the log line of a search', async () => {
       const { requestForLog } = await import('../../platform/http/masked-responses.ts');
-      const line = requestForLog({ method: 'GET', url: `/api/customers?q=${full.phone}`, host: 'h', ip: '1', socket: null } as never);
+      const line = requestForLog({
+        method: 'GET',
+        url: `/api/customers?q=${full.phone}`,
+        host: 'h',
+        ip: '1',
+        socket: null,
+      } as never);
       assert.ok(!line.url.includes(full.phone));
     });
   });

@@ -49,8 +49,18 @@ export function mergeCustomers(db: Db, ctx: RequestContext, input: MergeCustomer
     await repo.updateCustomerRow(trx, survivor.id, values);
     await emitCustomersMerged(trx, ctx, { survivorId: survivor.id, mergedId: merged.id });
 
-    await recordAudit(trx, ctx, { action: 'merge', entity: 'customer', entityId: survivor.id, changes: { ...changes, mergedFrom: [null, merged.customer_no] } });
-    await recordAudit(trx, ctx, { action: 'merged_into', entity: 'customer', entityId: merged.id, changes: { status: ['active', 'merged'], mergedInto: [null, survivor.customer_no] } });
+    await recordAudit(trx, ctx, {
+      action: 'merge',
+      entity: 'customer',
+      entityId: survivor.id,
+      changes: { ...changes, mergedFrom: [null, merged.customer_no] },
+    });
+    await recordAudit(trx, ctx, {
+      action: 'merged_into',
+      entity: 'customer',
+      entityId: merged.id,
+      changes: { status: ['active', 'merged'], mergedInto: [null, survivor.customer_no] },
+    });
     return toCustomer(ctx, (await repo.findCustomer(trx, ctx, survivor.id))!);
   });
 }

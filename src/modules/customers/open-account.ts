@@ -13,14 +13,27 @@ export function openAccount(db: Db, ctx: RequestContext, input: OpenAccount): Pr
     await checkReferences(trx, { regionId: input.regionId, accountManagerId });
     if (input.idCard) await checkIdCardFree(trx, input.idCard);
     const id = await repo.insertCustomer(trx, {
-      name: input.name, phone: input.phone, email: input.email ?? null, backup_phone: input.backupPhone ?? null, id_card: input.idCard ?? null, address: input.address ?? null, education: input.education ?? null,
-      job: input.job ?? null, income: input.income ?? null, category: input.category, level: input.level, lifecycle: input.lifecycle,
-      region_id: input.regionId, account_manager_id: accountManagerId, created_by: ctx.employeeId,
+      name: input.name,
+      phone: input.phone,
+      email: input.email ?? null,
+      backup_phone: input.backupPhone ?? null,
+      id_card: input.idCard ?? null,
+      address: input.address ?? null,
+      education: input.education ?? null,
+      job: input.job ?? null,
+      income: input.income ?? null,
+      category: input.category,
+      level: input.level,
+      lifecycle: input.lifecycle,
+      region_id: input.regionId,
+      account_manager_id: accountManagerId,
+      created_by: ctx.employeeId,
       ...(input.idCard ? derivedFromIdCard(input.idCard) : {}),
     });
     const row = await requireVisibleAfterWrite(trx, ctx, id);
     const changes: Record<string, [unknown, unknown]> = {};
-    for (const [field, value] of Object.entries({ ...input, accountManagerId })) if (value !== undefined && value !== null) changes[field] = [null, auditValue(field, value)];
+    for (const [field, value] of Object.entries({ ...input, accountManagerId }))
+      if (value !== undefined && value !== null) changes[field] = [null, auditValue(field, value)];
     await recordAudit(trx, ctx, { action: 'create', entity: 'customer', entityId: id, changes });
     return toCustomer(ctx, row);
   });

@@ -14,13 +14,17 @@ export function updateCustomer(db: Db, ctx: RequestContext, id: string, input: U
     const before = await repo.findCustomer(trx, ctx, id, true);
     if (!before) throw customerError('CUSTOMER_NOT_FOUND');
     if (before.status !== 'active') throw customerError('CUSTOMER_NOT_ACTIVE');
-    if (input.version !== undefined && input.version !== before.version) throw platformError('CONFLICT', { version: before.version });
+    if (input.version !== undefined && input.version !== before.version)
+      throw platformError('CONFLICT', { version: before.version });
     await checkReferences(trx, input);
     if (input.idCard && input.idCard !== before.id_card) await checkIdCardFree(trx, input.idCard, id);
 
     const values: Record<string, unknown> = {};
     const changes: Changes = {};
-    for (const [field, column] of Object.entries(COLUMN_OF) as [keyof typeof COLUMN_OF, (typeof COLUMN_OF)[keyof typeof COLUMN_OF]][]) {
+    for (const [field, column] of Object.entries(COLUMN_OF) as [
+      keyof typeof COLUMN_OF,
+      (typeof COLUMN_OF)[keyof typeof COLUMN_OF],
+    ][]) {
       const next = input[field];
       if (next === undefined || next === before[column]) continue;
       values[column] = next;

@@ -23,11 +23,23 @@ export async function homeFor(db: Db, ctx: RequestContext): Promise<Home> {
     orders ? myWorkOrderSteps(db, ctx, LIST) : null,
     orders ? myWorkOrderQueues(db, ctx) : null,
     churn ? myAtRiskCustomers(db, ctx, LIST) : null,
-    stats ? customerStats(db, ctx, CustomerStatsQuery.parse({ from: firstDayOfMonth(thisMonth()), to: today() })) : null,
+    stats
+      ? customerStats(db, ctx, CustomerStatsQuery.parse({ from: firstDayOfMonth(thisMonth()), to: today() }))
+      : null,
   ]);
   return {
     today: today(),
-    retentionTasks, workOrderSteps, queues, atRisk,
-    keyFigures: figures && { from: figures.from, to: figures.to, active: figures.totals.active, new: figures.totals.new, cancelled: figures.totals.cancelled, churned: figures.totals.churned },
+    retentionTasks,
+    workOrderSteps,
+    queues,
+    atRisk,
+    keyFigures: figures && {
+      from: figures.from,
+      to: figures.to,
+      active: figures.totals.active,
+      new: figures.totals.new,
+      cancelled: figures.totals.cancelled,
+      churned: figures.totals.churned,
+    },
   };
 }

@@ -6,6 +6,10 @@ import { homeFor } from './home.ts';
 export const homeModule: CrmModule = {
   name: 'home',
   routes: (app, { db }) => {
-    app.get('/api/home', { config: { authenticated: true }, schema: { tags: ['home'], response: { 200: Home } } }, (req) => homeFor(db, req.ctx));
+    app.get(
+      '/api/home',
+      { config: { authenticated: true }, schema: { tags: ['home'], response: { 200: Home } } },
+      (req) => homeFor(db, req.ctx),
+    );
   },
 };

@@ -24,10 +24,40 @@ export interface KbArticlesTable {
 
 declare module '../../platform/db.ts' {
   interface Database {
-    kb_categories: { id: Generated<string>; name: string; name_en: string; position: Generated<number>; created_at: Generated<Date> };
+    kb_categories: {
+      id: Generated<string>;
+      name: string;
+      name_en: string;
+      position: Generated<number>;
+      created_at: Generated<Date>;
+    };
     kb_articles: KbArticlesTable;
-    kb_article_versions: { article_id: string; version: number; title: string; body: string; tags: string[]; status: ArticleStatus; editor_id: string; edited_at: Generated<Date> };
-    kb_questions: { id: Generated<string>; title: string; body: string; asker_id: string; best_answer_id: string | null; article_id: string | null; created_at: Generated<Date>; updated_at: Generated<Date> };
-    kb_answers: { id: Generated<string>; question_id: string; body: string; author_id: string; created_at: Generated<Date> };
+    kb_article_versions: {
+      article_id: string;
+      version: number;
+      title: string;
+      body: string;
+      tags: string[];
+      status: ArticleStatus;
+      editor_id: string;
+      edited_at: Generated<Date>;
+    };
+    kb_questions: {
+      id: Generated<string>;
+      title: string;
+      body: string;
+      asker_id: string;
+      best_answer_id: string | null;
+      article_id: string | null;
+      created_at: Generated<Date>;
+      updated_at: Generated<Date>;
+    };
+    kb_answers: {
+      id: Generated<string>;
+      question_id: string;
+      body: string;
+      author_id: string;
+      created_at: Generated<Date>;
+    };
   }
 }

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
 
-interface Hit { id: string; title: string; snippet: string; score: number }
+interface Hit {
+  id: string;
+  title: string;
+  snippet: string;
+  score: number;
+}
 
 for (const kind of testDatabases()) {
   describe(`knowledge base on ${kind}`, () => {
@@ -14,7 +19,13 @@ for (const kind of testDatabases()) {
     const categories = new Map<string, string>();
 
     async function publish(title: string, body: string, tags: string[] = []) {
-      const res = await supervisor.post('/api/knowledge/articles', { categoryId: categories.get('宽带与固话'), title, body, tags, status: 'published' });
+      const res = await supervisor.post('/api/knowledge/articles', {
+        categoryId: categories.get('宽带与固话'),
+        title,
+        body,
+        tags,
+        status: 'published',
+      });
       assert.equal(res.status, 201, JSON.stringify(res.body));
       return res.body;
     }
@@ -87,26 +98,41 @@ for (const kind of testDatabases()) {
     describe('articles', () => {
       it('keeps every version, refuses a stale save, and re-indexes the new text', async () => {
         const created = await publish('IPTV 黑屏', '检查机顶盒电源。');
-        const edited = await supervisor.patch(`/api/knowledge/articles/${created.id}`, { version: 1, body: '检查机顶盒电源和 HDMI 线。', tags: ['IPTV'] });
+        const edited = await supervisor.patch(`/api/knowledge/articles/${created.id}`, {
+          version: 1,
+          body: '检查机顶盒电源和 HDMI 线。',
+          tags: ['IPTV'],
+        });
         assert.equal(edited.status, 200);
         assert.equal(edited.body.version, 2);
         const stale = await supervisor.patch(`/api/knowledge/articles/${created.id}`, { version: 1, title: '旧版本' });
         assert.equal(stale.status, 409);
         const versions = (await agent.get(`/api/knowledge/articles/${created.id}/versions`)).body.items;
-        assert.deepEqual(versions.map((v: { version: number }) => v.version), [2, 1]);
+        assert.deepEqual(
+          versions.map((v: { version: number }) => v.version),
+          [2, 1],
+        );
         assert.equal(versions[1].body, '检查机顶盒电源。');
         assert.ok((await search(agent, 'HDMI')).some((h) => h.id === created.id));
       });
 
       it('shows a draft only to its author and to editors, and never in search', async () => {
-        const draft = await seller.post('/api/knowledge/articles', { categoryId: categories.get('营销话术'), kind: 'script', title: '千兆宽带推荐话术草稿', body: '千兆宽带推荐' });
+        const draft = await seller.post('/api/knowledge/articles', {
+          categoryId: categories.get('营销话术'),
+          kind: 'script',
+          title: '千兆宽带推荐话术草稿',
+          body: '千兆宽带推荐',
+        });
         assert.equal(draft.status, 201);
         assert.equal(draft.body.status, 'draft');
         assert.equal((await seller.get(`/api/knowledge/articles/${draft.body.id}`)).status, 200);
         assert.equal((await supervisor.get(`/api/knowledge/articles/${draft.body.id}`)).status, 200);
         assert.equal((await (await app.login('zhaolei')).get(`/api/knowledge/articles/${draft.body.id}`)).status, 404);
         assert.ok(!(await search(supervisor, '千兆宽带推荐')).some((h) => h.id === draft.body.id));
-        const others = await seller.patch(`/api/knowledge/articles/${(await publish('别人的文章', '内容')).id}`, { version: 1, title: '改' });
+        const others = await seller.patch(`/api/knowledge/articles/${(await publish('别人的文章', '内容')).id}`, {
+          version: 1,
+          title: '改',
+        });
         assert.equal(others.status, 403);
       });
 
@@ -119,22 +145,52 @@ for (const kind of testDatabases()) {
 
     describe('Q&A board', () => {
       it('lets staff answer, the asker choose the best answer, and an editor promote it to an article', async () => {
-        const q = (await agent.post('/api/knowledge/questions', { title: '光猫所有灯都不亮', body: '用户说光猫完全没反应' })).body;
-        const a1 = (await seller.post(`/api/knowledge/questions/${q.id}/answers`, { body: '让用户重启一下' })).body.answers[0];
-        const a2 = (await supervisor.post(`/api/knowledge/questions/${q.id}/answers`, { body: '先换电源适配器，仍不亮就上门更换光猫' })).body.answers[1];
-        assert.equal((await supervisor.post(`/api/knowledge/questions/${q.id}/promote`, { categoryId: categories.get('终端设备') })).status, 409);
-        assert.equal((await seller.post(`/api/knowledge/questions/${q.id}/best-answer`, { answerId: a1.id })).status, 403);
+        const q = (
+          await agent.post('/api/knowledge/questions', { title: '光猫所有灯都不亮', body: '用户说光猫完全没反应' })
+        ).body;
+        const a1 = (await seller.post(`/api/knowledge/questions/${q.id}/answers`, { body: '让用户重启一下' })).body
+          .answers[0];
+        const a2 = (
+          await supervisor.post(`/api/knowledge/questions/${q.id}/answers`, {
+            body: '先换电源适配器，仍不亮就上门更换光猫',
+          })
+        ).body.answers[1];
+        assert.equal(
+          (
+            await supervisor.post(`/api/knowledge/questions/${q.id}/promote`, {
+              categoryId: categories.get('终端设备'),
+            })
+          ).status,
+          409,
+        );
+        assert.equal(
+          (await seller.post(`/api/knowledge/questions/${q.id}/best-answer`, { answerId: a1.id })).status,
+          403,
+        );
         const chosen = await agent.post(`/api/knowledge/questions/${q.id}/best-answer`, { answerId: a2.id });
         assert.equal(chosen.body.bestAnswerId, a2.id);
-        assert.equal((await seller.post(`/api/knowledge/questions/${q.id}/promote`, { categoryId: categories.get('终端设备') })).status, 403);
-        const article = await supervisor.post(`/api/knowledge/questions/${q.id}/promote`, { categoryId: categories.get('终端设备') });
+        assert.equal(
+          (await seller.post(`/api/knowledge/questions/${q.id}/promote`, { categoryId: categories.get('终端设备') }))
+            .status,
+          403,
+        );
+        const article = await supervisor.post(`/api/knowledge/questions/${q.id}/promote`, {
+          categoryId: categories.get('终端设备'),
+        });
         assert.equal(article.status, 201);
         assert.equal(article.body.title, '光猫所有灯都不亮');
         assert.match(article.body.body, /更换光猫/);
         assert.equal(article.body.questionId, q.id);
         assert.equal((await agent.get(`/api/knowledge/questions/${q.id}`)).body.articleId, article.body.id);
         assert.ok((await search(agent, '光猫不亮')).some((h) => h.id === article.body.id));
-        assert.equal((await supervisor.post(`/api/knowledge/questions/${q.id}/promote`, { categoryId: categories.get('终端设备') })).status, 409);
+        assert.equal(
+          (
+            await supervisor.post(`/api/knowledge/questions/${q.id}/promote`, {
+              categoryId: categories.get('终端设备'),
+            })
+          ).status,
+          409,
+        );
       });
     });
   });

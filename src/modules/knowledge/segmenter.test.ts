@@ -13,7 +13,10 @@ describe('Chinese segmentation for search', () => {
     assert.equal(toTsQuery(queryWords("Mate6 宽带 ' | & !")), 'mate6:* | 宽带');
   });
   it('highlights the words found and escapes everything else', () => {
-    assert.equal(highlight('<b>宽带</b>无法上网', ['宽带', '上网']), '&lt;b&gt;<mark>宽带</mark>&lt;/b&gt;无法<mark>上网</mark>');
+    assert.equal(
+      highlight('<b>宽带</b>无法上网', ['宽带', '上网']),
+      '&lt;b&gt;<mark>宽带</mark>&lt;/b&gt;无法<mark>上网</mark>',
+    );
   });
   it('cuts a window around the first match in a long text', () => {
     const text = '前言'.repeat(100) + '光猫红灯闪烁' + '结尾'.repeat(100);

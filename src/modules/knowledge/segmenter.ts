@@ -4,7 +4,36 @@ import { dict } from '@node-rs/jieba/dict.js';
 const jieba = Jieba.withDict(dict);
 
 /** Words that carry no meaning for search ("的", "怎么办", "吗"). */
-const STOP_WORDS = new Set(['的', '了', '是', '在', '和', '与', '或', '吗', '呢', '吧', '啊', '怎么', '怎么办', '如何', '为什么', '什么', '请问', '一下', '我', '我的', '你', '您', 'the', 'a', 'an', 'of', 'to', 'is']);
+const STOP_WORDS = new Set([
+  '的',
+  '了',
+  '是',
+  '在',
+  '和',
+  '与',
+  '或',
+  '吗',
+  '呢',
+  '吧',
+  '啊',
+  '怎么',
+  '怎么办',
+  '如何',
+  '为什么',
+  '什么',
+  '请问',
+  '一下',
+  '我',
+  '我的',
+  '你',
+  '您',
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'is',
+]);
 
 function words(tokens: string[]): string[] {
   const out: string[] = [];
@@ -40,7 +69,12 @@ function escapeHtml(s: string): string {
 
 /** Markdown markers are not shown in a snippet. */
 export function plainText(markdown: string): string {
-  return markdown.replace(/^#{1,6}\s+/gm, '').replace(/\*\*|__|`/g, '').replace(/^\s*([-*]|\d+\.)\s+/gm, '').replace(/\s+/g, ' ').trim();
+  return markdown
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/^\s*([-*]|\d+\.)\s+/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

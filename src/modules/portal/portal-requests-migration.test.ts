@@ -24,11 +24,14 @@ for (const kind of testDatabases()) {
     before(async () => {
       const fresh = await freshDatabase(kind);
       await migrate(fresh.database.db, []);
-      await sql`INSERT INTO schema_migrations (module, name) VALUES ('portal', ${CONVERSION})`.execute(fresh.database.db);
+      await sql`INSERT INTO schema_migrations (module, name) VALUES ('portal', ${CONVERSION})`.execute(
+        fresh.database.db,
+      );
       app = await startTestApp(kind, { database: fresh, demoCustomers: 2 });
       admin = await app.login('admin');
       const db = app.services.db;
-      for (const e of await db.selectFrom('employees').select(['id', 'username']).execute()) staff.set(e.username, e.id);
+      for (const e of await db.selectFrom('employees').select(['id', 'username']).execute())
+        staff.set(e.username, e.id);
       customers.push(...(await db.selectFrom('customers').select('id').orderBy('id').execute()).map((c) => c.id));
       // The second customer has nobody looking after them.
       await db.updateTable('customers').set({ account_manager_id: null }).where('id', '=', customers[1]).execute();
@@ -40,7 +43,9 @@ for (const kind of testDatabases()) {
         [customers[1], 'complaint', '营业员态度差', '排队时被呵斥', 'closed', '已向您致歉', 'admin'],
       ];
       for (const [customer, k, subject, description, status, reply, by] of rows) {
-        const r = await sql<{ id: string }>`INSERT INTO portal_requests (customer_id, kind, subject, description, status, reply, handled_by, created_at, updated_at)
+        const r = await sql<{
+          id: string;
+        }>`INSERT INTO portal_requests (customer_id, kind, subject, description, status, reply, handled_by, created_at, updated_at)
           VALUES (${customer}, ${k}, ${subject}, ${description}, ${status}, ${reply}, ${by && staff.get(by)}, now() - interval '3 days', now() - interval '1 day')
           RETURNING id`.execute(db);
         requests.set(subject, r.rows[0].id);
@@ -51,8 +56,12 @@ for (const kind of testDatabases()) {
     after(() => app.close());
 
     async function orderFor(subject: string) {
-      const audit = await app.services.db.selectFrom('audit_log').select('entity_id')
-        .where('entity', '=', 'work_order').where(sql<boolean>`changes->'portalRequestId'->>0 = ${requests.get(subject)}`).executeTakeFirstOrThrow();
+      const audit = await app.services.db
+        .selectFrom('audit_log')
+        .select('entity_id')
+        .where('entity', '=', 'work_order')
+        .where(sql<boolean>`changes->'portalRequestId'->>0 = ${requests.get(subject)}`)
+        .executeTakeFirstOrThrow();
       const order = await admin.get(`/api/work-orders/${audit.entity_id}`);
       assert.equal(order.status, 200);
       const timeline = (await admin.get(`/api/work-orders/${audit.entity_id}/timeline`)).body.items;
@@ -60,13 +69,31 @@ for (const kind of testDatabases()) {
     }
 
     it('drops the old table and makes one portal work order per request', async () => {
-      const table = await sql<{ name: string | null }>`SELECT to_regclass('portal_requests')::text AS name`.execute(app.services.db);
+      const table = await sql<{ name: string | null }>`SELECT to_regclass('portal_requests')::text AS name`.execute(
+        app.services.db,
+      );
       assert.equal(table.rows[0].name, null);
       const db = app.services.db;
-      const audited = await db.selectFrom('audit_log').select('entity_id').where('entity', '=', 'work_order').where('actor_name', '=', 'migration portal/0002').execute();
+      const audited = await db
+        .selectFrom('audit_log')
+        .select('entity_id')
+        .where('entity', '=', 'work_order')
+        .where('actor_name', '=', 'migration portal/0002')
+        .execute();
       assert.equal(audited.length, 4);
-      const converted = await db.selectFrom('work_orders').select('channel').where('id', 'in', audited.map((a) => a.entity_id!)).execute();
-      assert.deepEqual(converted.map((o) => o.channel), ['portal', 'portal', 'portal', 'portal']);
+      const converted = await db
+        .selectFrom('work_orders')
+        .select('channel')
+        .where(
+          'id',
+          'in',
+          audited.map((a) => a.entity_id!),
+        )
+        .execute();
+      assert.deepEqual(
+        converted.map((o) => o.channel),
+        ['portal', 'portal', 'portal', 'portal'],
+      );
     });
 
     it('keeps an open request open, waiting for a hand dispatch by the accepting agent', async () => {
@@ -75,11 +102,18 @@ for (const kind of testDatabases()) {
       assert.equal(order.typeName, '故障报修');
       assert.equal(order.businessType, 'broadband');
       assert.equal(order.description, '宽带无法上网\n\n光猫红灯');
-      const customer = await app.services.db.selectFrom('customers').select('account_manager_id').where('id', '=', customers[0]).executeTakeFirstOrThrow();
+      const customer = await app.services.db
+        .selectFrom('customers')
+        .select('account_manager_id')
+        .where('id', '=', customers[0])
+        .executeTakeFirstOrThrow();
       assert.ok(customer.account_manager_id);
       assert.equal(order.acceptedById, customer.account_manager_id);
       assert.match(order.orderNo, /^WO\d{13}$/);
-      assert.deepEqual(timeline.map((e: { action: string }) => e.action), ['create']);
+      assert.deepEqual(
+        timeline.map((e: { action: string }) => e.action),
+        ['create'],
+      );
       assert.equal(timeline[0].actorName, `自助服务：${order.customerName}`);
       assert.equal(Date.parse(order.responseDue) - Date.parse(order.createdAt), 120 * 60000);
     });
@@ -89,7 +123,13 @@ for (const kind of testDatabases()) {
       assert.equal(order.status, 'resolved');
       assert.equal(order.assigneeName, '陈杰');
       assert.equal(order.businessType, 'mobile');
-      assert.deepEqual(timeline.map((e: { action: string; note: string | null }) => [e.action, e.note]), [['create', null], ['resolve', '已退还 20 元']]);
+      assert.deepEqual(
+        timeline.map((e: { action: string; note: string | null }) => [e.action, e.note]),
+        [
+          ['create', null],
+          ['resolve', '已退还 20 元'],
+        ],
+      );
       const handler = await app.login('chenjie');
       assert.equal((await handler.get(`/api/work-orders/${order.id}`)).status, 200);
     });
@@ -98,10 +138,16 @@ for (const kind of testDatabases()) {
       const progress = await orderFor('手机没有信号');
       assert.equal(progress.order.status, 'in_progress');
       assert.equal(progress.order.acceptedByName, '陈杰');
-      assert.deepEqual(progress.timeline.map((e: { action: string }) => e.action), ['create', 'start']);
+      assert.deepEqual(
+        progress.timeline.map((e: { action: string }) => e.action),
+        ['create', 'start'],
+      );
       const closed = await orderFor('营业员态度差');
       assert.equal(closed.order.status, 'archived');
-      assert.deepEqual(closed.timeline.map((e: { action: string }) => e.action), ['create', 'resolve', 'archive']);
+      assert.deepEqual(
+        closed.timeline.map((e: { action: string }) => e.action),
+        ['create', 'resolve', 'archive'],
+      );
     });
   });
 }

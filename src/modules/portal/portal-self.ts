@@ -13,10 +13,21 @@ export async function portalHome(db: Db, ctx: RequestContext, me: PortalIdentity
   const next = subscriptions.find((s) => s.kind === 'package' && !s.current && !s.endsOn) ?? null;
   return {
     customer: {
-      name: customer.name, customerNo: customer.customerNo, phone: customer.phone, email: customer.email, backupPhone: customer.backupPhone,
-      address: customer.address, arrears: customer.arrears,
+      name: customer.name,
+      customerNo: customer.customerNo,
+      phone: customer.phone,
+      email: customer.email,
+      backupPhone: customer.backupPhone,
+      address: customer.address,
+      arrears: customer.arrears,
     },
-    package: pkg && { name: pkg.productName, monthlyFee: pkg.monthlyFee, includedMinutes: pkg.includedMinutes, includedDataGb: pkg.includedDataGb, since: pkg.startsOn },
+    package: pkg && {
+      name: pkg.productName,
+      monthlyFee: pkg.monthlyFee,
+      includedMinutes: pkg.includedMinutes,
+      includedDataGb: pkg.includedDataGb,
+      since: pkg.startsOn,
+    },
     nextPackage: next && { name: next.productName, startsOn: next.startsOn },
     services: subscriptions.filter((s) => s.kind === 'service' && s.current).map((s) => s.productName),
     usage: await allowanceUsage(db, me.customerId),
@@ -29,7 +40,12 @@ export async function portalHome(db: Db, ctx: RequestContext, me: PortalIdentity
  * A customer corrects their own contact details (address, e-mail, backup phone; never the phone they sign in with);
  * each change lands in the customer's history as a self-service change.
  */
-export async function updateOwnDetails(db: Db, ctx: RequestContext, me: PortalIdentity, input: Pick<UpdateCustomer, 'address' | 'email' | 'backupPhone'>) {
+export async function updateOwnDetails(
+  db: Db,
+  ctx: RequestContext,
+  me: PortalIdentity,
+  input: Pick<UpdateCustomer, 'address' | 'email' | 'backupPhone'>,
+) {
   const updated = await updateCustomer(db, ctx, me.customerId, input);
   return { address: updated.address, email: updated.email, backupPhone: updated.backupPhone };
 }

@@ -16,7 +16,8 @@ for (const kind of testDatabases()) {
   describe(`portal lockouts move to the shared sign-in throttle on ${kind}`, () => {
     let app: TestApp;
     const phones: string[] = [];
-    const login = (phone: string, password = ADMIN_PASSWORD) => app.anonymous().post('/api/portal/login', { phone, password });
+    const login = (phone: string, password = ADMIN_PASSWORD) =>
+      app.anonymous().post('/api/portal/login', { phone, password });
 
     before(async () => {
       const fresh = await freshDatabase(kind);
@@ -25,12 +26,22 @@ for (const kind of testDatabases()) {
       // The demo gives the first three customers a portal login with the demo password.
       app = await startTestApp(kind, { database: fresh, demoCustomers: 3 });
       const db = app.services.db;
-      phones.push(...(await sql<{ login_phone: string }>`SELECT login_phone FROM portal_accounts ORDER BY customer_id`.execute(db)).rows.map((r) => r.login_phone));
+      phones.push(
+        ...(
+          await sql<{ login_phone: string }>`SELECT login_phone FROM portal_accounts ORDER BY customer_id`.execute(db)
+        ).rows.map((r) => r.login_phone),
+      );
       assert.equal(phones.length, 3);
       const [locked, counting, unlocked] = phones;
-      await sql`UPDATE portal_accounts SET failed_logins = 0, locked_until = now() + interval '10 minutes' WHERE login_phone = ${locked}`.execute(db);
-      await sql`UPDATE portal_accounts SET failed_logins = 4, locked_until = NULL WHERE login_phone = ${counting}`.execute(db);
-      await sql`UPDATE portal_accounts SET failed_logins = 0, locked_until = now() - interval '1 minute' WHERE login_phone = ${unlocked}`.execute(db);
+      await sql`UPDATE portal_accounts SET failed_logins = 0, locked_until = now() + interval '10 minutes' WHERE login_phone = ${locked}`.execute(
+        db,
+      );
+      await sql`UPDATE portal_accounts SET failed_logins = 4, locked_until = NULL WHERE login_phone = ${counting}`.execute(
+        db,
+      );
+      await sql`UPDATE portal_accounts SET failed_logins = 0, locked_until = now() - interval '1 minute' WHERE login_phone = ${unlocked}`.execute(
+        db,
+      );
       await sql`DELETE FROM schema_migrations WHERE module = 'portal' AND name = ${MOVE}`.execute(db);
       assert.deepEqual(await migrate(db, sources), [`portal/${MOVE}`]);
     });
@@ -38,7 +49,9 @@ for (const kind of testDatabases()) {
 
     it('drops the counter columns', async () => {
       const columns = await sql<{ column_name: string }>`
-        SELECT column_name FROM information_schema.columns WHERE table_name = 'portal_accounts' AND column_name IN ('failed_logins', 'locked_until')`.execute(app.services.db);
+        SELECT column_name FROM information_schema.columns WHERE table_name = 'portal_accounts' AND column_name IN ('failed_logins', 'locked_until')`.execute(
+        app.services.db,
+      );
       assert.deepEqual(columns.rows, []);
     });
 

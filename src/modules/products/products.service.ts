@@ -5,7 +5,14 @@ import { platformError } from '../../platform/errors.ts';
 import { findCustomer } from '../customers/index.ts';
 import * as repo from './products.repository.ts';
 import { FIELD_MESSAGES, productError } from './products.errors.ts';
-import { LIFECYCLE_STEPS, pricing, type Product, type ProductInput, type ProductPatch, type ProductQuery } from './products.schema.ts';
+import {
+  LIFECYCLE_STEPS,
+  pricing,
+  type Product,
+  type ProductInput,
+  type ProductPatch,
+  type ProductQuery,
+} from './products.schema.ts';
 import { PRODUCT_COLUMNS, toProduct } from './product-dto.ts';
 
 /** The catalogue, filtered; `sellableTo` (a customer the caller can see) keeps what may be sold to them. */
@@ -23,9 +30,16 @@ export async function getProduct(db: Db | Trx, id: string): Promise<Product> {
 }
 
 /** What a product points at must exist: services to require or bundle, regions to be sold in. */
-async function checkLinks(trx: Trx, v: { requires?: string[]; bundles?: string[]; regionIds?: string[] }): Promise<void> {
-  for (const [field, ids] of [['requires', v.requires], ['bundles', v.bundles]] as const) {
-    if (ids?.length && (await repo.countServices(trx, ids)) !== new Set(ids).size) throw productError('NOT_A_SERVICE', undefined, { [field]: 'only services' });
+async function checkLinks(
+  trx: Trx,
+  v: { requires?: string[]; bundles?: string[]; regionIds?: string[] },
+): Promise<void> {
+  for (const [field, ids] of [
+    ['requires', v.requires],
+    ['bundles', v.bundles],
+  ] as const) {
+    if (ids?.length && (await repo.countServices(trx, ids)) !== new Set(ids).size)
+      throw productError('NOT_A_SERVICE', undefined, { [field]: 'only services' });
   }
   if (v.regionIds?.length && (await repo.countRegions(trx, v.regionIds)) !== new Set(v.regionIds).size) {
     throw productError('NOT_A_REGION', undefined, { regionIds: FIELD_MESSAGES.regionIds });
@@ -48,9 +62,20 @@ export function createProduct(db: Db, ctx: RequestContext, input: ProductInput):
       throw productError('DUPLICATE_PRODUCT_CODE', { code: input.code }, { code: 'already used' });
     }
     await checkLinks(trx, input);
-    const id = await repo.insertProduct(trx, { code: input.code, kind: input.kind, created_by: ctx.employeeId, status_changed_by: ctx.employeeId, ...columnValues(input) } as never);
+    const id = await repo.insertProduct(trx, {
+      code: input.code,
+      kind: input.kind,
+      created_by: ctx.employeeId,
+      status_changed_by: ctx.employeeId,
+      ...columnValues(input),
+    } as never);
     await repo.replaceLinks(trx, id, input.requires, input.kind === 'package' ? input.bundles : []);
-    await recordAudit(trx, ctx, { action: 'create', entity: 'product', entityId: id, changes: { code: [null, input.code], name: [null, input.name] } });
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entity: 'product',
+      entityId: id,
+      changes: { code: [null, input.code], name: [null, input.name] },
+    });
     return getProduct(trx, id);
   });
 }
@@ -60,15 +85,20 @@ export function updateProduct(db: Db, ctx: RequestContext, id: string, input: Pr
   return withTransaction(db, async (trx) => {
     const before = await repo.findProduct(trx, id, true);
     if (!before) throw productError('PRODUCT_NOT_FOUND');
-    if (input.version !== undefined && input.version !== before.version) throw platformError('CONFLICT', { version: before.version });
+    if (input.version !== undefined && input.version !== before.version)
+      throw platformError('CONFLICT', { version: before.version });
     const dto = toProduct(before);
     const changes: Changes = {};
     for (const field of Object.keys(PRODUCT_COLUMNS) as (keyof typeof PRODUCT_COLUMNS)[]) {
       const next = input[field];
-      if (next !== undefined && JSON.stringify(next) !== JSON.stringify(dto[field])) changes[field] = [dto[field], next];
+      if (next !== undefined && JSON.stringify(next) !== JSON.stringify(dto[field]))
+        changes[field] = [dto[field], next];
     }
-    const pricingChanged = Object.keys(changes).some((f) => f in pricing && Number(changes[f][0]) !== Number(changes[f][1]));
-    if (pricingChanged && (before.status === 'released' || before.status === 'retired')) throw productError('PRICING_LOCKED');
+    const pricingChanged = Object.keys(changes).some(
+      (f) => f in pricing && Number(changes[f][0]) !== Number(changes[f][1]),
+    );
+    if (pricingChanged && (before.status === 'released' || before.status === 'retired'))
+      throw productError('PRICING_LOCKED');
     await checkLinks(trx, input);
     if (Object.keys(changes).length) await repo.updateProductRow(trx, id, columnValues(input));
     await repo.replaceLinks(trx, id, input.requires, before.kind === 'package' ? input.bundles : undefined);
@@ -80,19 +110,47 @@ export function updateProduct(db: Db, ctx: RequestContext, id: string, input: Pr
 }
 
 /** Moves a product one step along draft → testing → released → retired, recording who and when. */
-export function changeLifecycle(db: Db, ctx: RequestContext, id: string, to: Product['status'], note?: string): Promise<Product> {
+export function changeLifecycle(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  to: Product['status'],
+  note?: string,
+): Promise<Product> {
   return withTransaction(db, async (trx) => {
     const before = await repo.findProduct(trx, id, true);
     if (!before) throw productError('PRODUCT_NOT_FOUND');
-    if (!LIFECYCLE_STEPS[before.status].includes(to)) throw productError('BAD_LIFECYCLE_STEP', { from: before.status, to });
-    await repo.updateProductRow(trx, id, { status: to, status_changed_by: ctx.employeeId, status_changed_at: new Date() });
-    await repo.insertStatusChange(trx, { productId: id, from: before.status, to, by: ctx.employeeId, note: note ?? null });
-    await recordAudit(trx, ctx, { action: 'lifecycle', entity: 'product', entityId: id, changes: { status: [before.status, to] } });
+    if (!LIFECYCLE_STEPS[before.status].includes(to))
+      throw productError('BAD_LIFECYCLE_STEP', { from: before.status, to });
+    await repo.updateProductRow(trx, id, {
+      status: to,
+      status_changed_by: ctx.employeeId,
+      status_changed_at: new Date(),
+    });
+    await repo.insertStatusChange(trx, {
+      productId: id,
+      from: before.status,
+      to,
+      by: ctx.employeeId,
+      note: note ?? null,
+    });
+    await recordAudit(trx, ctx, {
+      action: 'lifecycle',
+      entity: 'product',
+      entityId: id,
+      changes: { status: [before.status, to] },
+    });
     return getProduct(trx, id);
   });
 }
 
 export async function productHistory(db: Db, id: string) {
   await getProduct(db, id);
-  return (await repo.statusHistory(db, id)).map((r) => ({ from: r.from_status, to: r.to_status, by: r.by_name, at: new Date(r.changed_at).toISOString(), note: r.note }));
+  return (await repo.statusHistory(db, id)).map((r) => ({
+    from: r.from_status,
+    to: r.to_status,
+    by: r.by_name,
+    at: new Date(r.changed_at).toISOString(),
+    note: r.note,
+  }));
 }

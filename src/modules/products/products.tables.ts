@@ -50,8 +50,13 @@ declare module '../../platform/db.ts' {
   interface Database {
     products: ProductsTable;
     product_status_changes: {
-      id: Generated<string>; product_id: string; from_status: string; to_status: string;
-      changed_by: string | null; changed_at: Generated<Date>; note: string | null;
+      id: Generated<string>;
+      product_id: string;
+      from_status: string;
+      to_status: string;
+      changed_by: string | null;
+      changed_at: Generated<Date>;
+      note: string | null;
     };
     product_requirements: { product_id: string; requires_id: string };
     bundle_items: { package_id: string; service_id: string };

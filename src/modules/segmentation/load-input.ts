@@ -26,7 +26,8 @@ export function monthsUpTo(month: string, count: number): string[] {
  * customer has a profile in (a customer with none is left out). `onChunk` reports 0..1 while reading.
  */
 export async function loadSegmentationInput(
-  db: Db, ctx: RequestContext,
+  db: Db,
+  ctx: RequestContext,
   params: { month: string; months: number; filter: CustomerSelection; variables: readonly string[] },
   onChunk: (done: number) => void | Promise<void> = () => {},
 ): Promise<SegmentationInput> {
@@ -60,7 +61,12 @@ export async function loadSegmentationInput(
 }
 
 /** How many customers matching the filter have a profile in the window, counting no further than `atLeast`. */
-export async function countCustomersWithProfiles(db: Db, ctx: RequestContext, params: { month: string; months: number; filter: CustomerSelection }, atLeast: number): Promise<number> {
+export async function countCustomersWithProfiles(
+  db: Db,
+  ctx: RequestContext,
+  params: { month: string; months: number; filter: CustomerSelection },
+  atLeast: number,
+): Promise<number> {
   const ids = await selectCustomerIds(db, ctx, params.filter);
   const found = new Set<string>();
   for (let from = 0; from < ids.length && found.size < atLeast; from += CHUNK) {

@@ -24,7 +24,12 @@ export function publishRun(db: Db, ctx: RequestContext, id: string): Promise<Run
     await repo.clearPublished(trx);
     await repo.updateRun(trx, id, { published_at: new Date(), published_by: ctx.employeeId });
     const customersUpdated = await replaceCustomerSegments(trx, repo.segmentsOfRun(trx, id));
-    await recordAudit(trx, ctx, { action: 'publish', entity: 'segmentation_run', entityId: id, changes: { customersUpdated } });
+    await recordAudit(trx, ctx, {
+      action: 'publish',
+      entity: 'segmentation_run',
+      entityId: id,
+      changes: { customersUpdated },
+    });
     return { ...toRunDetail((await repo.findRun(trx, ctx, id))!), customersUpdated };
   });
 }
@@ -33,11 +38,18 @@ export function publishRun(db: Db, ctx: RequestContext, id: string): Promise<Run
 export function renameClusters(db: Db, ctx: RequestContext, id: string, names: string[]): Promise<RunDetail> {
   return withTransaction(db, async (trx) => {
     const run = await finishedRun(trx, ctx, id);
-    if (names.length !== run.k) throw segmentationError('DUPLICATE_CLUSTER_NAMES', {}, { names: `give exactly ${run.k} names` });
-    if (new Set(names).size !== names.length) throw segmentationError('DUPLICATE_CLUSTER_NAMES', {}, { names: 'each cluster needs a different name' });
+    if (names.length !== run.k)
+      throw segmentationError('DUPLICATE_CLUSTER_NAMES', {}, { names: `give exactly ${run.k} names` });
+    if (new Set(names).size !== names.length)
+      throw segmentationError('DUPLICATE_CLUSTER_NAMES', {}, { names: 'each cluster needs a different name' });
     await repo.updateRun(trx, id, { cluster_names: JSON.stringify(names) });
     if (run.published_at) await replaceCustomerSegments(trx, repo.segmentsOfRun(trx, id));
-    await recordAudit(trx, ctx, { action: 'rename', entity: 'segmentation_run', entityId: id, changes: { names: [run.cluster_names, names] } });
+    await recordAudit(trx, ctx, {
+      action: 'rename',
+      entity: 'segmentation_run',
+      entityId: id,
+      changes: { names: [run.cluster_names, names] },
+    });
     return toRunDetail((await repo.findRun(trx, ctx, id))!);
   });
 }

@@ -27,29 +27,61 @@ export async function runSegmentationJob(payload: RunJobPayload, { db, reportPro
   };
   try {
     const ctx = { ...systemContext(payload.scope.employeeId), ...payload.scope };
-    const input = await loadSegmentationInput(db, ctx, {
-      month: run.month.slice(0, 7), months: run.months, filter: run.filter as RunFilter, variables: run.variables,
-    }, (done) => progress(Math.floor(10 * done)));
+    const input = await loadSegmentationInput(
+      db,
+      ctx,
+      {
+        month: run.month.slice(0, 7),
+        months: run.months,
+        filter: run.filter as RunFilter,
+        variables: run.variables,
+      },
+      (done) => progress(Math.floor(10 * done)),
+    );
     const n = input.customerIds.length;
-    const out = await runSegmentation(input.matrix, n, {
-      variables: run.variables, k: run.k_requested ?? 'auto', seed: run.seed,
-      logColumns: run.variables.map((key) => run.log_spend && VARIABLES.some((v) => v.key === key && v.heavyTailed)),
-    }, (p) => progress(10 + Math.floor(p * 0.85)));
+    const out = await runSegmentation(
+      input.matrix,
+      n,
+      {
+        variables: run.variables,
+        k: run.k_requested ?? 'auto',
+        seed: run.seed,
+        logColumns: run.variables.map((key) => run.log_spend && VARIABLES.some((v) => v.key === key && v.heavyTailed)),
+      },
+      (p) => progress(10 + Math.floor(p * 0.85)),
+    );
     const result: StoredResult = {
-      sizes: out.sizes, profiles: out.profiles, overall: out.overall, suggestedNames: out.suggestedNames,
-      elbow: out.elbow, elbowSampleSize: out.elbowSampleSize, projection: out.projection,
+      sizes: out.sizes,
+      profiles: out.profiles,
+      overall: out.overall,
+      suggestedNames: out.suggestedNames,
+      elbow: out.elbow,
+      elbowSampleSize: out.elbowSampleSize,
+      projection: out.projection,
     };
     await withTransaction(db, async (trx) => {
       await repo.insertAssignments(trx, run.id, input.customerIds, out.labels);
       await repo.updateRun(trx, run.id, {
-        status: 'done', progress: 100, finished_at: new Date(), k: out.k, customer_count: n, iterations: out.iterations,
-        converged: out.converged, inertia: out.inertia, silhouette: out.silhouette, result: JSON.stringify(result),
+        status: 'done',
+        progress: 100,
+        finished_at: new Date(),
+        k: out.k,
+        customer_count: n,
+        iterations: out.iterations,
+        converged: out.converged,
+        inertia: out.inertia,
+        silhouette: out.silhouette,
+        result: JSON.stringify(result),
         cluster_names: JSON.stringify(out.suggestedNames.map((name) => (payload.locale === 'en' ? name.en : name.zh))),
       });
     });
     return { runId: run.id, k: out.k, customers: n };
   } catch (err) {
-    await repo.updateRun(db, run.id, { status: 'failed', finished_at: new Date(), error: err instanceof Error ? err.message.slice(0, 2000) : String(err) });
+    await repo.updateRun(db, run.id, {
+      status: 'failed',
+      finished_at: new Date(),
+      error: err instanceof Error ? err.message.slice(0, 2000) : String(err),
+    });
     return { runId: run.id, failed: true };
   }
 }

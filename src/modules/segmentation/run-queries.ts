@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId } from '../../platform/http/schemas.ts';
 import { toRunDetail, toRunSummary } from './run-dto.ts';
 import * as repo from './segmentation.repository.ts';
 import { segmentationError } from './segmentation.errors.ts';
@@ -15,7 +14,15 @@ export async function getRun(db: Db, ctx: RequestContext, id: string): Promise<R
 }
 
 /** Run history, newest first. */
-export async function listRuns(db: Db, ctx: RequestContext, limit: number, cursor: string | undefined): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
+export async function listRuns(
+  db: Db,
+  ctx: RequestContext,
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
   const rows = await repo.listRuns(db, ctx, limit, decodeCursor(cursor, cursorId));
-  return { items: rows.map(toRunSummary), nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1].id) : null };
+  return {
+    items: rows.map(toRunSummary),
+    nextCursor: rows.length === limit ? encodeCursor(rows[rows.length - 1].id) : null,
+  };
 }

@@ -4,7 +4,6 @@ import { scopeWhere } from '../../platform/access/scope.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { SegmentationRunsTable } from './segmentation.tables.ts';
 import './segmentation.tables.ts';
-import '../system/system.tables.ts';
 
 type Conn = Db | Trx;
 /** Rows per INSERT of assignments: two arrays of this length travel as two parameters. */
@@ -12,7 +11,8 @@ const ASSIGNMENT_BATCH = 50_000;
 
 /** Runs the caller may see: those started by someone inside the caller's data scope. */
 function runSelect(db: Conn, ctx: RequestContext) {
-  return db.selectFrom('segmentation_runs as r')
+  return db
+    .selectFrom('segmentation_runs as r')
     .innerJoin('employees as e', 'e.id', 'r.created_by')
     .selectAll('r')
     .select('e.name as created_by_name')
@@ -32,7 +32,14 @@ export async function listRuns(db: Conn, ctx: RequestContext, limit: number, bef
   return query.execute();
 }
 
-export async function insertRun(trx: Trx, values: Pick<SegmentationRunsTable, 'month' | 'variables' | 'k_requested' | 'seed' | 'created_by' | 'org_unit_id'> & { months: number; log_spend: boolean; filter: string }): Promise<string> {
+export async function insertRun(
+  trx: Trx,
+  values: Pick<SegmentationRunsTable, 'month' | 'variables' | 'k_requested' | 'seed' | 'created_by' | 'org_unit_id'> & {
+    months: number;
+    log_spend: boolean;
+    filter: string;
+  },
+): Promise<string> {
   return (await trx.insertInto('segmentation_runs').values(values).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -46,23 +53,35 @@ export async function updateRun(db: Conn, id: string, values: Updateable<Segment
 }
 
 /** Stores each customer's cluster, in batches passed as two arrays (fast on both engines). */
-export async function insertAssignments(trx: Trx, runId: string, customerIds: string[], labels: Int32Array): Promise<void> {
+export async function insertAssignments(
+  trx: Trx,
+  runId: string,
+  customerIds: string[],
+  labels: Int32Array,
+): Promise<void> {
   for (let from = 0; from < customerIds.length; from += ASSIGNMENT_BATCH) {
     const ids = customerIds.slice(from, from + ASSIGNMENT_BATCH);
     const clusters = Array.from(labels.subarray(from, from + ids.length));
     await sql`INSERT INTO segmentation_assignments (run_id, customer_id, cluster)
-      SELECT ${runId}::bigint, u.customer_id, u.cluster FROM unnest(${ids}::bigint[], ${clusters}::smallint[]) AS u(customer_id, cluster)`.execute(trx);
+      SELECT ${runId}::bigint, u.customer_id, u.cluster FROM unnest(${ids}::bigint[], ${clusters}::smallint[]) AS u(customer_id, cluster)`.execute(
+      trx,
+    );
   }
 }
 
 /** (customer_id, segment) of a run, the segment being the cluster's current name: what publishing writes. */
 export function segmentsOfRun(trx: Trx, runId: string) {
-  return trx.selectFrom('segmentation_assignments as a')
+  return trx
+    .selectFrom('segmentation_assignments as a')
     .innerJoin('segmentation_runs as r', 'r.id', 'a.run_id')
     .select(['a.customer_id', sql<string>`r.cluster_names ->> a.cluster::int`.as('segment')])
     .where('a.run_id', '=', runId);
 }
 
 export async function clearPublished(trx: Trx): Promise<void> {
-  await trx.updateTable('segmentation_runs').set({ published_at: null, published_by: null }).where('published_at', 'is not', null).execute();
+  await trx
+    .updateTable('segmentation_runs')
+    .set({ published_at: null, published_by: null })
+    .where('published_at', 'is not', null)
+    .execute();
 }

@@ -26,8 +26,17 @@ for (const kind of testDatabases()) {
       app = await startTestApp(kind, { demoCustomers: 150 });
       admin = await app.login('admin');
       wangfang = await app.login('wangfang');
-      const active = await app.services.db.selectFrom('customers').select('id').where('status', '=', 'active').orderBy('id').execute();
-      truthOf = await seedThesisProfiles(app, active.map((r) => r.id), ['2026-09', '2026-10']);
+      const active = await app.services.db
+        .selectFrom('customers')
+        .select('id')
+        .where('status', '=', 'active')
+        .orderBy('id')
+        .execute();
+      truthOf = await seedThesisProfiles(
+        app,
+        active.map((r) => r.id),
+        ['2026-09', '2026-10'],
+      );
     });
     after(() => app.close());
 
@@ -47,12 +56,18 @@ for (const kind of testDatabases()) {
       // Only customers in wangfang's region (Jinan) were clustered.
       const jinan = (await wangfang.get('/api/customers?limit=200&status=active')).body.items as { id: string }[];
       assert.equal(run.customerCount, jinan.length);
-      assert.equal(run.sizes.reduce((s: number, v: number) => s + v, 0), jinan.length);
+      assert.equal(
+        run.sizes.reduce((s: number, v: number) => s + v, 0),
+        jinan.length,
+      );
       assert.equal(run.profiles.length, 3);
       assert.equal(run.profiles[0].length, 15);
       assert.ok(run.silhouette > 0.3 && run.silhouette <= 1, `silhouette ${run.silhouette}`);
       assert.ok(run.converged);
-      assert.deepEqual(run.elbow.map((p: { k: number }) => p.k), [2, 3, 4, 5, 6, 7, 8]);
+      assert.deepEqual(
+        run.elbow.map((p: { k: number }) => p.k),
+        [2, 3, 4, 5, 6, 7, 8],
+      );
       assert.equal(run.projection.points.length, jinan.length);
       assert.deepEqual([...run.clusterNames].sort(), ['上网族', '本地主流', '话多族'].sort());
       // The internet-heavy cluster's busy-hour traffic, in GB, is near the thesis's 120.
@@ -64,7 +79,9 @@ for (const kind of testDatabases()) {
       const run = await finishedRun(app, admin, { month: '2026-10', months: 2, k: 'auto', seed: 3, log: true });
       assert.equal(run.k, 'auto');
       assert.equal(run.kUsed, 3);
-      const best = run.elbow.reduce((a: { silhouette: number }, b: { silhouette: number }) => (b.silhouette > a.silhouette ? b : a));
+      const best = run.elbow.reduce((a: { silhouette: number }, b: { silhouette: number }) =>
+        b.silhouette > a.silhouette ? b : a,
+      );
       assert.equal(best.k, 3);
       assert.equal(run.customerCount, truthOf.size);
     });
@@ -82,9 +99,16 @@ for (const kind of testDatabases()) {
         const res = await wangfang.post('/api/segmentation/runs', body);
         assert.equal(res.status, 400, JSON.stringify(body));
         assert.equal(res.body.error.code, 'VALIDATION_FAILED');
-        assert.ok(Object.keys(res.body.error.fields).some((f) => f.startsWith(field)), `${JSON.stringify(body)} → ${JSON.stringify(res.body.error.fields)}`);
+        assert.ok(
+          Object.keys(res.body.error.fields).some((f) => f.startsWith(field)),
+          `${JSON.stringify(body)} → ${JSON.stringify(res.body.error.fields)}`,
+        );
       }
-      const empty = await wangfang.post('/api/segmentation/runs', { month: '2026-10', k: 3, filter: { segment: '没有这个细分' } });
+      const empty = await wangfang.post('/api/segmentation/runs', {
+        month: '2026-10',
+        k: 3,
+        filter: { segment: '没有这个细分' },
+      });
       assert.equal(empty.status, 400);
       assert.equal(empty.body.error.code, 'NO_CUSTOMERS');
       assert.ok(empty.body.error.fields.filter);
@@ -99,15 +123,20 @@ for (const kind of testDatabases()) {
       const unpublished = await wangfang.post(`/api/segmentation/runs/${run.id}/publish`);
       assert.equal(unpublished.status, 200);
       const names = run.clusterNames.map((n: string) => (n === '上网族' ? '流量达人' : n));
-      const dup = await wangfang.request('PUT', `/api/segmentation/runs/${run.id}/names`, { names: ['甲', '甲', '乙'] });
+      const dup = await wangfang.request('PUT', `/api/segmentation/runs/${run.id}/names`, {
+        names: ['甲', '甲', '乙'],
+      });
       assert.equal(dup.status, 400);
-      const wrongCount = await wangfang.request('PUT', `/api/segmentation/runs/${run.id}/names`, { names: ['甲', '乙'] });
+      const wrongCount = await wangfang.request('PUT', `/api/segmentation/runs/${run.id}/names`, {
+        names: ['甲', '乙'],
+      });
       assert.equal(wrongCount.status, 400);
       const renamed = await wangfang.request('PUT', `/api/segmentation/runs/${run.id}/names`, { names });
       assert.equal(renamed.status, 200);
       assert.deepEqual(renamed.body.clusterNames, names);
 
-      const heavy = (await wangfang.get(`/api/customers?segment=${encodeURIComponent('流量达人')}&limit=200`)).body.items as { id: string; segment: string }[];
+      const heavy = (await wangfang.get(`/api/customers?segment=${encodeURIComponent('流量达人')}&limit=200`)).body
+        .items as { id: string; segment: string }[];
       assert.equal(heavy.length, run.sizes[names.indexOf('流量达人')]);
       assert.ok(heavy.every((c) => c.segment === '流量达人' && truthOf.get(c.id) === 'internet'));
       const one = await wangfang.get(`/api/customers/${heavy[0].id}`);
@@ -117,7 +146,10 @@ for (const kind of testDatabases()) {
       const other = await finishedRun(app, admin, { month: '2026-10', k: 2, seed: 1 });
       const published = await admin.post(`/api/segmentation/runs/${other.id}/publish`);
       assert.equal(published.body.customersUpdated, other.customerCount);
-      assert.equal((await wangfang.get(`/api/customers?segment=${encodeURIComponent('流量达人')}`)).body.items.length, 0);
+      assert.equal(
+        (await wangfang.get(`/api/customers?segment=${encodeURIComponent('流量达人')}`)).body.items.length,
+        0,
+      );
       assert.equal((await wangfang.get(`/api/segmentation/runs/${run.id}`)).body.publishedAt, null);
       const history = await admin.get('/api/audit?entity=segmentation_run');
       if (history.status === 200) assert.ok(JSON.stringify(history.body).includes('publish'));
@@ -131,11 +163,17 @@ for (const kind of testDatabases()) {
       const rest = await admin.get(`/api/segmentation/runs?limit=50&cursor=${list.body.nextCursor}`);
       assert.ok(rest.body.items.every((r: { id: string }) => Number(r.id) < Number(list.body.items[1].id)));
 
-      const mine = (await wangfang.get('/api/segmentation/runs?limit=50')).body.items as { id: string; createdByName: string }[];
+      const mine = (await wangfang.get('/api/segmentation/runs?limit=50')).body.items as {
+        id: string;
+        createdByName: string;
+      }[];
       const yantai = await app.login('zhouqiang');
       const theirs = (await yantai.get('/api/segmentation/runs?limit=50')).body.items as { id: string }[];
       assert.ok(mine.length > 0);
-      assert.ok(theirs.every((r) => !mine.some((m) => m.id === r.id)), 'a Yantai manager does not see Jinan runs');
+      assert.ok(
+        theirs.every((r) => !mine.some((m) => m.id === r.id)),
+        'a Yantai manager does not see Jinan runs',
+      );
       assert.equal((await yantai.get(`/api/segmentation/runs/${mine[0].id}`)).status, 404);
       assert.equal((await yantai.post('/api/segmentation/runs', { month: '2026-10', k: 3 })).status, 403);
       const telemarketer = await app.login('zhaolei');

@@ -9,7 +9,11 @@ export const THESIS_SEGMENTS = Object.keys(THESIS_CENTRES) as ThesisSegment[];
  * Each value is log-normal around its centre (mean kept, coefficient of variation ≈ `spread`), so spend and
  * traffic have the right-skewed tail real bills have. Returns rows in VARIABLES order and each row's true segment.
  */
-export function syntheticProfiles(n: number, seed: number, spread = 0.3): { matrix: Float64Array; truth: ThesisSegment[] } {
+export function syntheticProfiles(
+  n: number,
+  seed: number,
+  spread = 0.3,
+): { matrix: Float64Array; truth: ThesisSegment[] } {
   const random = seededRandom(seed);
   const d = VARIABLES.length;
   const matrix = new Float64Array(n * d);
@@ -19,7 +23,8 @@ export function syntheticProfiles(n: number, seed: number, spread = 0.3): { matr
     const segment = THESIS_SEGMENTS[i % THESIS_SEGMENTS.length];
     truth[i] = segment;
     const centre = THESIS_CENTRES[segment];
-    for (let t = 0; t < d; t++) matrix[i * d + t] = centre[t] * Math.exp(sigma * gaussian(random) - (sigma * sigma) / 2);
+    for (let t = 0; t < d; t++)
+      matrix[i * d + t] = centre[t] * Math.exp(sigma * gaussian(random) - (sigma * sigma) / 2);
   }
   return { matrix, truth };
 }

@@ -14,10 +14,15 @@ export interface SegmentationVariable {
   heavyTailed: boolean;
 }
 
-const unitOf = (key: string): SegmentationVariable['unit'] => (key.endsWith('Minutes') ? 'minutes' : key.endsWith('Gb') ? 'gb' : 'yuan');
+const unitOf = (key: string): SegmentationVariable['unit'] =>
+  key.endsWith('Minutes') ? 'minutes' : key.endsWith('Gb') ? 'gb' : 'yuan';
 
 export const VARIABLES: readonly SegmentationVariable[] = USAGE_PROFILE_VARIABLES.map((v) => ({
-  key: v.key, zh: v.zh, en: v.en, unit: unitOf(v.key), heavyTailed: unitOf(v.key) !== 'minutes',
+  key: v.key,
+  zh: v.zh,
+  en: v.en,
+  unit: unitOf(v.key),
+  heavyTailed: unitOf(v.key) !== 'minutes',
 }));
 
 export const VARIABLE_KEYS: readonly string[] = VARIABLES.map((v) => v.key);

@@ -22,7 +22,14 @@ const KEY = {
   segment: sql<string>`coalesce(c.segment, '')`,
 } as const;
 
-interface CountRow { key: string; label: string; active: string; new: string; cancelled: string; churned: string }
+interface CountRow {
+  key: string;
+  label: string;
+  active: string;
+  new: string;
+  cancelled: string;
+  churned: string;
+}
 
 /**
  * Customers by region, category, level or lifecycle over a period (on the books at its end, opened,
@@ -41,7 +48,8 @@ export async function customerStats(db: Db, ctx: RequestContext, f: CustomerStat
 
   let rows: CountRow[];
   if (f.groupBy === 'month') {
-    rows = (await sql<CountRow>`
+    rows = (
+      await sql<CountRow>`
       WITH months AS (SELECT generate_series(date_trunc('month', ${from}::date), date_trunc('month', ${to}::date), interval '1 month') AS m)
       SELECT to_char(m, 'YYYY-MM') AS key, to_char(m, 'YYYY-MM') AS label,
         count(c.id) FILTER (WHERE c.created_at < m + interval '1 month' AND (c.cancelled_at IS NULL OR c.cancelled_at >= m + interval '1 month')) AS active,
@@ -49,11 +57,13 @@ export async function customerStats(db: Db, ctx: RequestContext, f: CustomerStat
         count(c.id) FILTER (WHERE c.cancelled_at >= m AND c.cancelled_at < m + interval '1 month') AS cancelled,
         count(c.id) FILTER (WHERE ${churnedIn(sql`m::date`, sql`(m + interval '1 month' - interval '1 day')::date`)}) AS churned
       FROM months LEFT JOIN customers c ON c.status <> 'merged' AND c.created_at < m + interval '1 month' AND ${scope} AND ${region}
-      GROUP BY m ORDER BY m`.execute(db)).rows;
+      GROUP BY m ORDER BY m`.execute(db)
+    ).rows;
   } else {
     const key = KEY[f.groupBy];
     const label = f.groupBy === 'region' ? sql`min(o.name)` : key;
-    rows = (await sql<CountRow>`
+    rows = (
+      await sql<CountRow>`
       SELECT ${key} AS key, ${label} AS label,
         count(*) FILTER (WHERE c.created_at < ${to}::date + 1 AND (c.cancelled_at IS NULL OR c.cancelled_at >= ${to}::date + 1)) AS active,
         count(*) FILTER (WHERE c.created_at >= ${from}::date AND c.created_at < ${to}::date + 1) AS new,
@@ -61,7 +71,10 @@ export async function customerStats(db: Db, ctx: RequestContext, f: CustomerStat
         count(*) FILTER (WHERE ${churnedIn(from, to)}) AS churned
       FROM customers c JOIN org_units o ON o.id = c.region_id
       WHERE c.status <> 'merged' AND c.created_at < ${to}::date + 1 AND ${scope} AND ${region}
-      GROUP BY ${key} ORDER BY count(*) FILTER (WHERE c.created_at < ${to}::date + 1 AND (c.cancelled_at IS NULL OR c.cancelled_at >= ${to}::date + 1)) DESC, ${key}`.execute(db)).rows;
+      GROUP BY ${key} ORDER BY count(*) FILTER (WHERE c.created_at < ${to}::date + 1 AND (c.cancelled_at IS NULL OR c.cancelled_at >= ${to}::date + 1)) DESC, ${key}`.execute(
+        db,
+      )
+    ).rows;
   }
 
   const revenue = await revenueByGroup(db, ctx, f.groupBy, from, to);
@@ -72,14 +85,18 @@ export async function customerStats(db: Db, ctx: RequestContext, f: CustomerStat
     // ARPU: revenue per customer on the books per month of the period (a single month when grouped by month).
     const perMonths = f.groupBy === 'month' ? 1 : months;
     return {
-      key: r.key, label: r.label, active, new: Number(r.new), cancelled: Number(r.cancelled), churned: Number(r.churned),
+      key: r.key,
+      label: r.label,
+      active,
+      new: Number(r.new),
+      cancelled: Number(r.cancelled),
+      churned: Number(r.churned),
       revenue: cents === null ? null : (cents / 100).toFixed(2),
       arpu: cents === null || active === 0 ? null : (cents / 100 / active / perMonths).toFixed(2),
     };
   });
   return { groupBy: f.groupBy, from, to, rows: out, totals: totalsOf(out, f.groupBy, months) };
 }
-
 
 function totalsOf(rows: CustomerStatsRow[], groupBy: CustomerStatsQuery['groupBy'], months: number): CustomerStatsRow {
   const sum = (k: 'new' | 'cancelled' | 'churned') => rows.reduce((a, r) => a + r[k], 0);
@@ -89,14 +106,25 @@ function totalsOf(rows: CustomerStatsRow[], groupBy: CustomerStatsQuery['groupBy
   const cents = rows.reduce((a, r) => a + Math.round(Number(r.revenue ?? 0) * 100), 0);
   const activeMonths = groupBy === 'month' ? rows.reduce((a, r) => a + r.active, 0) : active * months;
   return {
-    key: 'total', label: 'total', active, new: sum('new'), cancelled: sum('cancelled'), churned: sum('churned'),
+    key: 'total',
+    label: 'total',
+    active,
+    new: sum('new'),
+    cancelled: sum('cancelled'),
+    churned: sum('churned'),
     revenue: hasRevenue ? (cents / 100).toFixed(2) : null,
     arpu: hasRevenue && activeMonths ? (cents / 100 / activeMonths).toFixed(2) : null,
   };
 }
 
 /** Revenue in cents per group key, or null when billing has no profiles for the period. */
-async function revenueByGroup(db: Db, ctx: RequestContext, groupBy: CustomerStatsQuery['groupBy'], from: string, to: string): Promise<Map<string, number> | null> {
+async function revenueByGroup(
+  db: Db,
+  ctx: RequestContext,
+  groupBy: CustomerStatsQuery['groupBy'],
+  from: string,
+  to: string,
+): Promise<Map<string, number> | null> {
   const byCustomer = await revenueByCustomer(db, ctx, from, to);
   if (!byCustomer) return null;
   const groups = new Map<string, number>();
@@ -106,7 +134,11 @@ async function revenueByGroup(db: Db, ctx: RequestContext, groupBy: CustomerStat
   }
   const ids = [...byCustomer.byCustomer.keys()];
   for (let i = 0; i < ids.length; i += 5000) {
-    const keys = await db.selectFrom('customers as c').select(['c.id', KEY[groupBy].as('key')]).where('c.id', 'in', ids.slice(i, i + 5000)).execute();
+    const keys = await db
+      .selectFrom('customers as c')
+      .select(['c.id', KEY[groupBy].as('key')])
+      .where('c.id', 'in', ids.slice(i, i + 5000))
+      .execute();
     for (const k of keys) groups.set(k.key, (groups.get(k.key) ?? 0) + byCustomer.byCustomer.get(k.id)!);
   }
   return groups;

@@ -12,13 +12,29 @@ export function listApiTokens(db: Db): Promise<ApiToken[]> {
 }
 
 /** Creates a token acting as `employeeId` (default: the caller). The secret is returned once and stored only hashed. */
-export function createApiToken(db: Db, ctx: RequestContext, input: { name: string; employeeId?: string }): Promise<ApiToken & { token: string }> {
+export function createApiToken(
+  db: Db,
+  ctx: RequestContext,
+  input: { name: string; employeeId?: string },
+): Promise<ApiToken & { token: string }> {
   return withTransaction(db, async (trx) => {
     const employeeId = input.employeeId ?? ctx.employeeId;
-    if (!(await repo.findEmployee(trx, employeeId))) throw systemError('EMPLOYEE_NOT_FOUND', undefined, { employeeId: 'no such employee' });
+    if (!(await repo.findEmployee(trx, employeeId)))
+      throw systemError('EMPLOYEE_NOT_FOUND', undefined, { employeeId: 'no such employee' });
     const token = `lx_${randomToken(30)}`;
-    const row = await repo.insertApiToken(trx, { name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 8), employeeId, createdBy: ctx.employeeId });
-    await recordAudit(trx, ctx, { action: 'create', entity: 'api_token', entityId: row.id, changes: { name: [null, input.name], employeeId: [null, employeeId] } });
+    const row = await repo.insertApiToken(trx, {
+      name: input.name,
+      tokenHash: sha256(token),
+      prefix: token.slice(0, 8),
+      employeeId,
+      createdBy: ctx.employeeId,
+    });
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entity: 'api_token',
+      entityId: row.id,
+      changes: { name: [null, input.name], employeeId: [null, employeeId] },
+    });
     return { ...row, token };
   });
 }

@@ -5,7 +5,9 @@ import { startTestApp, testDatabases, type TestApp } from '../../testing/test-ap
 for (const kind of testDatabases()) {
   describe(`the employee directory on ${kind}`, () => {
     let app: TestApp;
-    before(async () => { app = await startTestApp(kind, { demoCustomers: 0 }); });
+    before(async () => {
+      app = await startTestApp(kind, { demoCustomers: 0 });
+    });
     after(() => app.close());
 
     it('lets any signed-in employee pick colleagues by name and region, without system rights or personal details', async () => {
@@ -18,10 +20,15 @@ for (const kind of testDatabases()) {
 
       const units = (await telemarketer.get('/api/org-units')).body.items as { id: string; code: string }[];
       const qingdao = units.find((u) => u.code === 'QD')!.id;
-      const inQingdao = (await telemarketer.get(`/api/employees/directory?orgUnitId=${qingdao}`)).body.items.map((e: { name: string }) => e.name);
+      const inQingdao = (await telemarketer.get(`/api/employees/directory?orgUnitId=${qingdao}`)).body.items.map(
+        (e: { name: string }) => e.name,
+      );
       assert.ok(inQingdao.includes('刘娜'));
       assert.ok(!inQingdao.includes('张伟'), 'a Jinan employee is not in the Qingdao subtree');
-      assert.deepEqual((await telemarketer.get('/api/employees/directory?q=zhangwei')).body.items.map((e: { name: string }) => e.name), ['张伟']);
+      assert.deepEqual(
+        (await telemarketer.get('/api/employees/directory?q=zhangwei')).body.items.map((e: { name: string }) => e.name),
+        ['张伟'],
+      );
     });
 
     it('leaves out disabled employees and refuses anonymous callers', async () => {

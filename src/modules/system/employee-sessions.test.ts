@@ -5,7 +5,9 @@ import { startTestApp, testDatabases, type TestApp } from '../../testing/test-ap
 for (const kind of testDatabases()) {
   describe(`disabling an employee on ${kind}`, () => {
     let app: TestApp;
-    before(async () => { app = await startTestApp(kind, { demoCustomers: 0 }); });
+    before(async () => {
+      app = await startTestApp(kind, { demoCustomers: 0 });
+    });
     after(() => app.close());
 
     it('ends their sessions for good: re-enabling them does not revive the old cookie, a new sign-in is needed', async () => {

@@ -8,10 +8,15 @@ for (const kind of testDatabases()) {
     let failures = 1;
     before(async () => {
       app = await startTestApp(kind, { demoCustomers: 4 });
-      await app.services.jobs.scheduleRecurring('test.flaky', 3_600_000, async () => {
-        if (failures-- > 0) throw new Error('the report server did not answer');
-        return 'ok';
-      }, { maxAttempts: 1 });
+      await app.services.jobs.scheduleRecurring(
+        'test.flaky',
+        3_600_000,
+        async () => {
+          if (failures-- > 0) throw new Error('the report server did not answer');
+          return 'ok';
+        },
+        { maxAttempts: 1 },
+      );
       await app.services.jobs.runDue();
     });
     after(() => app.close());
@@ -26,10 +31,20 @@ for (const kind of testDatabases()) {
       assert.equal((await app.anonymous().get('/api/health')).body.jobs.failed, 1);
 
       assert.equal((await admin.post(`/api/system/jobs/${job.id}/retry`)).status, 202);
-      assert.equal((await admin.post(`/api/system/jobs/${job.id}/retry`)).status, 409, 'a queued job is not retried twice');
+      assert.equal(
+        (await admin.post(`/api/system/jobs/${job.id}/retry`)).status,
+        409,
+        'a queued job is not retried twice',
+      );
       await app.services.jobs.runDue();
-      const done = (await admin.get('/api/system/jobs')).body.items.filter((j: { name: string }) => j.name === 'test.flaky');
-      assert.deepEqual(done.map((j: { status: string }) => j.status).sort(), ['done', 'queued'], 'retried, and scheduled again once');
+      const done = (await admin.get('/api/system/jobs')).body.items.filter(
+        (j: { name: string }) => j.name === 'test.flaky',
+      );
+      assert.deepEqual(
+        done.map((j: { status: string }) => j.status).sort(),
+        ['done', 'queued'],
+        'retried, and scheduled again once',
+      );
       assert.equal((await app.anonymous().get('/api/health')).body.jobs.failed, 0);
     });
 

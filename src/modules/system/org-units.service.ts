@@ -15,7 +15,12 @@ export function createOrgUnit(db: Db, ctx: RequestContext, input: CreateOrgUnit)
       throw systemError('ORG_UNIT_NOT_FOUND', undefined, { parentId: 'no such org unit' });
     }
     const unit = await repo.insertOrgUnit(trx, input);
-    await recordAudit(trx, ctx, { action: 'create', entity: 'org_unit', entityId: unit.id, changes: { name: [null, unit.name], kind: [null, unit.kind], parentId: [null, unit.parentId] } });
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entity: 'org_unit',
+      entityId: unit.id,
+      changes: { name: [null, unit.name], kind: [null, unit.kind], parentId: [null, unit.parentId] },
+    });
     return unit;
   });
 }

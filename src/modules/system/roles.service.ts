@@ -12,9 +12,15 @@ export function listRoles(db: Db): Promise<Role[]> {
 
 export function createRole(db: Db, ctx: RequestContext, input: CreateRole): Promise<Role> {
   return withTransaction(db, async (trx) => {
-    if (await repo.findRoleByCode(trx, input.code)) throw systemError('ROLE_CODE_TAKEN', undefined, { code: 'already taken' });
+    if (await repo.findRoleByCode(trx, input.code))
+      throw systemError('ROLE_CODE_TAKEN', undefined, { code: 'already taken' });
     const role = await repo.insertRole(trx, input);
-    await recordAudit(trx, ctx, { action: 'create', entity: 'role', entityId: role.id, changes: { code: [null, role.code], permissions: [null, role.permissions], dataScope: [null, role.dataScope] } });
+    await recordAudit(trx, ctx, {
+      action: 'create',
+      entity: 'role',
+      entityId: role.id,
+      changes: { code: [null, role.code], permissions: [null, role.permissions], dataScope: [null, role.dataScope] },
+    });
     return role;
   });
 }
@@ -24,7 +30,12 @@ export async function updateRole(db: Db, ctx: RequestContext, id: string, input:
     const before = await repo.findRole(trx, id);
     if (!before) throw systemError('ROLE_NOT_FOUND');
     await repo.updateRoleRow(trx, id, input);
-    await recordAudit(trx, ctx, { action: 'update', entity: 'role', entityId: id, changes: diffChanges(before, input) });
+    await recordAudit(trx, ctx, {
+      action: 'update',
+      entity: 'role',
+      entityId: id,
+      changes: diffChanges(before, input),
+    });
     return (await repo.findRole(trx, id))!;
   });
   // Permissions changed for everyone holding the role.

@@ -41,7 +41,11 @@ export async function seedSystemDemo({ db }: Services, demo: DemoContext): Promi
   for (const person of STAFF) {
     const role = await repo.findRoleByCode(db, person.role);
     const employee = await createEmployee(db, demo.ctx, {
-      username: person.username, password: demo.password, name: person.name, orgUnitId: demo.orgUnits.get(person.org)!, roleIds: role ? [role.id] : [],
+      username: person.username,
+      password: demo.password,
+      name: person.name,
+      orgUnitId: demo.orgUnits.get(person.org)!,
+      roleIds: role ? [role.id] : [],
     });
     demo.employees.set(person.username, employee.id);
   }

@@ -9,5 +9,9 @@ export const systemError = defineErrors({
   ROLE_CODE_TAKEN: { status: 409, zh: '角色代码已被使用', en: 'That role code is taken' },
   CANNOT_DISABLE_SELF: { status: 409, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
   API_TOKEN_NOT_FOUND: { status: 404, zh: 'API 令牌不存在', en: 'API token not found' },
-  JOB_NOT_RETRYABLE: { status: 409, zh: '只能重试失败的任务（且同名任务未在运行）', en: 'Only a failed job can be retried, and not while the same job runs' },
+  JOB_NOT_RETRYABLE: {
+    status: 409,
+    zh: '只能重试失败的任务（且同名任务未在运行）',
+    en: 'Only a failed job can be retried, and not while the same job runs',
+  },
 });

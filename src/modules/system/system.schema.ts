@@ -7,8 +7,13 @@ import { cursor, id, limit } from '../../platform/http/schemas.ts';
 export const ORG_UNIT_KINDS = ['province', 'city', 'county', 'department', 'team'] as const;
 
 export const OrgUnit = z.object({
-  id, parentId: id.nullable(), code: z.string().nullable(), name: z.string(), nameEn: z.string().nullable(),
-  kind: z.enum(ORG_UNIT_KINDS), path: z.string(),
+  id,
+  parentId: id.nullable(),
+  code: z.string().nullable(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  kind: z.enum(ORG_UNIT_KINDS),
+  path: z.string(),
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;
 export const CreateOrgUnit = z.object({
@@ -24,12 +29,24 @@ export type CreateOrgUnit = z.infer<typeof CreateOrgUnit>;
 export const password = newPassword;
 
 export const Employee = z.object({
-  id, username: z.string(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable(),
-  orgUnitId: id, orgUnitName: z.string(), status: z.enum(['active', 'disabled']), roleIds: z.array(id), createdAt: z.string(),
+  id,
+  username: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  orgUnitId: id,
+  orgUnitName: z.string(),
+  status: z.enum(['active', 'disabled']),
+  roleIds: z.array(id),
+  createdAt: z.string(),
 });
 export type Employee = z.infer<typeof Employee>;
 export const CreateEmployee = z.object({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '2–40 letters, digits, . _ -'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, '2–40 letters, digits, . _ -'),
   password,
   name: z.string().trim().min(1).max(50),
   phone: z.string().trim().max(20).optional(),
@@ -52,15 +69,28 @@ export type UpdateEmployee = z.infer<typeof UpdateEmployee>;
 /** What a colleague may see of another employee in a picker. */
 export const DirectoryEntry = z.object({ id, name: z.string(), orgUnitId: id, orgUnitName: z.string() });
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
-export const EmployeeQuery = z.object({ q: z.string().trim().max(50).optional(), orgUnitId: id.optional(), limit, cursor });
+export const EmployeeQuery = z.object({
+  q: z.string().trim().max(50).optional(),
+  orgUnitId: id.optional(),
+  limit,
+  cursor,
+});
 
 export const Role = z.object({
-  id, code: z.string(), name: z.string(), nameEn: z.string().nullable(), permissions: z.array(z.string()), dataScope: z.enum(DATA_SCOPES),
+  id,
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  permissions: z.array(z.string()),
+  dataScope: z.enum(DATA_SCOPES),
 });
 export type Role = z.infer<typeof Role>;
 const permissionList = z.array(z.string().regex(PERMISSION_PATTERN, 'area:action, area:* or *')).max(200);
 export const CreateRole = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_-]{1,40}$/, 'lower-case letters, digits, _ -'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_-]{1,40}$/, 'lower-case letters, digits, _ -'),
   name: z.string().trim().min(1).max(50),
   nameEn: z.string().trim().max(50).optional(),
   permissions: permissionList,
@@ -71,7 +101,13 @@ export const UpdateRole = CreateRole.omit({ code: true }).partial();
 export type UpdateRole = z.infer<typeof UpdateRole>;
 
 export const ApiToken = z.object({
-  id, name: z.string(), prefix: z.string(), employeeId: id, createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  id,
+  name: z.string(),
+  prefix: z.string(),
+  employeeId: id,
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
 });
 export type ApiToken = z.infer<typeof ApiToken>;
 export const CreateApiToken = z.object({ name: z.string().trim().min(1).max(100), employeeId: id.optional() });

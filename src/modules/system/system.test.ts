@@ -15,9 +15,19 @@ for (const kind of testDatabases()) {
     after(() => app.close());
 
     it('keeps org units as a tree with materialised paths', async () => {
-      const units = (await admin.get('/api/org-units')).body.items as { id: string; code: string; parentId: string; path: string }[];
+      const units = (await admin.get('/api/org-units')).body.items as {
+        id: string;
+        code: string;
+        parentId: string;
+        path: string;
+      }[];
       const jn = units.find((u) => u.code === 'JN')!;
-      const created = await admin.post('/api/org-units', { parentId: jn.id, name: '天桥区', kind: 'county', code: 'JN-TQ' });
+      const created = await admin.post('/api/org-units', {
+        parentId: jn.id,
+        name: '天桥区',
+        kind: 'county',
+        code: 'JN-TQ',
+      });
       assert.equal(created.status, 201);
       assert.equal(created.body.path, `${jn.path}${created.body.id}/`);
       const bad = await admin.post('/api/org-units', { parentId: '999999', name: '无', kind: 'team' });
@@ -25,12 +35,22 @@ for (const kind of testDatabases()) {
       assert.ok(bad.body.error.fields.parentId);
     });
 
-    it('creates an employee with roles who can then sign in with the role\'s rights', async () => {
+    it("creates an employee with roles who can then sign in with the role's rights", async () => {
       const roles = (await admin.get('/api/roles')).body.items as { id: string; code: string; permissions: string[] }[];
-      assert.deepEqual(roles.map((r) => r.code).slice(0, 6), ['admin', 'account_manager', 'marketing_manager', 'after_sales', 'telemarketer', 'cc_supervisor']);
+      assert.deepEqual(roles.map((r) => r.code).slice(0, 6), [
+        'admin',
+        'account_manager',
+        'marketing_manager',
+        'after_sales',
+        'telemarketer',
+        'cc_supervisor',
+      ]);
       const units = (await admin.get('/api/org-units')).body.items as { id: string; code: string }[];
       const res = await admin.post('/api/employees', {
-        username: 'NewAgent', password: 'agent-pass-1', name: '新坐席', orgUnitId: units.find((u) => u.code === 'CC-T1')!.id,
+        username: 'NewAgent',
+        password: 'agent-pass-1',
+        name: '新坐席',
+        orgUnitId: units.find((u) => u.code === 'CC-T1')!.id,
         roleIds: [roles.find((r) => r.code === 'telemarketer')!.id],
       });
       assert.equal(res.status, 201);
@@ -43,7 +63,12 @@ for (const kind of testDatabases()) {
       assert.deepEqual([...me.permissions].sort(), [...telemarketer.permissions].sort());
       assert.ok(me.permissions.includes('customers:view') && !me.permissions.includes('sensitive:view'));
       assert.equal((await agent.get('/api/employees')).status, 403);
-      const dup = await admin.post('/api/employees', { username: 'newagent', password: 'agent-pass-1', name: 'x', orgUnitId: units[0].id });
+      const dup = await admin.post('/api/employees', {
+        username: 'newagent',
+        password: 'agent-pass-1',
+        name: 'x',
+        orgUnitId: units[0].id,
+      });
       assert.equal(dup.status, 409);
       assert.ok(dup.body.error.fields.username);
     });
@@ -54,19 +79,38 @@ for (const kind of testDatabases()) {
       const roles = (await admin.get('/api/roles')).body.items as { id: string; code: string }[];
       const manager = await app.login('wangfang');
       assert.equal((await manager.patch(`/api/customers/1`, { level: 'vip' })).status, 403);
-      await admin.patch(`/api/employees/${list[0].id}`, { roleIds: [roles.find((r) => r.code === 'account_manager')!.id], password: 'reset-pass-22' });
+      await admin.patch(`/api/employees/${list[0].id}`, {
+        roleIds: [roles.find((r) => r.code === 'account_manager')!.id],
+        password: 'reset-pass-22',
+      });
       assert.notEqual((await manager.patch(`/api/customers/1`, { level: 'vip' })).status, 403);
       await app.login('wangfang', 'reset-pass-22');
     });
 
     it('validates role permissions and applies edited ones to signed-in users', async () => {
-      const bad = await admin.post('/api/roles', { code: 'auditor', name: '审计员', permissions: ['audit:read'], dataScope: 'all' });
+      const bad = await admin.post('/api/roles', {
+        code: 'auditor',
+        name: '审计员',
+        permissions: ['audit:read'],
+        dataScope: 'all',
+      });
       assert.equal(bad.status, 400);
       assert.ok(bad.body.error.fields['permissions.0']);
-      const role = await admin.post('/api/roles', { code: 'auditor', name: '审计员', permissions: ['audit:view'], dataScope: 'all' });
+      const role = await admin.post('/api/roles', {
+        code: 'auditor',
+        name: '审计员',
+        permissions: ['audit:view'],
+        dataScope: 'all',
+      });
       assert.equal(role.status, 201);
       const units = (await admin.get('/api/org-units')).body.items as { id: string }[];
-      await admin.post('/api/employees', { username: 'auditor1', password: 'auditor-pass', name: '审计', orgUnitId: units[0].id, roleIds: [role.body.id] });
+      await admin.post('/api/employees', {
+        username: 'auditor1',
+        password: 'auditor-pass',
+        name: '审计',
+        orgUnitId: units[0].id,
+        roleIds: [role.body.id],
+      });
       const auditor = await app.login('auditor1', 'auditor-pass');
       assert.equal((await auditor.get('/api/audit')).status, 200);
       assert.equal((await auditor.get('/api/customers')).status, 403);
@@ -82,7 +126,9 @@ for (const kind of testDatabases()) {
       assert.deepEqual(rows[0].changes.job[1], '审计测试');
       assert.equal(rows[0].ip, '127.0.0.1');
       const today = todayInBusiness();
-      const byActor = (await admin.get(`/api/audit?actor=${encodeURIComponent('系统管理员')}&from=${today}&to=${today}&action=update`)).body.items;
+      const byActor = (
+        await admin.get(`/api/audit?actor=${encodeURIComponent('系统管理员')}&from=${today}&to=${today}&action=update`)
+      ).body.items;
       assert.ok(byActor.length >= 1);
       for (const r of byActor) assert.equal(r.actorName, '系统管理员');
       assert.equal((await admin.get('/api/audit?from=not-a-date')).status, 400);

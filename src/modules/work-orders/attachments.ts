@@ -23,14 +23,30 @@ export function attachmentsDir(dataDir: string): string {
   return path.join(dataDir, 'attachments');
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
+const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001f"\\/]/g;
+
 function safeFileName(name: string): string {
-  const cleaned = path.basename(name).replace(/[\u0000-\u001f"\\/]/g, '_').slice(-120);
+  const cleaned = path.basename(name).replace(UNSAFE_IN_FILE_NAMES, '_').slice(-120);
   return cleaned || 'attachment';
 }
 
-export interface Attachment { id: string; fileName: string; mimeType: string; sizeBytes: number; uploadedByName: string; createdAt: string }
+export interface Attachment {
+  id: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  uploadedByName: string;
+  createdAt: string;
+}
 
-export async function addAttachment(db: Db, ctx: RequestContext, dataDir: string, workOrderId: string, file: { fileName: string; data: Buffer }): Promise<Attachment> {
+export async function addAttachment(
+  db: Db,
+  ctx: RequestContext,
+  dataDir: string,
+  workOrderId: string,
+  file: { fileName: string; data: Buffer },
+): Promise<Attachment> {
   if (!(await repo.findWorkOrder(db, ctx, workOrderId))) throw workOrderError('WORK_ORDER_NOT_FOUND');
   if (file.data.length === 0) throw workOrderError('ATTACHMENT_MISSING');
   const mimeType = sniffMimeType(file.data.subarray(0, 16));
@@ -44,12 +60,39 @@ export async function addAttachment(db: Db, ctx: RequestContext, dataDir: string
     return await withTransaction(db, async (trx) => {
       if (!(await repo.findWorkOrder(trx, ctx, workOrderId, true))) throw workOrderError('WORK_ORDER_NOT_FOUND');
       const fileName = safeFileName(file.fileName);
-      const row = await trx.insertInto('work_order_attachments').values({
-        work_order_id: workOrderId, file_name: fileName, mime_type: mimeType, size_bytes: file.data.length, storage_key: storageKey, uploaded_by: ctx.employeeId,
-      }).returning(['id', 'created_at']).executeTakeFirstOrThrow();
-      await repo.insertEvent(trx, { workOrderId, actorId: ctx.employeeId, actorName: ctx.name, action: 'attach', note: fileName });
-      await recordAudit(trx, ctx, { action: 'attach', entity: 'work_order', entityId: workOrderId, changes: { attachment: [null, { id: row.id, fileName, mimeType, size: file.data.length }] } });
-      return { id: row.id, fileName, mimeType, sizeBytes: file.data.length, uploadedByName: ctx.name, createdAt: row.created_at.toISOString() };
+      const row = await trx
+        .insertInto('work_order_attachments')
+        .values({
+          work_order_id: workOrderId,
+          file_name: fileName,
+          mime_type: mimeType,
+          size_bytes: file.data.length,
+          storage_key: storageKey,
+          uploaded_by: ctx.employeeId,
+        })
+        .returning(['id', 'created_at'])
+        .executeTakeFirstOrThrow();
+      await repo.insertEvent(trx, {
+        workOrderId,
+        actorId: ctx.employeeId,
+        actorName: ctx.name,
+        action: 'attach',
+        note: fileName,
+      });
+      await recordAudit(trx, ctx, {
+        action: 'attach',
+        entity: 'work_order',
+        entityId: workOrderId,
+        changes: { attachment: [null, { id: row.id, fileName, mimeType, size: file.data.length }] },
+      });
+      return {
+        id: row.id,
+        fileName,
+        mimeType,
+        sizeBytes: file.data.length,
+        uploadedByName: ctx.name,
+        createdAt: row.created_at.toISOString(),
+      };
     });
   } catch (err) {
     // The file is only kept if its row committed.
@@ -58,24 +101,56 @@ export async function addAttachment(db: Db, ctx: RequestContext, dataDir: string
   }
 }
 
-export async function listAttachments(db: Db, ctx: RequestContext, workOrderId: string): Promise<{ items: Attachment[] }> {
+export async function listAttachments(
+  db: Db,
+  ctx: RequestContext,
+  workOrderId: string,
+): Promise<{ items: Attachment[] }> {
   if (!(await repo.findWorkOrder(db, ctx, workOrderId))) throw workOrderError('WORK_ORDER_NOT_FOUND');
-  const rows = await db.selectFrom('work_order_attachments as a').innerJoin('employees as e', 'e.id', 'a.uploaded_by')
+  const rows = await db
+    .selectFrom('work_order_attachments as a')
+    .innerJoin('employees as e', 'e.id', 'a.uploaded_by')
     .select(['a.id', 'a.file_name', 'a.mime_type', 'a.size_bytes', 'e.name', 'a.created_at'])
-    .where('a.work_order_id', '=', workOrderId).orderBy('a.id').execute();
-  return { items: rows.map((r) => ({ id: r.id, fileName: r.file_name, mimeType: r.mime_type, sizeBytes: r.size_bytes, uploadedByName: r.name, createdAt: r.created_at.toISOString() })) };
+    .where('a.work_order_id', '=', workOrderId)
+    .orderBy('a.id')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      mimeType: r.mime_type,
+      sizeBytes: r.size_bytes,
+      uploadedByName: r.name,
+      createdAt: r.created_at.toISOString(),
+    })),
+  };
 }
 
 /** Opens an attachment for download, only through a work order the caller can see. */
-export async function openAttachment(db: Db, ctx: RequestContext, dataDir: string, workOrderId: string, attachmentId: string) {
+export async function openAttachment(
+  db: Db,
+  ctx: RequestContext,
+  dataDir: string,
+  workOrderId: string,
+  attachmentId: string,
+) {
   if (!(await repo.findWorkOrder(db, ctx, workOrderId))) throw workOrderError('WORK_ORDER_NOT_FOUND');
-  const row = await db.selectFrom('work_order_attachments').select(['file_name', 'mime_type', 'size_bytes', 'storage_key'])
-    .where('id', '=', attachmentId).where('work_order_id', '=', workOrderId).executeTakeFirst();
+  const row = await db
+    .selectFrom('work_order_attachments')
+    .select(['file_name', 'mime_type', 'size_bytes', 'storage_key'])
+    .where('id', '=', attachmentId)
+    .where('work_order_id', '=', workOrderId)
+    .executeTakeFirst();
   if (!row) throw workOrderError('ATTACHMENT_NOT_FOUND');
   // Opened before the reply starts, so a file lost from disk (a restore without the files) is a 404 in the app's shape, not a broken stream.
   const file = await open(path.join(attachmentsDir(dataDir), row.storage_key)).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') throw workOrderError('ATTACHMENT_FILE_MISSING');
     throw e;
   });
-  return { fileName: row.file_name, mimeType: row.mime_type, sizeBytes: row.size_bytes, stream: file.createReadStream() };
+  return {
+    fileName: row.file_name,
+    mimeType: row.mime_type,
+    sizeBytes: row.size_bytes,
+    stream: file.createReadStream(),
+  };
 }

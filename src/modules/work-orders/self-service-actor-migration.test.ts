@@ -25,20 +25,44 @@ for (const kind of testDatabases()) {
 
     it("leaves the customer's name, which the timeline names in the reader's language; staff creators stay as they were", async () => {
       const db = app.services.db;
-      const portal = await db.selectFrom('work_orders as w').innerJoin('customers as c', 'c.id', 'w.customer_id').select(['w.id', 'c.name'])
-        .where('w.channel', '=', 'portal').executeTakeFirstOrThrow();
-      const staff = await db.selectFrom('work_orders').select('id').where('channel', '=', 'staff').executeTakeFirstOrThrow();
-      const creator = (id: string) => db.selectFrom('work_order_events').select('actor_name').where('work_order_id', '=', id).where('action', '=', 'create').executeTakeFirstOrThrow();
+      const portal = await db
+        .selectFrom('work_orders as w')
+        .innerJoin('customers as c', 'c.id', 'w.customer_id')
+        .select(['w.id', 'c.name'])
+        .where('w.channel', '=', 'portal')
+        .executeTakeFirstOrThrow();
+      const staff = await db
+        .selectFrom('work_orders')
+        .select('id')
+        .where('channel', '=', 'staff')
+        .executeTakeFirstOrThrow();
+      const creator = (id: string) =>
+        db
+          .selectFrom('work_order_events')
+          .select('actor_name')
+          .where('work_order_id', '=', id)
+          .where('action', '=', 'create')
+          .executeTakeFirstOrThrow();
       const staffCreator = (await creator(staff.id)).actor_name;
       for (const id of [portal.id, staff.id]) {
-        await db.updateTable('work_order_events').set({ actor_name: sql<string>`'自助服务：' || actor_name` }).where('work_order_id', '=', id).where('action', '=', 'create').execute();
+        await db
+          .updateTable('work_order_events')
+          .set({ actor_name: sql<string>`'自助服务：' || actor_name` })
+          .where('work_order_id', '=', id)
+          .where('action', '=', 'create')
+          .execute();
       }
       await sql`DELETE FROM schema_migrations WHERE module = 'work-orders' AND name = ${FILE}`.execute(db);
       assert.deepEqual(await migrate(db, sources), [`work-orders/${FILE}`]);
 
       assert.equal((await creator(portal.id)).actor_name, portal.name);
       assert.equal((await creator(staff.id)).actor_name, `自助服务：${staffCreator}`, 'only orders customers opened');
-      const first = async (language: string) => (await admin.request('GET', `/api/work-orders/${portal.id}/timeline`, undefined, { 'accept-language': language })).body.items[0].actorName;
+      const first = async (language: string) =>
+        (
+          await admin.request('GET', `/api/work-orders/${portal.id}/timeline`, undefined, {
+            'accept-language': language,
+          })
+        ).body.items[0].actorName;
       assert.equal(await first('zh-CN'), `自助服务：${portal.name}`);
       assert.equal(await first('en'), `Self-service: ${portal.name}`);
     });

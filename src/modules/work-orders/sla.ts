@@ -10,9 +10,17 @@ const FALLBACK = { response_minutes: 1440, resolve_minutes: 4320 };
 const MINUTE = 60_000;
 const PRIORITY_UP: Record<Priority, Priority> = { low: 'normal', normal: 'high', high: 'urgent', urgent: 'urgent' };
 
-export async function slaDeadlines(db: Db | Trx, typeId: string, priority: Priority, from: Date): Promise<{ responseDue: Date; resolveDue: Date }> {
+export async function slaDeadlines(
+  db: Db | Trx,
+  typeId: string,
+  priority: Priority,
+  from: Date,
+): Promise<{ responseDue: Date; resolveDue: Date }> {
   const policy = (await repo.findSlaPolicy(db, typeId, priority)) ?? FALLBACK;
-  return { responseDue: new Date(from.getTime() + policy.response_minutes * MINUTE), resolveDue: new Date(from.getTime() + policy.resolve_minutes * MINUTE) };
+  return {
+    responseDue: new Date(from.getTime() + policy.response_minutes * MINUTE),
+    resolveDue: new Date(from.getTime() + policy.resolve_minutes * MINUTE),
+  };
 }
 
 const BATCH = 200;
@@ -26,13 +34,19 @@ const SLA_ACTOR = { employeeId: '0', name: 'SLA', ip: '127.0.0.1', requestId: 's
 export async function sweepSlaBreaches(db: Db, now = clockNow()): Promise<{ breached: number }> {
   let breached = 0;
   for (;;) {
-    const due = await db.selectFrom('work_orders').select(['id'])
+    const due = await db
+      .selectFrom('work_orders')
+      .select(['id'])
       .where('status', 'in', ['new', 'dispatched', 'in_progress'])
-      .where((eb) => eb.or([
-        eb.and([eb('response_breached', '=', false), eb('responded_at', 'is', null), eb('response_due', '<', now)]),
-        eb.and([eb('resolve_breached', '=', false), eb('resolve_due', '<', now)]),
-      ]))
-      .orderBy('resolve_due').limit(BATCH).execute();
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('response_breached', '=', false), eb('responded_at', 'is', null), eb('response_due', '<', now)]),
+          eb.and([eb('resolve_breached', '=', false), eb('resolve_due', '<', now)]),
+        ]),
+      )
+      .orderBy('resolve_due')
+      .limit(BATCH)
+      .execute();
     for (const { id } of due) if (await markBreach(db, id, now)) breached++;
     if (due.length < BATCH) return { breached };
   }
@@ -46,24 +60,55 @@ async function markBreach(db: Db, id: string, now: Date): Promise<boolean> {
     const resolve = !w.resolve_breached && w.resolve_due < now;
     if (!response && !resolve) return false;
     const priority = resolve ? PRIORITY_UP[w.priority] : w.priority;
-    await trx.updateTable('work_orders').set({
-      response_breached: w.response_breached || response, resolve_breached: w.resolve_breached || resolve,
-      escalation_level: resolve ? sql`escalation_level + 1` : w.escalation_level, priority, updated_at: now, version: sql`version + 1`,
-    }).where('id', '=', id).execute();
+    await trx
+      .updateTable('work_orders')
+      .set({
+        response_breached: w.response_breached || response,
+        resolve_breached: w.resolve_breached || resolve,
+        escalation_level: resolve ? sql`escalation_level + 1` : w.escalation_level,
+        priority,
+        updated_at: now,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .execute();
     const what = resolve ? '处理超时' : '响应超时';
     const note = resolve && priority !== w.priority ? `${what}，已升级为 ${priority}` : what;
-    await repo.insertEvent(trx, { workOrderId: id, actorId: null, actorName: 'SLA', action: resolve ? 'resolve-breach' : 'response-breach', departmentId: w.department_id, note });
-    const people = w.department_id ? await repo.departmentPeople(trx, w.department_id) : { headId: null, staffIds: [] as string[] };
+    await repo.insertEvent(trx, {
+      workOrderId: id,
+      actorId: null,
+      actorName: 'SLA',
+      action: resolve ? 'resolve-breach' : 'response-breach',
+      departmentId: w.department_id,
+      note,
+    });
+    const people = w.department_id
+      ? await repo.departmentPeople(trx, w.department_id)
+      : { headId: null, staffIds: [] as string[] };
     const handlers = w.assignee_id ? [w.assignee_id] : people.staffIds;
-    const kind = resolve ? 'resolve_breach' as const : 'response_breach' as const;
+    const kind = resolve ? ('resolve_breach' as const) : ('response_breach' as const);
     const message = `工单 ${w.order_no} ${what}`;
     await repo.insertNotifications(trx, [
       ...handlers.map((employeeId) => ({ employeeId, workOrderId: id, kind, message })),
-      ...(people.headId ? [{ employeeId: people.headId, workOrderId: id, kind: resolve ? 'escalated' as const : kind, message: resolve ? `${message}，已升级，请督办` : message }] : []),
+      ...(people.headId
+        ? [
+            {
+              employeeId: people.headId,
+              workOrderId: id,
+              kind: resolve ? ('escalated' as const) : kind,
+              message: resolve ? `${message}，已升级，请督办` : message,
+            },
+          ]
+        : []),
     ]);
     await recordAudit(trx, SLA_ACTOR, {
-      action: 'sla-breach', entity: 'work_order', entityId: id,
-      changes: { ...(response ? { responseBreached: [false, true] } : {}), ...(resolve ? { resolveBreached: [false, true], priority: [w.priority, priority] } : {}) },
+      action: 'sla-breach',
+      entity: 'work_order',
+      entityId: id,
+      changes: {
+        ...(response ? { responseBreached: [false, true] } : {}),
+        ...(resolve ? { resolveBreached: [false, true], priority: [w.priority, priority] } : {}),
+      },
     });
     return true;
   });

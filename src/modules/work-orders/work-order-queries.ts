@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { phoneSearchFor } from '../../platform/access/masking.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/errors.ts';
-import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../platform/http/schemas.ts';
+import { decodeCursor, encodeCursor, cursorId } from '../../platform/http/schemas.ts';
 import * as repo from './work-orders.repository.ts';
 import { workOrderError } from './work-orders.errors.ts';
 import type { WorkOrder, WorkOrderQuery } from './work-orders.schema.ts';
@@ -21,7 +20,9 @@ export async function getWorkOrder(db: Db, ctx: RequestContext, id: string): Pro
 function wherePhone(ctx: RequestContext, query: ReturnType<typeof repo.workOrderSelect>, q: string) {
   const digits = q.replace(/-/g, '');
   const suffix = query.where('w.contact_phone', 'like', `%${q}`);
-  return phoneSearchFor(ctx, digits) === 'whole' ? suffix.where(sql<number>`length(replace(w.contact_phone, '-', ''))`, '=', digits.length) : suffix;
+  return phoneSearchFor(ctx, digits) === 'whole'
+    ? suffix.where(sql<number>`length(replace(w.contact_phone, '-', ''))`, '=', digits.length)
+    : suffix;
 }
 
 const OPEN = ['new', 'dispatched', 'in_progress'] as const;
@@ -31,7 +32,9 @@ export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQu
   let query = repo.workOrderSelect(db, ctx);
   switch (f.queue) {
     case 'mine':
-      query = query.where((eb) => eb.or([eb('w.assignee_id', '=', ctx.employeeId), eb('w.accepted_by', '=', ctx.employeeId)]));
+      query = query.where((eb) =>
+        eb.or([eb('w.assignee_id', '=', ctx.employeeId), eb('w.accepted_by', '=', ctx.employeeId)]),
+      );
       break;
     case 'department':
       // Exactly the caller's department: one index range, fast at millions of orders.
@@ -41,7 +44,9 @@ export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQu
       query = query.where('w.accepted_by', '=', ctx.employeeId).where('w.status', 'in', ['resolved', 'visited']);
       break;
     case 'overdue':
-      query = query.where('w.status', 'in', OPEN).where((eb) => eb.or([eb('w.response_breached', '=', true), eb('w.resolve_breached', '=', true)]));
+      query = query
+        .where('w.status', 'in', OPEN)
+        .where((eb) => eb.or([eb('w.response_breached', '=', true), eb('w.resolve_breached', '=', true)]));
       break;
   }
   if (f.status) query = query.where('w.status', '=', f.status);
@@ -53,9 +58,16 @@ export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQu
   if (f.customerId) query = query.where('w.customer_id', '=', f.customerId);
   if (f.q) {
     const q = f.q;
-    query = /^WO\d+$/i.test(q) ? query.where('w.order_no', '=', q.toUpperCase())
-      : /^[\d-]{4,16}$/.test(q) ? wherePhone(ctx, query, q)
-      : query.where((eb) => eb.or([eb('c.name', 'like', `${q.replace(/[\\%_]/g, '\\$&')}%`), sql<boolean>`w.description ILIKE ${'%' + q.replace(/[\\%_]/g, '\\$&') + '%'}`]));
+    query = /^WO\d+$/i.test(q)
+      ? query.where('w.order_no', '=', q.toUpperCase())
+      : /^[\d-]{4,16}$/.test(q)
+        ? wherePhone(ctx, query, q)
+        : query.where((eb) =>
+            eb.or([
+              eb('c.name', 'like', `${q.replace(/[\\%_]/g, '\\$&')}%`),
+              sql<boolean>`w.description ILIKE ${'%' + q.replace(/[\\%_]/g, '\\$&') + '%'}`,
+            ]),
+          );
   }
   const after = decodeCursor(f.cursor, cursorId);
   if (after) query = query.where('w.id', '<', after);
@@ -67,17 +79,28 @@ export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQu
 }
 
 /** How the timeline names the customer who opened an order themselves, in the reader's language. */
-const SELF_SERVICE: Record<Locale, (name: string) => string> = { 'zh-CN': (name) => `自助服务：${name}`, en: (name) => `Self-service: ${name}` };
+const SELF_SERVICE: Record<Locale, (name: string) => string> = {
+  'zh-CN': (name) => `自助服务：${name}`,
+  en: (name) => `Self-service: ${name}`,
+};
 
 export async function workOrderTimeline(db: Db, ctx: RequestContext, id: string) {
   const order = await getWorkOrder(db, ctx, id);
   const rows = await repo.timelineRows(db, id);
   // An order the customer opened (not through staff) stores just their name as the creator.
-  const actor = (r: (typeof rows)[number]) => (r.action === 'create' && order.channel !== 'staff' ? SELF_SERVICE[ctx.locale](r.actor_name) : r.actor_name);
+  const actor = (r: (typeof rows)[number]) =>
+    r.action === 'create' && order.channel !== 'staff' ? SELF_SERVICE[ctx.locale](r.actor_name) : r.actor_name;
   return {
     items: rows.map((r) => ({
-      id: r.id, at: r.at.toISOString(), actorName: actor(r), action: r.action, fromStatus: r.from_status, toStatus: r.to_status,
-      departmentId: r.department_id, departmentName: r.department_name, note: r.note,
+      id: r.id,
+      at: r.at.toISOString(),
+      actorName: actor(r),
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+      note: r.note,
     })),
   };
 }

@@ -27,30 +27,41 @@ export function nextStatus(action: TransitionAction, status: WorkOrderStatus): W
 /** Handling steps belong to the handling department (or the assignee); follow-up steps to the accepting agent. */
 export function requireStepOwner(ctx: RequestContext, row: WorkOrderRow, action: TransitionAction): void {
   if (can(ctx, 'work-orders:admin')) return;
-  const handles = row.assignee_id === ctx.employeeId || (row.department_path !== null && ctx.orgPath.startsWith(row.department_path));
+  const handles =
+    row.assignee_id === ctx.employeeId || (row.department_path !== null && ctx.orgPath.startsWith(row.department_path));
   const accepted = row.accepted_by === ctx.employeeId;
-  const ok = action === 'start' || action === 'resolve' || action === 'transfer' ? handles
-    : action === 'dispatch' ? accepted || handles
-    : accepted;
+  const ok =
+    action === 'start' || action === 'resolve' || action === 'transfer'
+      ? handles
+      : action === 'dispatch'
+        ? accepted || handles
+        : accepted;
   if (!ok) {
     const who = ['start', 'resolve', 'transfer'].includes(action)
-      ? (ctx.locale === 'en' ? `the handling department (${row.department_name})` : `处理部门（${row.department_name}）`)
-      : (ctx.locale === 'en' ? `the accepting agent (${row.accepted_by_name})` : `受理人（${row.accepted_by_name}）`);
+      ? ctx.locale === 'en'
+        ? `the handling department (${row.department_name})`
+        : `处理部门（${row.department_name}）`
+      : ctx.locale === 'en'
+        ? `the accepting agent (${row.accepted_by_name})`
+        : `受理人（${row.accepted_by_name}）`;
     throw workOrderError('NOT_YOUR_STEP', { who });
   }
 }
 
 export async function requireDepartment(trx: Trx, id: string): Promise<void> {
   const unit = await repo.orgUnitKind(trx, id);
-  if (unit?.kind !== 'department') throw workOrderError('NOT_A_DEPARTMENT', undefined, { departmentId: 'choose a department' });
+  if (unit?.kind !== 'department')
+    throw workOrderError('NOT_A_DEPARTMENT', undefined, { departmentId: 'choose a department' });
 }
 
 export async function requireRegion(trx: Trx, id: string): Promise<string> {
   const unit = await repo.orgUnitKind(trx, id);
-  if (!unit || !['province', 'city', 'county'].includes(unit.kind)) throw workOrderError('NOT_A_REGION', undefined, { regionId: 'choose a province, city or county' });
+  if (!unit || !['province', 'city', 'county'].includes(unit.kind))
+    throw workOrderError('NOT_A_REGION', undefined, { regionId: 'choose a province, city or county' });
   return unit.path;
 }
 
 export async function requireEmployee(trx: Trx, id: string): Promise<void> {
-  if (!(await repo.isActiveEmployee(trx, id))) throw workOrderError('UNKNOWN_EMPLOYEE', undefined, { assigneeId: 'no such active employee' });
+  if (!(await repo.isActiveEmployee(trx, id)))
+    throw workOrderError('UNKNOWN_EMPLOYEE', undefined, { assigneeId: 'no such active employee' });
 }

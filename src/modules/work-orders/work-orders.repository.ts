@@ -3,8 +3,6 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { WorkOrdersTable } from './work-orders.tables.ts';
 import './work-orders.tables.ts';
-import '../system/system.tables.ts';
-import '../customers/customers.tables.ts';
 
 type Conn = Db | Trx;
 
@@ -42,11 +40,13 @@ export function workOrderSelect(db: Conn, ctx: RequestContext) {
   // far more than running the query (45 ms against 0.5 ms on a busy machine at a million orders).
   const nameOf = (table: 'org_units' | 'employees' | 'work_order_types', column: string, key: string) =>
     sql<string | null>`(SELECT ${sql.ref(column)} FROM ${sql.table(table)} x WHERE x.id = ${sql.ref(key)})`;
-  return db.selectFrom('work_orders as w')
+  return db
+    .selectFrom('work_orders as w')
     .innerJoin('customers as c', 'c.id', 'w.customer_id')
     .selectAll('w')
     .select([
-      'c.name as customer_name', 'c.customer_no',
+      'c.name as customer_name',
+      'c.customer_no',
       sql<string>`${nameOf('work_order_types', typeName, 'w.type_id')}`.as('type_name'),
       nameOf('work_order_types', typeName, 'w.subtype_id').as('subtype_name'),
       sql<string>`${nameOf('org_units', 'name', 'w.region_id')}`.as('region_name'),
@@ -59,7 +59,12 @@ export function workOrderSelect(db: Conn, ctx: RequestContext) {
 }
 export type WorkOrderRow = Awaited<ReturnType<ReturnType<typeof workOrderSelect>['executeTakeFirstOrThrow']>>;
 
-export async function findWorkOrder(db: Conn, ctx: RequestContext, id: string, lock = false): Promise<WorkOrderRow | undefined> {
+export async function findWorkOrder(
+  db: Conn,
+  ctx: RequestContext,
+  id: string,
+  lock = false,
+): Promise<WorkOrderRow | undefined> {
   let query = workOrderSelect(db, ctx).where('w.id', '=', id);
   if (lock) query = query.forUpdate('w');
   return query.executeTakeFirst();
@@ -70,23 +75,59 @@ export async function insertWorkOrder(db: Conn, values: Insertable<WorkOrdersTab
 }
 
 export async function updateWorkOrderRow(db: Conn, id: string, values: Updateable<WorkOrdersTable>): Promise<void> {
-  await db.updateTable('work_orders').set({ ...values, version: sql`version + 1`, updated_at: new Date() }).where('id', '=', id).execute();
+  await db
+    .updateTable('work_orders')
+    .set({ ...values, version: sql`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
 }
 
-export async function insertEvent(db: Conn, e: {
-  workOrderId: string; actorId: string | null; actorName: string; action: string;
-  fromStatus?: string | null; toStatus?: string | null; departmentId?: string | null; note?: string | null;
-}): Promise<void> {
-  await db.insertInto('work_order_events').values({
-    work_order_id: e.workOrderId, actor_id: e.actorId === '0' ? null : e.actorId, actor_name: e.actorName, action: e.action,
-    from_status: e.fromStatus ?? null, to_status: e.toStatus ?? null, department_id: e.departmentId ?? null, note: e.note ?? null,
-  }).execute();
+export async function insertEvent(
+  db: Conn,
+  e: {
+    workOrderId: string;
+    actorId: string | null;
+    actorName: string;
+    action: string;
+    fromStatus?: string | null;
+    toStatus?: string | null;
+    departmentId?: string | null;
+    note?: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('work_order_events')
+    .values({
+      work_order_id: e.workOrderId,
+      actor_id: e.actorId === '0' ? null : e.actorId,
+      actor_name: e.actorName,
+      action: e.action,
+      from_status: e.fromStatus ?? null,
+      to_status: e.toStatus ?? null,
+      department_id: e.departmentId ?? null,
+      note: e.note ?? null,
+    })
+    .execute();
 }
 
 export async function timelineRows(db: Conn, workOrderId: string) {
-  return db.selectFrom('work_order_events as e').leftJoin('org_units as d', 'd.id', 'e.department_id')
-    .select(['e.id', 'e.at', 'e.actor_name', 'e.action', 'e.from_status', 'e.to_status', 'e.department_id', 'd.name as department_name', 'e.note'])
-    .where('e.work_order_id', '=', workOrderId).orderBy('e.id').execute();
+  return db
+    .selectFrom('work_order_events as e')
+    .leftJoin('org_units as d', 'd.id', 'e.department_id')
+    .select([
+      'e.id',
+      'e.at',
+      'e.actor_name',
+      'e.action',
+      'e.from_status',
+      'e.to_status',
+      'e.department_id',
+      'd.name as department_name',
+      'e.note',
+    ])
+    .where('e.work_order_id', '=', workOrderId)
+    .orderBy('e.id')
+    .execute();
 }
 
 export async function orgUnitKind(db: Conn, id: string): Promise<{ kind: string; path: string } | undefined> {
@@ -94,30 +135,74 @@ export async function orgUnitKind(db: Conn, id: string): Promise<{ kind: string;
 }
 
 export async function isActiveEmployee(db: Conn, id: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('employees').select('id').where('id', '=', id).where('status', '=', 'active').executeTakeFirst());
+  return Boolean(
+    await db
+      .selectFrom('employees')
+      .select('id')
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .executeTakeFirst(),
+  );
 }
 
 export async function findType(db: Conn, id: string) {
-  return db.selectFrom('work_order_types').select(['id', 'parent_id', 'code', 'name', 'name_en']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
+  return db
+    .selectFrom('work_order_types')
+    .select(['id', 'parent_id', 'code', 'name', 'name_en'])
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst();
 }
 
 export async function findSlaPolicy(db: Conn, typeId: string, priority: string) {
-  return db.selectFrom('sla_policies').select(['response_minutes', 'resolve_minutes'])
-    .where('type_id', '=', typeId).where('priority', '=', priority as never).executeTakeFirst();
+  return db
+    .selectFrom('sla_policies')
+    .select(['response_minutes', 'resolve_minutes'])
+    .where('type_id', '=', typeId)
+    .where('priority', '=', priority as never)
+    .executeTakeFirst();
 }
 
 /** The head of a department (when it is a service centre) and its active staff, for notifications. */
-export async function departmentPeople(db: Conn, departmentId: string): Promise<{ headId: string | null; staffIds: string[] }> {
-  const head = await db.selectFrom('service_centres').select('head_employee_id').where('org_unit_id', '=', departmentId).executeTakeFirst();
-  const staff = await db.selectFrom('employees').select('id').where('org_unit_id', '=', departmentId).where('status', '=', 'active').execute();
+export async function departmentPeople(
+  db: Conn,
+  departmentId: string,
+): Promise<{ headId: string | null; staffIds: string[] }> {
+  const head = await db
+    .selectFrom('service_centres')
+    .select('head_employee_id')
+    .where('org_unit_id', '=', departmentId)
+    .executeTakeFirst();
+  const staff = await db
+    .selectFrom('employees')
+    .select('id')
+    .where('org_unit_id', '=', departmentId)
+    .where('status', '=', 'active')
+    .execute();
   return { headId: head?.head_employee_id ?? null, staffIds: staff.map((s) => s.id) };
 }
 
-export async function insertNotifications(db: Conn, rows: { employeeId: string; workOrderId: string; kind: 'assigned' | 'response_breach' | 'resolve_breach' | 'escalated' | 'reopened' | 'resolved'; message: string }[]): Promise<void> {
+export async function insertNotifications(
+  db: Conn,
+  rows: {
+    employeeId: string;
+    workOrderId: string;
+    kind: 'assigned' | 'response_breach' | 'resolve_breach' | 'escalated' | 'reopened' | 'resolved';
+    message: string;
+  }[],
+): Promise<void> {
   const unique = new Map(rows.map((r) => [`${r.employeeId}/${r.kind}`, r]));
   if (unique.size === 0) return;
-  await db.insertInto('work_order_notifications')
-    .values([...unique.values()].map((r) => ({ employee_id: r.employeeId, work_order_id: r.workOrderId, kind: r.kind, message: r.message })))
+  await db
+    .insertInto('work_order_notifications')
+    .values(
+      [...unique.values()].map((r) => ({
+        employee_id: r.employeeId,
+        work_order_id: r.workOrderId,
+        kind: r.kind,
+        message: r.message,
+      })),
+    )
     .execute();
 }
 
@@ -129,12 +214,24 @@ export async function customerAcceptor(db: Conn, customerId: string): Promise<st
 
 /** A customer's own orders as the customer sees them: no staff, no SLA internals. */
 export function customerOrderSelect(db: Conn, customerId: string) {
-  return db.selectFrom('work_orders as w')
+  return db
+    .selectFrom('work_orders as w')
     .innerJoin('work_order_types as t', 't.id', 'w.type_id')
     .leftJoin('work_order_types as s', 's.id', 'w.subtype_id')
     .select([
-      'w.id', 'w.order_no', 't.name as type_name', 't.name_en as type_name_en', 's.name as subtype_name', 's.name_en as subtype_name_en',
-      'w.business_type', 'w.status', 'w.description', 'w.contact_phone', 'w.created_at', 'w.updated_at', 'w.resolved_at',
+      'w.id',
+      'w.order_no',
+      't.name as type_name',
+      't.name_en as type_name_en',
+      's.name as subtype_name',
+      's.name_en as subtype_name_en',
+      'w.business_type',
+      'w.status',
+      'w.description',
+      'w.contact_phone',
+      'w.created_at',
+      'w.updated_at',
+      'w.resolved_at',
     ])
     .where('w.customer_id', '=', customerId);
 }

@@ -2,15 +2,34 @@ import { z } from 'zod';
 import type { App, Services } from '../../platform/module.ts';
 import { idParams, page } from '../../platform/http/schemas.ts';
 import {
-  AddNote, CreateWorkOrder, Notification, RoutingRule, RoutingRuleInput, SlaPolicy, SlaPolicyUpdate, TimelineEntry, Transition,
-  UpdateWorkOrder, WorkOrder, WorkOrderQuery, WorkOrderType, WorkOrderTypeInput,
+  AddNote,
+  CreateWorkOrder,
+  Notification,
+  RoutingRule,
+  RoutingRuleInput,
+  SlaPolicy,
+  SlaPolicyUpdate,
+  TimelineEntry,
+  Transition,
+  UpdateWorkOrder,
+  WorkOrder,
+  WorkOrderQuery,
+  WorkOrderType,
+  WorkOrderTypeInput,
 } from './work-orders.schema.ts';
 import { createWorkOrder } from './create-work-order.ts';
 import { getWorkOrder, listWorkOrders, workOrderTimeline } from './work-order-queries.ts';
 import { transitionWorkOrder } from './transition-work-order.ts';
 import { addWorkOrderNote, updateWorkOrder } from './update-work-order.ts';
 import { createRoutingRule, listRoutingRules, updateRoutingRule } from './routing-rules.service.ts';
-import { listNotifications, listSlaPolicies, listTypes, markNotificationsRead, saveSlaPolicies, saveType } from './work-order-settings.service.ts';
+import {
+  listNotifications,
+  listSlaPolicies,
+  listTypes,
+  markNotificationsRead,
+  saveSlaPolicies,
+  saveType,
+} from './work-order-settings.service.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { statsRoutes } from './stats.routes.ts';
 
@@ -21,39 +40,95 @@ export async function workOrdersRoutes(app: App, services: Services): Promise<vo
   const edit = { permission: 'work-orders:edit' } as const;
   const admin = { permission: 'work-orders:admin' } as const;
 
-  app.get('/api/work-orders', { config: view, schema: { tags, querystring: WorkOrderQuery, response: { 200: page(WorkOrder) } } },
-    (req) => listWorkOrders(db, req.ctx, req.query));
-  app.post('/api/work-orders', { config: { permission: 'work-orders:create' }, schema: { tags, body: CreateWorkOrder, response: { 201: WorkOrder } } },
-    async (req, reply) => reply.code(201).send(await createWorkOrder(db, req.ctx, req.body)));
-  app.get('/api/work-orders/types', { config: view, schema: { tags, response: { 200: z.object({ items: z.array(WorkOrderType) }) } } },
-    () => listTypes(db));
-  app.post('/api/work-orders/types', { config: admin, schema: { tags, body: WorkOrderTypeInput, response: { 200: WorkOrderType } } },
-    (req) => saveType(db, req.ctx, req.body));
-  app.get('/api/work-orders/sla-policies', { config: view, schema: { tags, response: { 200: z.object({ items: z.array(SlaPolicy) }) } } },
-    (req) => listSlaPolicies(db, req.ctx));
-  app.put('/api/work-orders/sla-policies', { config: admin, schema: { tags, body: SlaPolicyUpdate, response: { 200: z.object({ items: z.array(SlaPolicy) }) } } },
-    (req) => saveSlaPolicies(db, req.ctx, req.body.items));
-  app.get('/api/work-orders/notifications', { config: { authenticated: true }, schema: { tags, response: { 200: z.object({ items: z.array(Notification), unread: z.number() }) } } },
-    (req) => listNotifications(db, req.ctx));
-  app.post('/api/work-orders/notifications/read', { config: { authenticated: true }, schema: { tags } },
-    (req) => markNotificationsRead(db, req.ctx));
-  app.get('/api/work-orders/:id', { config: view, schema: { tags, params: idParams, response: { 200: WorkOrder } } },
-    (req) => getWorkOrder(db, req.ctx, req.params.id));
-  app.patch('/api/work-orders/:id', { config: edit, schema: { tags, params: idParams, body: UpdateWorkOrder, response: { 200: WorkOrder } } },
-    (req) => updateWorkOrder(db, req.ctx, req.params.id, req.body));
-  app.post('/api/work-orders/:id/transitions', { config: edit, schema: { tags, params: idParams, body: Transition, response: { 200: WorkOrder } } },
-    (req) => transitionWorkOrder(db, req.ctx, req.params.id, req.body));
-  app.post('/api/work-orders/:id/notes', { config: edit, schema: { tags, params: idParams, body: AddNote } },
-    (req) => addWorkOrderNote(db, req.ctx, req.params.id, req.body.note));
-  app.get('/api/work-orders/:id/timeline', { config: view, schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(TimelineEntry) }) } } },
-    (req) => workOrderTimeline(db, req.ctx, req.params.id));
+  app.get(
+    '/api/work-orders',
+    { config: view, schema: { tags, querystring: WorkOrderQuery, response: { 200: page(WorkOrder) } } },
+    (req) => listWorkOrders(db, req.ctx, req.query),
+  );
+  app.post(
+    '/api/work-orders',
+    {
+      config: { permission: 'work-orders:create' },
+      schema: { tags, body: CreateWorkOrder, response: { 201: WorkOrder } },
+    },
+    async (req, reply) => reply.code(201).send(await createWorkOrder(db, req.ctx, req.body)),
+  );
+  app.get(
+    '/api/work-orders/types',
+    { config: view, schema: { tags, response: { 200: z.object({ items: z.array(WorkOrderType) }) } } },
+    () => listTypes(db),
+  );
+  app.post(
+    '/api/work-orders/types',
+    { config: admin, schema: { tags, body: WorkOrderTypeInput, response: { 200: WorkOrderType } } },
+    (req) => saveType(db, req.ctx, req.body),
+  );
+  app.get(
+    '/api/work-orders/sla-policies',
+    { config: view, schema: { tags, response: { 200: z.object({ items: z.array(SlaPolicy) }) } } },
+    (req) => listSlaPolicies(db, req.ctx),
+  );
+  app.put(
+    '/api/work-orders/sla-policies',
+    {
+      config: admin,
+      schema: { tags, body: SlaPolicyUpdate, response: { 200: z.object({ items: z.array(SlaPolicy) }) } },
+    },
+    (req) => saveSlaPolicies(db, req.ctx, req.body.items),
+  );
+  app.get(
+    '/api/work-orders/notifications',
+    {
+      config: { authenticated: true },
+      schema: { tags, response: { 200: z.object({ items: z.array(Notification), unread: z.number() }) } },
+    },
+    (req) => listNotifications(db, req.ctx),
+  );
+  app.post('/api/work-orders/notifications/read', { config: { authenticated: true }, schema: { tags } }, (req) =>
+    markNotificationsRead(db, req.ctx),
+  );
+  app.get(
+    '/api/work-orders/:id',
+    { config: view, schema: { tags, params: idParams, response: { 200: WorkOrder } } },
+    (req) => getWorkOrder(db, req.ctx, req.params.id),
+  );
+  app.patch(
+    '/api/work-orders/:id',
+    { config: edit, schema: { tags, params: idParams, body: UpdateWorkOrder, response: { 200: WorkOrder } } },
+    (req) => updateWorkOrder(db, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/work-orders/:id/transitions',
+    { config: edit, schema: { tags, params: idParams, body: Transition, response: { 200: WorkOrder } } },
+    (req) => transitionWorkOrder(db, req.ctx, req.params.id, req.body),
+  );
+  app.post('/api/work-orders/:id/notes', { config: edit, schema: { tags, params: idParams, body: AddNote } }, (req) =>
+    addWorkOrderNote(db, req.ctx, req.params.id, req.body.note),
+  );
+  app.get(
+    '/api/work-orders/:id/timeline',
+    {
+      config: view,
+      schema: { tags, params: idParams, response: { 200: z.object({ items: z.array(TimelineEntry) }) } },
+    },
+    (req) => workOrderTimeline(db, req.ctx, req.params.id),
+  );
 
-  app.get('/api/routing-rules', { config: view, schema: { tags, response: { 200: z.object({ items: z.array(RoutingRule) }) } } },
-    () => listRoutingRules(db));
-  app.post('/api/routing-rules', { config: admin, schema: { tags, body: RoutingRuleInput, response: { 201: RoutingRule } } },
-    async (req, reply) => reply.code(201).send(await createRoutingRule(db, req.ctx, req.body)));
-  app.patch('/api/routing-rules/:id', { config: admin, schema: { tags, params: idParams, body: RoutingRuleInput, response: { 200: RoutingRule } } },
-    (req) => updateRoutingRule(db, req.ctx, req.params.id, req.body));
+  app.get(
+    '/api/routing-rules',
+    { config: view, schema: { tags, response: { 200: z.object({ items: z.array(RoutingRule) }) } } },
+    () => listRoutingRules(db),
+  );
+  app.post(
+    '/api/routing-rules',
+    { config: admin, schema: { tags, body: RoutingRuleInput, response: { 201: RoutingRule } } },
+    async (req, reply) => reply.code(201).send(await createRoutingRule(db, req.ctx, req.body)),
+  );
+  app.patch(
+    '/api/routing-rules/:id',
+    { config: admin, schema: { tags, params: idParams, body: RoutingRuleInput, response: { 200: RoutingRule } } },
+    (req) => updateRoutingRule(db, req.ctx, req.params.id, req.body),
+  );
 
   await attachmentRoutes(app, services);
   await statsRoutes(app, services);

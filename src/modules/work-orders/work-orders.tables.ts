@@ -3,12 +3,19 @@ import type { Generated } from 'kysely';
 export const BUSINESS_TYPES = ['broadband', 'fixed_line', 'mobile', 'iptv', 'dedicated_line', 'optical_cable'] as const;
 /** What people read for each business type (statistics and their xlsx), Chinese and English. */
 export const BUSINESS_TYPE_NAMES: Record<(typeof BUSINESS_TYPES)[number], [string, string]> = {
-  broadband: ['宽带', 'Broadband'], fixed_line: ['固定电话', 'Fixed line'], mobile: ['手机', 'Mobile'], iptv: ['IPTV 电视', 'IPTV'],
-  dedicated_line: ['专线', 'Dedicated line'], optical_cable: ['光缆', 'Optical cable'],
+  broadband: ['宽带', 'Broadband'],
+  fixed_line: ['固定电话', 'Fixed line'],
+  mobile: ['手机', 'Mobile'],
+  iptv: ['IPTV 电视', 'IPTV'],
+  dedicated_line: ['专线', 'Dedicated line'],
+  optical_cable: ['光缆', 'Optical cable'],
 };
 export const SATISFACTION_NAMES: Record<string, [string, string]> = {
-  very_satisfied: ['非常满意', 'Very satisfied'], satisfied: ['满意', 'Satisfied'], neutral: ['一般', 'Neutral'],
-  dissatisfied: ['不满意', 'Dissatisfied'], very_dissatisfied: ['非常不满意', 'Very dissatisfied'],
+  very_satisfied: ['非常满意', 'Very satisfied'],
+  satisfied: ['满意', 'Satisfied'],
+  neutral: ['一般', 'Neutral'],
+  dissatisfied: ['不满意', 'Dissatisfied'],
+  very_dissatisfied: ['非常不满意', 'Very dissatisfied'],
 };
 export type BusinessType = (typeof BUSINESS_TYPES)[number];
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
@@ -24,8 +31,16 @@ export const CHANNELS = ['staff', 'portal'] as const;
 export type WorkOrderChannel = (typeof CHANNELS)[number];
 /** The top-level types a customer may open themselves (by code). */
 export const CUSTOMER_TYPE_CODES: readonly string[] = ['fault', 'complaint'];
-export type CustomerCategory = 'individual' | 'enterprise' | 'key_account';
-export type NotificationKind = 'assigned' | 'response_breach' | 'resolve_breach' | 'escalated' | 'reopened' | 'resolved';
+import type { CustomerCategory } from '../../shared/customer-enums.ts';
+
+export type { CustomerCategory };
+export type NotificationKind =
+  | 'assigned'
+  | 'response_breach'
+  | 'resolve_breach'
+  | 'escalated'
+  | 'reopened'
+  | 'resolved';
 
 export interface WorkOrdersTable {
   id: Generated<string>;
@@ -62,26 +77,70 @@ export interface WorkOrdersTable {
 
 declare module '../../platform/db.ts' {
   interface Database {
-    work_order_types: { id: Generated<string>; parent_id: string | null; code: string; name: string; name_en: string; active: Generated<boolean>; business_types: string[] | null; created_at: Generated<Date> };
+    work_order_types: {
+      id: Generated<string>;
+      parent_id: string | null;
+      code: string;
+      name: string;
+      name_en: string;
+      active: Generated<boolean>;
+      business_types: string[] | null;
+      created_at: Generated<Date>;
+    };
     service_centres: { org_unit_id: string; kind: CentreKind; head_employee_id: string | null };
     routing_rules: {
-      id: Generated<string>; position: number; name: string; region_id: string | null; business_type: BusinessType | null;
-      customer_category: CustomerCategory | null; type_id: string | null; centre_kind: CentreKind | null; department_id: string | null;
-      assignee_id: string | null; active: Generated<boolean>; created_at: Generated<Date>; updated_at: Generated<Date>;
+      id: Generated<string>;
+      position: number;
+      name: string;
+      region_id: string | null;
+      business_type: BusinessType | null;
+      customer_category: CustomerCategory | null;
+      type_id: string | null;
+      centre_kind: CentreKind | null;
+      department_id: string | null;
+      assignee_id: string | null;
+      active: Generated<boolean>;
+      created_at: Generated<Date>;
+      updated_at: Generated<Date>;
     };
-    sla_policies: { type_id: string; priority: Priority; response_minutes: number; resolve_minutes: number; updated_at: Generated<Date> };
+    sla_policies: {
+      type_id: string;
+      priority: Priority;
+      response_minutes: number;
+      resolve_minutes: number;
+      updated_at: Generated<Date>;
+    };
     work_orders: WorkOrdersTable;
     work_order_events: {
-      id: Generated<string>; work_order_id: string; at: Generated<Date>; actor_id: string | null; actor_name: string; action: string;
-      from_status: string | null; to_status: string | null; department_id: string | null; note: string | null;
+      id: Generated<string>;
+      work_order_id: string;
+      at: Generated<Date>;
+      actor_id: string | null;
+      actor_name: string;
+      action: string;
+      from_status: string | null;
+      to_status: string | null;
+      department_id: string | null;
+      note: string | null;
     };
     work_order_attachments: {
-      id: Generated<string>; work_order_id: string; file_name: string; mime_type: string; size_bytes: number; storage_key: string;
-      uploaded_by: string; created_at: Generated<Date>;
+      id: Generated<string>;
+      work_order_id: string;
+      file_name: string;
+      mime_type: string;
+      size_bytes: number;
+      storage_key: string;
+      uploaded_by: string;
+      created_at: Generated<Date>;
     };
     work_order_notifications: {
-      id: Generated<string>; employee_id: string; work_order_id: string; kind: NotificationKind; message: string;
-      read_at: Date | null; created_at: Generated<Date>;
+      id: Generated<string>;
+      employee_id: string;
+      work_order_id: string;
+      kind: NotificationKind;
+      message: string;
+      read_at: Date | null;
+      created_at: Generated<Date>;
     };
   }
 }

@@ -20,22 +20,27 @@ const loading = new Map<string, Promise<IdentityContext | undefined>>();
  * takes that query off every request. Disabling an employee or changing roles clears the cache in this
  * process at once; other processes pick the change up within TTL_MS.
  */
-export async function cachedIdentity(key: string, load: () => Promise<IdentityContext | undefined>): Promise<IdentityContext | undefined> {
+export async function cachedIdentity(
+  key: string,
+  load: () => Promise<IdentityContext | undefined>,
+): Promise<IdentityContext | undefined> {
   const hit = cache.get(key);
   if (hit && hit.expires > Date.now()) return hit.identity;
   let pending = loading.get(key);
   if (!pending) {
-    pending = load().then((identity) => {
-      // A forget… call during the load deleted the key from `loading`: then this result is already stale.
-      if (loading.get(key) === pending) {
-        if (identity) cache.set(key, { identity, expires: Date.now() + TTL_MS });
-        else cache.delete(key);
-        if (cache.size > 50_000) cache.clear();
-      }
-      return identity;
-    }).finally(() => {
-      if (loading.get(key) === pending) loading.delete(key);
-    });
+    pending = load()
+      .then((identity) => {
+        // A forget… call during the load deleted the key from `loading`: then this result is already stale.
+        if (loading.get(key) === pending) {
+          if (identity) cache.set(key, { identity, expires: Date.now() + TTL_MS });
+          else cache.delete(key);
+          if (cache.size > 50_000) cache.clear();
+        }
+        return identity;
+      })
+      .finally(() => {
+        if (loading.get(key) === pending) loading.delete(key);
+      });
     loading.set(key, pending);
   }
   return pending;

@@ -31,7 +31,18 @@ export function widestScope(scopes: DataScope[]): DataScope {
 /** A context for work the system does by itself (seeding, jobs): every permission, scope all. */
 export function systemContext(employeeId: string, permissions: Iterable<string> = []): RequestContext {
   return {
-    employeeId, username: 'system', name: 'system', orgUnitId: '0', orgPath: '', departmentPath: '', regionPath: '',
-    permissions: new Set(permissions), scope: 'all', locale: 'zh-CN', ip: '127.0.0.1', requestId: 'system', via: 'token',
+    employeeId,
+    username: 'system',
+    name: 'system',
+    orgUnitId: '0',
+    orgPath: '',
+    departmentPath: '',
+    regionPath: '',
+    permissions: new Set(permissions),
+    scope: 'all',
+    locale: 'zh-CN',
+    ip: '127.0.0.1',
+    requestId: 'system',
+    via: 'token',
   };
 }

@@ -44,7 +44,10 @@ const LANDLINE = /(?<![\dA-Za-z])0\d{2,3}-\d{7,8}(?![\dA-Za-z])/g;
 
 /** Every phone or ID-card number in a text, masked as the fields are. */
 export function maskNumbersInText(text: string): string {
-  return text.replace(ID_CARD, maskIdCard).replace(MOBILE, (m) => maskPhone(m.replace(/^\+?86[\s-]?/, ''))).replace(LANDLINE, maskPhone);
+  return text
+    .replace(ID_CARD, maskIdCard)
+    .replace(MOBILE, (m) => maskPhone(m.replace(/^\+?86[\s-]?/, '')))
+    .replace(LANDLINE, maskPhone);
 }
 
 /** A JSON-like value with every string's numbers masked (history entries, audit changes, error lists). */

@@ -9,8 +9,13 @@ import type { Readable } from 'node:stream';
 export async function drainUpload(stream: Readable): Promise<void> {
   if (stream.readableEnded || stream.destroyed) return;
   await new Promise<void>((resolve) => {
-    const done = () => { stream.off('readable', pump); resolve(); };
-    const pump = () => { while (stream.read() !== null); };
+    const done = () => {
+      stream.off('readable', pump);
+      resolve();
+    };
+    const pump = () => {
+      while (stream.read() !== null);
+    };
     stream.on('readable', pump);
     stream.once('end', done).once('close', done).once('error', done);
     pump();

@@ -51,8 +51,12 @@ export async function* xlsxRows(path: string): AsyncGenerator<string[][]> {
       } else if (name === 'rPh') phonetic = true;
       else if ((name === 'v' || name === 't') && !phonetic) capture = true;
     });
-    p.on('text', (t) => { if (capture) text = append(text, t); });
-    p.on('cdata', (t) => { if (capture) text = append(text, t); });
+    p.on('text', (t) => {
+      if (capture) text = append(text, t);
+    });
+    p.on('cdata', (t) => {
+      if (capture) text = append(text, t);
+    });
     p.on('closetag', (tag: SaxesTagPlain) => {
       const name = local(tag.name);
       if (name === 'v' || name === 't') capture = false;
@@ -63,7 +67,7 @@ export async function* xlsxRows(path: string): AsyncGenerator<string[][]> {
       } else if (name === 'row') rows.push(row);
     });
   });
-  for await (const chunk of parser.feed(unzipEntry(path, sheet, FILE_LIMITS.sheetBytes))) {
+  for await (const _chunk of parser.feed(unzipEntry(path, sheet, FILE_LIMITS.sheetBytes))) {
     if (rows.length === 0) continue;
     yield rows;
     rows = [];
@@ -87,7 +91,8 @@ function columnIndex(ref: string): number {
     if (c < 65 || c > 90) break;
     col = col * 26 + c - 64;
   }
-  if (col < 1 || col > FILE_LIMITS.columns) throw fileError('NOT_XLSX', { detail: `cell reference ${ref.slice(0, 20)}` });
+  if (col < 1 || col > FILE_LIMITS.columns)
+    throw fileError('NOT_XLSX', { detail: `cell reference ${ref.slice(0, 20)}` });
   return col - 1;
 }
 
@@ -105,7 +110,8 @@ async function firstSheet(path: string, entries: Map<string, ZipEntry>, workbook
   for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     if (m[0].includes(`Id="${rid}"`)) target = /Target="([^"]+)"/.exec(m[0])?.[1];
   }
-  const name = target === undefined ? 'xl/worksheets/sheet1.xml' : target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  const name =
+    target === undefined ? 'xl/worksheets/sheet1.xml' : target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   const sheet = entries.get(name);
   if (!sheet) throw fileError('NOT_XLSX', { detail: 'no worksheet' });
   return sheet;
@@ -122,7 +128,9 @@ export function dateStyles(stylesXml: string): Map<number, boolean> {
   const formats = new Map(BUILT_IN_DATES);
   for (const m of stylesXml.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
     const id = Number(/numFmtId="(\d+)"/.exec(m[0])?.[1]);
-    const code = (/formatCode="([^"]*)"/.exec(m[0])?.[1] ?? '').replace(/&quot;/g, '"').replace(/"[^"]*"|\\.|\[[^\]]*\]|&\w+;/g, '');
+    const code = (/formatCode="([^"]*)"/.exec(m[0])?.[1] ?? '')
+      .replace(/&quot;/g, '"')
+      .replace(/"[^"]*"|\\.|\[[^\]]*\]|&\w+;/g, '');
     if (/[ymd]/i.test(code) || /[hs]/i.test(code)) formats.set(id, /[hs]/i.test(code));
     else formats.delete(id);
   }
@@ -149,8 +157,12 @@ async function sharedStrings(path: string, entry: ZipEntry): Promise<string[]> {
       else if (name === 'rPh') phonetic = true;
       else if (name === 't' && !phonetic) capture = true;
     });
-    p.on('text', (t) => { if (capture) text = append(text, t); });
-    p.on('cdata', (t) => { if (capture) text = append(text, t); });
+    p.on('text', (t) => {
+      if (capture) text = append(text, t);
+    });
+    p.on('cdata', (t) => {
+      if (capture) text = append(text, t);
+    });
     p.on('closetag', (tag: SaxesTagPlain) => {
       const name = local(tag.name);
       if (name === 't') capture = false;
@@ -178,7 +190,8 @@ function xmlParser(setup: (p: SaxesParser) => void) {
       let run = 0;
       const write = (text: string) => {
         const lt = text.indexOf('<');
-        if (lt < 0 ? run + text.length > MAX_RUN : run + lt > MAX_RUN) throw fileError('CELL_TOO_LARGE', { limit: FILE_LIMITS.cellChars });
+        if (lt < 0 ? run + text.length > MAX_RUN : run + lt > MAX_RUN)
+          throw fileError('CELL_TOO_LARGE', { limit: FILE_LIMITS.cellChars });
         run = lt < 0 ? run + text.length : text.length - text.lastIndexOf('<') - 1;
         try {
           parser.write(text);

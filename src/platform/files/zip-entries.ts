@@ -28,7 +28,11 @@ export async function zipEntries(path: string): Promise<Map<string, ZipEntry>> {
     const tail = Buffer.alloc(tailLength);
     await file.read(tail, 0, tailLength, size - tailLength);
     let eocd = -1;
-    for (let i = tailLength - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { eocd = i; break; }
+    for (let i = tailLength - 22; i >= 0; i--)
+      if (tail.readUInt32LE(i) === EOCD) {
+        eocd = i;
+        break;
+      }
     if (eocd < 0) throw fileError('NOT_XLSX', { detail: 'no zip directory' });
     const count = tail.readUInt16LE(eocd + 10);
     const dirSize = tail.readUInt32LE(eocd + 12);
@@ -38,11 +42,16 @@ export async function zipEntries(path: string): Promise<Map<string, ZipEntry>> {
     await file.read(dir, 0, dirSize, dirOffset);
     const entries = new Map<string, ZipEntry>();
     for (let p = 0, n = 0; n < count; n++) {
-      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL) throw fileError('NOT_XLSX', { detail: 'bad zip directory' });
+      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL)
+        throw fileError('NOT_XLSX', { detail: 'bad zip directory' });
       const nameLength = dir.readUInt16LE(p + 28);
       const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
       entries.set(name, {
-        name, method: dir.readUInt16LE(p + 10), compressedSize: dir.readUInt32LE(p + 20), size: dir.readUInt32LE(p + 24), localHeaderOffset: dir.readUInt32LE(p + 42),
+        name,
+        method: dir.readUInt16LE(p + 10),
+        compressedSize: dir.readUInt32LE(p + 20),
+        size: dir.readUInt32LE(p + 24),
+        localHeaderOffset: dir.readUInt32LE(p + 42),
       });
       p += 46 + nameLength + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
     }
@@ -57,8 +66,10 @@ export async function zipEntries(path: string): Promise<Map<string, ZipEntry>> {
  * is read, and one that unpacks to more than it declared (a zip bomb lying about its size) is stopped there.
  */
 export async function* unzipEntry(path: string, entry: ZipEntry, limit: number): AsyncGenerator<Buffer> {
-  if (entry.size > limit || entry.size === 0xffffffff) throw fileError('UNPACKED_TOO_LARGE', { part: entry.name, limit: Math.round(limit / 1024 ** 2) });
-  if (entry.method !== 0 && entry.method !== 8) throw fileError('NOT_XLSX', { detail: `compression method ${entry.method}` });
+  if (entry.size > limit || entry.size === 0xffffffff)
+    throw fileError('UNPACKED_TOO_LARGE', { part: entry.name, limit: Math.round(limit / 1024 ** 2) });
+  if (entry.method !== 0 && entry.method !== 8)
+    throw fileError('NOT_XLSX', { detail: `compression method ${entry.method}` });
   const header = Buffer.alloc(30);
   const file = await open(path);
   try {
@@ -79,7 +90,8 @@ export async function* unzipEntry(path: string, entry: ZipEntry, limit: number):
       yield chunk;
     }
   } catch (e) {
-    if ((e as { code?: string }).code?.startsWith('Z_')) throw fileError('NOT_XLSX', { detail: `${entry.name} is corrupt` });
+    if ((e as { code?: string }).code?.startsWith('Z_'))
+      throw fileError('NOT_XLSX', { detail: `${entry.name} is corrupt` });
     throw e;
   } finally {
     raw.destroy();

@@ -8,7 +8,13 @@ import { registerFieldMessages } from './field-messages.ts';
  * The field comes from the error's detail (`Key (code)=(…) already exists.`: the column names only, never the value,
  * which may be an ID card) or, failing that, from the constraint's name; a module can name it explicitly.
  */
-interface DatabaseError { code: string; constraint?: string; detail?: string; column?: string; table?: string }
+interface DatabaseError {
+  code: string;
+  constraint?: string;
+  detail?: string;
+  column?: string;
+  table?: string;
+}
 
 export const ALREADY_EXISTS = 'already exists';
 export const DOES_NOT_EXIST = 'does not exist';
@@ -38,14 +44,18 @@ function fieldFrom(err: DatabaseError): string {
   const end = detail.indexOf(')=(');
   if (start >= 0 && end > start) {
     // Column names only: not function names (`lower(`) nor casts (`::text`).
-    const columns = [...detail.slice(start + 5, end).matchAll(/(?<!::)\b([a-z_][a-z0-9_]*)\b(?!\s*\()/g)].map((m) => m[1]);
+    const columns = [...detail.slice(start + 5, end).matchAll(/(?<!::)\b([a-z_][a-z0-9_]*)\b(?!\s*\()/g)].map(
+      (m) => m[1],
+    );
     const own = columns.filter((c) => !/_id$/.test(c));
     const column = (own.length ? own : columns).at(-1);
     if (column) return camel(column);
   }
   if (err.column) return camel(err.column);
   if (err.constraint && err.table) {
-    const rest = err.constraint.replace(new RegExp(`^${err.table}_`), '').replace(/_(key|idx|uniq|unique|fkey|check|pkey)$/, '');
+    const rest = err.constraint
+      .replace(new RegExp(`^${err.table}_`), '')
+      .replace(/_(key|idx|uniq|unique|fkey|check|pkey)$/, '');
     if (rest) return camel(rest);
   }
   return '_';
@@ -66,6 +76,7 @@ export function appErrorFromDatabase(err: DatabaseError): AppError | undefined {
       return platformError('VALIDATION_FAILED', undefined, { [fieldFrom(err)]: INVALID_VALUE });
   }
   // Class 22 (data exception: bad text for a type, out of range, bad date, NUL, too long) and 54000 (a value too big to index).
-  if (err.code.startsWith('22') || err.code === '54000') return platformError('VALIDATION_FAILED', undefined, { [err.column ? camel(err.column) : '_']: INVALID_VALUE });
+  if (err.code.startsWith('22') || err.code === '54000')
+    return platformError('VALIDATION_FAILED', undefined, { [err.column ? camel(err.column) : '_']: INVALID_VALUE });
   return undefined;
 }

@@ -13,9 +13,10 @@ const asksForChinese = (request: FastifyRequest) => /^zh\b/i.test(request.header
 
 function send(reply: FastifyReply, request: FastifyRequest, error: AppError) {
   const locale = request.ctx?.locale ?? localeFrom(request.headers['accept-language']);
-  const fields = error.fields && asksForChinese(request)
-    ? Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, registeredChinese(message)]))
-    : error.fields;
+  const fields =
+    error.fields && asksForChinese(request)
+      ? Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [field, registeredChinese(message)]))
+      : error.fields;
   return reply.code(error.status).send({
     error: {
       code: error.code,
@@ -34,7 +35,8 @@ function fieldName(instancePath: string, context: string): string {
 
 const isUpload = (request: FastifyRequest) => /^multipart\//i.test(request.headers['content-type'] ?? '');
 const isPlainError = (err: Error) =>
-  (Object.getPrototypeOf(err) === Error.prototype || String((err as { code?: unknown }).code).startsWith('CSV_')) && !isDatabaseError(err);
+  (Object.getPrototypeOf(err) === Error.prototype || String((err as { code?: unknown }).code).startsWith('CSV_')) &&
+  !isDatabaseError(err);
 
 export function errorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return send(reply, request, err);
@@ -51,7 +53,10 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
     const mapped = appErrorFromDatabase(err);
     if (mapped) {
       // Logged: a constraint the service did not check first (or a race) is worth knowing about.
-      request.log.warn({ code: err.code, constraint: (err as { constraint?: string }).constraint, mapped: mapped.code }, 'database refused the input');
+      request.log.warn(
+        { code: err.code, constraint: (err as { constraint?: string }).constraint, mapped: mapped.code },
+        'database refused the input',
+      );
       return send(reply, request, mapped);
     }
   }

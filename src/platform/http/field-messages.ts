@@ -50,7 +50,8 @@ export function chineseFieldMessage(issue: Issue): string {
 }
 
 /** zod's own wording ("Too small: expected string to have >=1 characters"), as opposed to a schema's custom message. */
-const ZOD_DEFAULT = /^(Too small|Too big|Invalid input|Invalid string|Invalid option|Invalid (e-?mail|url|uuid|ISO)|Unrecognized key|Expected|Invalid)/i;
+const ZOD_DEFAULT =
+  /^(Too small|Too big|Invalid input|Invalid string|Invalid option|Invalid (e-?mail|url|uuid|ISO)|Unrecognized key|Expected|Invalid)/i;
 
 /** The same message for an English reader: a custom one as written, zod's own wording made human. */
 export function englishFieldMessage(issue: Issue): string {

@@ -7,6 +7,7 @@ import { registerFieldMessages } from './field-messages.ts';
  * without their pair (not valid Unicode; the driver cannot encode them). Refused at the edge for every route, body,
  * query and path alike, so no service ever sees them.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const UNSTORABLE_TEXT = 'contains a NUL byte or an unpaired surrogate';
 registerFieldMessages({ [UNSTORABLE_TEXT]: '包含无法保存的字符（空字符或不成对的代理字符）' });
@@ -36,8 +37,15 @@ export function findUnstorableText(value: unknown): string | undefined {
 
 /** preValidation hook: a 400 naming the field before any schema or handler sees the text. */
 export async function rejectUnstorableText(request: FastifyRequest): Promise<void> {
-  for (const [context, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
+  for (const [context, value] of [
+    ['params', request.params],
+    ['querystring', request.query],
+    ['body', request.body],
+  ] as const) {
     const field = findUnstorableText(value);
-    if (field !== undefined) throw platformError('VALIDATION_FAILED', undefined, { [field || (context === 'body' ? '_' : context)]: UNSTORABLE_TEXT });
+    if (field !== undefined)
+      throw platformError('VALIDATION_FAILED', undefined, {
+        [field || (context === 'body' ? '_' : context)]: UNSTORABLE_TEXT,
+      });
   }
 }

@@ -14,7 +14,9 @@ export const id = z.string().regex(/^[1-9]\d{0,17}$/, 'must be a numeric id');
 export const DATE_RANGE = 'must be a date between 1900-01-01 and 2100-12-31';
 export const isoDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2100-12-31', DATE_RANGE);
 /** A timestamp with its offset, or a bare date, within the same years. */
-export const isoDateTime = z.iso.datetime({ offset: true }).refine((d) => d >= '1900-01-01' && d < '2101-01-01', DATE_RANGE);
+export const isoDateTime = z.iso
+  .datetime({ offset: true })
+  .refine((d) => d >= '1900-01-01' && d < '2101-01-01', DATE_RANGE);
 export function isSaneDate(d: string): boolean {
   return isoDate.safeParse(d).success;
 }
@@ -56,4 +58,7 @@ export const INVALID_CURSOR = 'is not a valid paging cursor; start again from th
 /** Cursor parts: a row id, or a sort key of bounded text. */
 export const cursorId = id;
 export const cursorText = z.string().max(200);
-registerFieldMessages({ [INVALID_CURSOR]: '分页标记无效，请从第一页重新开始', [DATE_RANGE]: '日期须在 1900-01-01 至 2100-12-31 之间' });
+registerFieldMessages({
+  [INVALID_CURSOR]: '分页标记无效，请从第一页重新开始',
+  [DATE_RANGE]: '日期须在 1900-01-01 至 2100-12-31 之间',
+});

@@ -5,7 +5,9 @@ import { startTestApp, testDatabases, type TestApp } from '../../testing/test-ap
 for (const kind of testDatabases()) {
   describe(`security headers and access before validation on ${kind}`, () => {
     let app: TestApp;
-    before(async () => { app = await startTestApp(kind, { demoCustomers: 5 }); });
+    before(async () => {
+      app = await startTestApp(kind, { demoCustomers: 5 });
+    });
     after(() => app.close());
 
     it('sends CSP, frame, referrer and sniffing rules, and no-store on API answers', async () => {

@@ -9,7 +9,13 @@ export class ApiError extends Error {
   readonly fields: Record<string, string>;
   readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields?: Record<string, string>, details?: Record<string, unknown>) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields?: Record<string, string>,
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -37,7 +43,8 @@ type Query = Record<string, string | number | undefined | null>;
 
 export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const s = params.toString();
   return s ? `${path}?${s}` : path;
 }
@@ -48,15 +55,37 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, 'NETWORK', language === 'en' ? 'Cannot reach the server' : '无法连接服务器');
   }
   const text = await res.text();
   const data: unknown = text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : undefined;
   if (res.ok) return data as T;
-  const err = (data as { error?: { code?: string; message?: string; fields?: Record<string, string>; details?: Record<string, unknown> } } | undefined)?.error;
-  const error = new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.fields, err?.details);
+  const err = (
+    data as
+      | {
+          error?: {
+            code?: string;
+            message?: string;
+            fields?: Record<string, string>;
+            details?: Record<string, unknown>;
+          };
+        }
+      | undefined
+  )?.error;
+  const error = new ApiError(
+    res.status,
+    err?.code ?? `HTTP_${res.status}`,
+    err?.message ?? res.statusText,
+    err?.fields,
+    err?.details,
+  );
   // A failed login is a 401 too, but it is the login form's business, not a session that ended.
   if (res.status === 401 && path !== '/api/auth/login') onUnauthenticated();
   throw error;

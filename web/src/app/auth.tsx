@@ -22,16 +22,25 @@ interface AuthState {
 const AuthContext = createContext<AuthState | null>(null);
 
 /** Knows who is signed in (from `GET /api/auth/me` at start, then the login answer); shows the login page while nobody is. */
-export function AuthProvider({ children, loginPage }: { children: ReactNode; loginPage: (auth: AuthState) => ReactNode }) {
+export function AuthProvider({
+  children,
+  loginPage,
+}: {
+  children: ReactNode;
+  loginPage: (auth: AuthState) => ReactNode;
+}) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const queryClient = useQueryClient();
 
-  const signedIn = useCallback((next: Me | null) => {
-    setCsrfToken(next?.csrfToken ?? null);
-    if (next) setServerClock(next.clock);
-    if (!next) queryClient.clear(); // nothing of the last user stays cached for the next one
-    setMe(next);
-  }, [queryClient]);
+  const signedIn = useCallback(
+    (next: Me | null) => {
+      setCsrfToken(next?.csrfToken ?? null);
+      if (next) setServerClock(next.clock);
+      if (!next) queryClient.clear(); // nothing of the last user stays cached for the next one
+      setMe(next);
+    },
+    [queryClient],
+  );
 
   useEffect(() => {
     setUnauthenticatedHandler(() => signedIn(null));
@@ -41,18 +50,21 @@ export function AuthProvider({ children, loginPage }: { children: ReactNode; log
     });
   }, [signedIn]);
 
-  const state = useMemo<AuthState>(() => ({
-    me: me ?? null,
-    login: async (username, password) => signedIn(await post<Me>('/api/auth/login', { username, password })),
-    logout: async () => {
-      try {
-        await post('/api/auth/logout');
-      } finally {
-        signedIn(null);
-      }
-    },
-    can: (permission) => hasPermission(me?.permissions ?? [], permission),
-  }), [me, signedIn]);
+  const state = useMemo<AuthState>(
+    () => ({
+      me: me ?? null,
+      login: async (username, password) => signedIn(await post<Me>('/api/auth/login', { username, password })),
+      logout: async () => {
+        try {
+          await post('/api/auth/logout');
+        } finally {
+          signedIn(null);
+        }
+      },
+      can: (permission) => hasPermission(me?.permissions ?? [], permission),
+    }),
+    [me, signedIn],
+  );
 
   if (me === undefined) return <div className="boot" aria-busy="true" />;
   return <AuthContext.Provider value={state}>{me ? children : loginPage(state)}</AuthContext.Provider>;

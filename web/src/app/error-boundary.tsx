@@ -8,13 +8,18 @@ function Fallback({ error }: { error: unknown }) {
     <div className="page page--center" role="alert">
       <h1>{t('errors.title')}</h1>
       <p className="muted">{error instanceof Error ? error.message : String(error)}</p>
-      <button type="button" className="button button--primary" onClick={() => window.location.reload()}>{t('errors.reload')}</button>
+      <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+        {t('errors.reload')}
+      </button>
     </div>
   );
 }
 
 /** Catches a render error in one page so the shell (nav, top bar) stays usable. */
-export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: string }, { error: unknown; key?: string }> {
+export class ErrorBoundary extends Component<
+  { children: ReactNode; resetKey?: string },
+  { error: unknown; key?: string }
+> {
   state: { error: unknown; key?: string } = { error: null };
 
   static getDerivedStateFromError(error: unknown) {

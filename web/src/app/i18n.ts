@@ -31,7 +31,9 @@ export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'zh-CN';
 }
 
-export interface Translations { [key: string]: string | Translations }
+export interface Translations {
+  [key: string]: string | Translations;
+}
 
 /**
  * Each feature keeps its own strings in an i18next namespace: `export const useCustomersT = registerTranslations('customers', {...})`.

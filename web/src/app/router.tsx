@@ -11,13 +11,14 @@ function Guard({ permission, children }: { permission?: string; children: ReactN
   return useAuth().can(permission) ? children : <NotFoundPage />;
 }
 
-
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      ...features.flatMap((f) => f.routes.map((r) => ({ path: r.path, element: <Guard permission={r.permission}>{r.element}</Guard> }))),
+      ...features.flatMap((f) =>
+        f.routes.map((r) => ({ path: r.path, element: <Guard permission={r.permission}>{r.element}</Guard> })),
+      ),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -18,7 +18,9 @@ export function businessTimeZone(): string {
 /** Today in the business time zone. */
 export function businessToday(): string {
   // en-CA formats a date as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + offsetMs);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    Date.now() + offsetMs,
+  );
 }
 
 export function thisMonth(): string {

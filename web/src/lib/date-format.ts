@@ -58,8 +58,11 @@ export function businessMonth(monthsFromNow = 0): string {
 export function useDateFormat() {
   const { i18n } = useTranslation();
   const lang = i18n.language;
-  return useMemo(() => ({
-    dateTime: (value: Moment | null | undefined) => formatDateTime(value, lang),
-    date: (value: Moment | null | undefined) => formatDate(value, lang),
-  }), [lang]);
+  return useMemo(
+    () => ({
+      dateTime: (value: Moment | null | undefined) => formatDateTime(value, lang),
+      date: (value: Moment | null | undefined) => formatDate(value, lang),
+    }),
+    [lang],
+  );
 }

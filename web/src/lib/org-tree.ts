@@ -2,7 +2,11 @@ import type { Option } from '../components/ui/fields.tsx';
 import { pick } from '../app/i18n.ts';
 import { ORG_UNIT_KINDS, type OrgUnit } from './org-units.ts';
 
-export interface OrgTreeNode { unit: OrgUnit; depth: number; children: OrgTreeNode[] }
+export interface OrgTreeNode {
+  unit: OrgUnit;
+  depth: number;
+  children: OrgTreeNode[];
+}
 
 /**
  * The org units as a tree. Siblings read regions first (city, county), then departments and teams, each in the order
@@ -32,7 +36,10 @@ export function orgUnitOptions(units: OrgUnit[] | undefined, lang: string): Opti
   const options: Option[] = [];
   const walk = (list: OrgTreeNode[]) => {
     for (const n of list) {
-      options.push({ value: n.unit.id, label: `${'\u00a0\u00a0\u00a0'.repeat(n.depth)}${pick({ zh: n.unit.name, en: n.unit.nameEn }, lang)}` });
+      options.push({
+        value: n.unit.id,
+        label: `${'\u00a0\u00a0\u00a0'.repeat(n.depth)}${pick({ zh: n.unit.name, en: n.unit.nameEn }, lang)}`,
+      });
       walk(n.children);
     }
   };

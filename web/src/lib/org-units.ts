@@ -7,7 +7,15 @@ import { pick } from '../app/i18n.ts';
 /** The server's org units (src/modules/system/system.schema.ts). Every signed-in user may read the tree. */
 export const ORG_UNIT_KINDS = ['province', 'city', 'county', 'department', 'team'] as const;
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
-export interface OrgUnit { id: string; parentId: string | null; code: string | null; name: string; nameEn: string | null; kind: OrgUnitKind; path: string }
+export interface OrgUnit {
+  id: string;
+  parentId: string | null;
+  code: string | null;
+  name: string;
+  nameEn: string | null;
+  kind: OrgUnitKind;
+  path: string;
+}
 
 /** The kinds that are places: customers live in them and products are sold in them. */
 export const REGION_KINDS: readonly OrgUnitKind[] = ['province', 'city', 'county'];
@@ -27,7 +35,12 @@ export function useOrgUnits() {
  * narrowed list must never be cached under the tree's key, or every page after it would see regions only.
  */
 export function useRegions() {
-  return useQuery({ queryKey: orgUnitsKey, queryFn: fetchOrgUnits, staleTime: 60_000, select: (units) => units.filter(isRegion) });
+  return useQuery({
+    queryKey: orgUnitsKey,
+    queryFn: fetchOrgUnits,
+    staleTime: 60_000,
+    select: (units) => units.filter(isRegion),
+  });
 }
 
 /** Org-unit ids → their names in the current language, in the order given (unknown ids are left out). */
@@ -35,8 +48,9 @@ export function useOrgUnitNames(): (ids: readonly string[]) => string[] {
   const units = useOrgUnits();
   const { i18n } = useTranslation();
   const byId = useMemo(() => new Map((units.data ?? []).map((u) => [u.id, u])), [units.data]);
-  return (ids) => ids.flatMap((id) => {
-    const unit = byId.get(id);
-    return unit ? [pick({ zh: unit.name, en: unit.nameEn }, i18n.language)] : [];
-  });
+  return (ids) =>
+    ids.flatMap((id) => {
+      const unit = byId.get(id);
+      return unit ? [pick({ zh: unit.name, en: unit.nameEn }, i18n.language)] : [];
+    });
 }

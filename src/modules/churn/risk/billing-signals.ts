@@ -19,8 +19,14 @@ export const billingSignals: SignalProvider = async (db: Db, month: string) => {
         customerId: p.customerId,
         spend: Math.round((p.baseFee + p.voiceSpend + p.internetSpend) * 100) / 100,
         dataMb: Math.round((p.busyDataGb + p.idleDataGb) * 1024),
-        voiceMin: p.localMinutes + p.provincialLdMinutes + p.domesticLdMinutes + p.internationalMinutes
-          + p.provincialRoamingMinutes + p.domesticRoamingMinutes + p.internationalRoamingMinutes,
+        voiceMin:
+          p.localMinutes +
+          p.provincialLdMinutes +
+          p.domesticLdMinutes +
+          p.internationalMinutes +
+          p.provincialRoamingMinutes +
+          p.domesticRoamingMinutes +
+          p.internationalRoamingMinutes,
       });
     }
     if (page.length < PAGE) return rows;

@@ -30,7 +30,8 @@ describe('churn-risk model', () => {
     const { rows, labels } = dataset(6000, 3);
     const model = trainLogistic(rows, labels);
     const weight = (name: (typeof FEATURES)[number]) => model.weights[FEATURES.indexOf(name)];
-    for (const name of ['spendDrop', 'complaints', 'arrears', 'expirySoon', 'underuse'] as const) assert.ok(weight(name) > 0, `${name} weight ${weight(name)}`);
+    for (const name of ['spendDrop', 'complaints', 'arrears', 'expirySoon', 'underuse'] as const)
+      assert.ok(weight(name) > 0, `${name} weight ${weight(name)}`);
     assert.ok(weight('tenureYears') < 0);
   });
 
@@ -38,23 +39,67 @@ describe('churn-risk model', () => {
     const train = dataset(6000, 4);
     const test = dataset(4000, 5);
     const model = trainLogistic(train.rows, train.labels);
-    const bins = calibrationDeciles(test.rows.map((r) => predictLogistic(model, r)), test.labels);
+    const bins = calibrationDeciles(
+      test.rows.map((r) => predictLogistic(model, r)),
+      test.labels,
+    );
     assert.equal(bins.length, 10);
     assert.ok(bins[9].observedRate > 4 * bins[0].observedRate);
     for (const bin of bins) assert.ok(Math.abs(bin.meanPredicted - bin.observedRate) < 0.1, JSON.stringify(bin));
   });
 
   it('names the factors that raised a score, strongest first, from the rules when there is no model', () => {
-    const features = extractFeatures({
-      customerId: '1', tenureMonths: 60, arrears: 120,
-      months: [
-        { month: '2026-08-01', spend: 100, dataMb: 5000, voiceMin: 300, complaints: 0, faults: 0, satisfaction: null, overage: 0, allowanceUse: 0.8, packageEnd: null },
-        { month: '2026-09-01', spend: 100, dataMb: 5000, voiceMin: 300, complaints: 1, faults: 0, satisfaction: 4, overage: 0, allowanceUse: 0.8, packageEnd: null },
-        { month: '2026-10-01', spend: 50, dataMb: 5000, voiceMin: 300, complaints: 1, faults: 0, satisfaction: 4, overage: 0, allowanceUse: 0.8, packageEnd: null },
-      ],
-    }, asOf);
+    const features = extractFeatures(
+      {
+        customerId: '1',
+        tenureMonths: 60,
+        arrears: 120,
+        months: [
+          {
+            month: '2026-08-01',
+            spend: 100,
+            dataMb: 5000,
+            voiceMin: 300,
+            complaints: 0,
+            faults: 0,
+            satisfaction: null,
+            overage: 0,
+            allowanceUse: 0.8,
+            packageEnd: null,
+          },
+          {
+            month: '2026-09-01',
+            spend: 100,
+            dataMb: 5000,
+            voiceMin: 300,
+            complaints: 1,
+            faults: 0,
+            satisfaction: 4,
+            overage: 0,
+            allowanceUse: 0.8,
+            packageEnd: null,
+          },
+          {
+            month: '2026-10-01',
+            spend: 50,
+            dataMb: 5000,
+            voiceMin: 300,
+            complaints: 1,
+            faults: 0,
+            satisfaction: 4,
+            overage: 0,
+            allowanceUse: 0.8,
+            packageEnd: null,
+          },
+        ],
+      },
+      asOf,
+    );
     const scored = scoreFeatures({ kind: 'rules' }, features);
-    assert.deepEqual(scored.factors.map((f) => f.feature), ['spendDrop', 'complaints', 'arrears']);
+    assert.deepEqual(
+      scored.factors.map((f) => f.feature),
+      ['spendDrop', 'complaints', 'arrears'],
+    );
     assert.equal(scored.score, 5 + 20 + 15 + 5 + 10);
   });
 

@@ -32,8 +32,16 @@ export interface CustomerHistory {
 }
 
 export const FEATURES = [
-  'spendDrop', 'usageDrop', 'complaints', 'faults', 'dissatisfaction', 'arrears',
-  'overageMonths', 'underuse', 'expirySoon', 'tenureYears',
+  'spendDrop',
+  'usageDrop',
+  'complaints',
+  'faults',
+  'dissatisfaction',
+  'arrears',
+  'overageMonths',
+  'underuse',
+  'expirySoon',
+  'tenureYears',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 export type FeatureVector = Float64Array;
@@ -66,7 +74,9 @@ export function extractFeatures(h: CustomerHistory, asOf: Date): FeatureVector {
   v[5] = Math.log1p(Math.max(0, h.arrears));
   v[6] = recent.filter((m) => m.overage > 0).length;
   // Using under half of the allowance means the package does not fit: 0 at half, 1 when unused.
-  v[7] = withAllowance.length ? Math.max(0, 0.5 - withAllowance.reduce((a, m) => a + m.allowanceUse!, 0) / withAllowance.length) * 2 : 0;
+  v[7] = withAllowance.length
+    ? Math.max(0, 0.5 - withAllowance.reduce((a, m) => a + m.allowanceUse!, 0) / withAllowance.length) * 2
+    : 0;
   // 1 when the package ends now, falling to 0 at 90 days; already expired counts as ending now.
   v[8] = daysLeft === Infinity ? 0 : 1 - Math.max(0, Math.min(1, daysLeft / 90));
   v[9] = Math.min(20, h.tenureMonths / 12);
@@ -77,15 +87,34 @@ export function extractFeatures(h: CustomerHistory, asOf: Date): FeatureVector {
 export function describeFactor(feature: FeatureName, value: number): { zh: string; en: string } {
   const pct = Math.round(Math.abs(value) * 100);
   switch (feature) {
-    case 'spendDrop': return { zh: `月消费较前两月下降 ${pct}%`, en: `Monthly spend down ${pct}% on the two months before` };
-    case 'usageDrop': return { zh: `通话和流量使用下降 ${pct}%`, en: `Calls and data use down ${pct}%` };
-    case 'complaints': return { zh: `前 3 个月投诉 ${value} 次`, en: `${value} complaint(s) in the 3 months before this one` };
-    case 'faults': return { zh: `前 3 个月故障报修 ${value} 次`, en: `${value} fault report(s) in the 3 months before this one` };
-    case 'dissatisfaction': return { zh: `工单满意度偏低（${(5 - value).toFixed(1)} / 5）`, en: `Low work-order satisfaction (${(5 - value).toFixed(1)} / 5)` };
-    case 'arrears': return { zh: `欠费 ¥${Math.round(Math.expm1(value))}`, en: `Owes ¥${Math.round(Math.expm1(value))}` };
-    case 'overageMonths': return { zh: `近 ${value} 个月都有套餐外费用，套餐偏小`, en: `Paid overage in ${value} of the last 3 months: package too small` };
-    case 'underuse': return { zh: `套餐用量仅约 ${Math.round((1 - value) * 50)}%，套餐偏大`, en: `Uses only about ${Math.round((1 - value) * 50)}% of the allowance: package too big` };
-    case 'expirySoon': return { zh: '套餐或合约即将到期', en: 'Package or contract ends soon' };
-    case 'tenureYears': return { zh: `在网时间短（${value.toFixed(1)} 年）`, en: `Short tenure (${value.toFixed(1)} years)` };
+    case 'spendDrop':
+      return { zh: `月消费较前两月下降 ${pct}%`, en: `Monthly spend down ${pct}% on the two months before` };
+    case 'usageDrop':
+      return { zh: `通话和流量使用下降 ${pct}%`, en: `Calls and data use down ${pct}%` };
+    case 'complaints':
+      return { zh: `前 3 个月投诉 ${value} 次`, en: `${value} complaint(s) in the 3 months before this one` };
+    case 'faults':
+      return { zh: `前 3 个月故障报修 ${value} 次`, en: `${value} fault report(s) in the 3 months before this one` };
+    case 'dissatisfaction':
+      return {
+        zh: `工单满意度偏低（${(5 - value).toFixed(1)} / 5）`,
+        en: `Low work-order satisfaction (${(5 - value).toFixed(1)} / 5)`,
+      };
+    case 'arrears':
+      return { zh: `欠费 ¥${Math.round(Math.expm1(value))}`, en: `Owes ¥${Math.round(Math.expm1(value))}` };
+    case 'overageMonths':
+      return {
+        zh: `近 ${value} 个月都有套餐外费用，套餐偏小`,
+        en: `Paid overage in ${value} of the last 3 months: package too small`,
+      };
+    case 'underuse':
+      return {
+        zh: `套餐用量仅约 ${Math.round((1 - value) * 50)}%，套餐偏大`,
+        en: `Uses only about ${Math.round((1 - value) * 50)}% of the allowance: package too big`,
+      };
+    case 'expirySoon':
+      return { zh: '套餐或合约即将到期', en: 'Package or contract ends soon' };
+    case 'tenureYears':
+      return { zh: `在网时间短（${value.toFixed(1)} 年）`, en: `Short tenure (${value.toFixed(1)} years)` };
   }
 }

@@ -3,14 +3,15 @@ export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>): numbe
   const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let rankSum = 0;
   let positives = 0;
-  for (let i = 0; i < order.length;) {
+  for (let i = 0; i < order.length; ) {
     let j = i;
     while (j + 1 < order.length && scores[order[j + 1]] === scores[order[i]]) j++;
     const meanRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (labels[order[k]]) {
-      rankSum += meanRank;
-      positives++;
-    }
+    for (let k = i; k <= j; k++)
+      if (labels[order[k]]) {
+        rankSum += meanRank;
+        positives++;
+      }
     i = j + 1;
   }
   const negatives = order.length - positives;

@@ -22,17 +22,37 @@ export function currentMonth(): string {
  * The monthly run: collect last month's signals, retrain (or fall back to the rules), then score every
  * active customer from the three months before this one. Scores of customers no longer active are removed.
  */
-export async function refreshRiskScores(db: Db, opts: { asOf?: string; progress?: (percent: number) => Promise<void> } = {}) {
+export async function refreshRiskScores(
+  db: Db,
+  opts: { asOf?: string; progress?: (percent: number) => Promise<void> } = {},
+) {
   const asOf = opts.asOf ?? currentMonth();
   await collectSignals(db, monthsBefore(asOf, 1));
   const trained = await trainChurnModel(db, asOf);
-  const { id: modelId } = await db.insertInto('churn_models').values({
-    kind: trained.kind, as_of: asOf, samples: trained.samples, positives: trained.positives, holdout_auc: trained.holdoutAuc,
-    params: JSON.stringify(trained.model ?? {}), calibration: JSON.stringify(trained.calibration),
-  }).returning('id').executeTakeFirstOrThrow();
+  const { id: modelId } = await db
+    .insertInto('churn_models')
+    .values({
+      kind: trained.kind,
+      as_of: asOf,
+      samples: trained.samples,
+      positives: trained.positives,
+      holdout_auc: trained.holdoutAuc,
+      params: JSON.stringify(trained.model ?? {}),
+      calibration: JSON.stringify(trained.calibration),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const risk: RiskModel = trained.model ? { kind: 'logistic', model: trained.model } : { kind: 'rules' };
 
-  const total = Number((await db.selectFrom('customers').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await db
+        .selectFrom('customers')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('status', '=', 'active')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const asOfDate = new Date(`${asOf}T00:00:00Z`);
   let scored = 0;
   let after = '0';
@@ -54,12 +74,21 @@ export async function refreshRiskScores(db: Db, opts: { asOf?: string; progress?
       INSERT INTO churn_risk_scores (customer_id, score, factors, model_id, scored_at)
       SELECT x.customer_id, x.score, x.factors, ${modelId}, now()
       FROM jsonb_to_recordset(${JSON.stringify(scores)}::jsonb) AS x(customer_id bigint, score smallint, factors jsonb)
-      ON CONFLICT (customer_id) DO UPDATE SET score = excluded.score, factors = excluded.factors, model_id = excluded.model_id, scored_at = excluded.scored_at`.execute(db);
+      ON CONFLICT (customer_id) DO UPDATE SET score = excluded.score, factors = excluded.factors, model_id = excluded.model_id, scored_at = excluded.scored_at`.execute(
+      db,
+    );
     scored += scores.length;
     after = customers.rows[customers.rows.length - 1].id;
     await opts.progress?.(total ? Math.round((scored / total) * 100) : 100);
   }
   await sql`DELETE FROM churn_risk_scores s USING customers c
     WHERE c.id = s.customer_id AND (c.status <> 'active' OR EXISTS (${stillChurned}))`.execute(db);
-  return { modelId, kind: trained.kind, samples: trained.samples, positives: trained.positives, holdoutAuc: trained.holdoutAuc, scored };
+  return {
+    modelId,
+    kind: trained.kind,
+    samples: trained.samples,
+    positives: trained.positives,
+    holdoutAuc: trained.holdoutAuc,
+    scored,
+  };
 }

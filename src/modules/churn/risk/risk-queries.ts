@@ -21,28 +21,65 @@ const SORT = { score: 's.score', name: 'c.name', customerNo: 'c.customer_no' } a
 function scoresFrom(db: Db, f: RiskQuery, after: [string | number, string] | undefined, candidates?: number) {
   let scores = db.selectFrom('churn_risk_scores as x').selectAll('x').where('x.score', '>=', f.minScore);
   if (candidates === undefined) return scores.as('s');
-  if (after) scores = scores.where((eb) => eb(eb.refTuple('x.score', 'x.customer_id'), f.order === 'asc' ? '>' : '<', eb.tuple(after[0] as number, after[1])));
+  if (after)
+    scores = scores.where((eb) =>
+      eb(
+        eb.refTuple('x.score', 'x.customer_id'),
+        f.order === 'asc' ? '>' : '<',
+        eb.tuple(after[0] as number, after[1]),
+      ),
+    );
   return scores.orderBy('x.score', f.order).orderBy('x.customer_id', f.order).limit(candidates).as('s');
 }
 
-function atRiskQuery(db: Db, ctx: RequestContext, f: RiskQuery, after: [string | number, string] | undefined, candidates?: number) {
-  let query = db.selectFrom(scoresFrom(db, f, after, candidates))
+function atRiskQuery(
+  db: Db,
+  ctx: RequestContext,
+  f: RiskQuery,
+  after: [string | number, string] | undefined,
+  candidates?: number,
+) {
+  let query = db
+    .selectFrom(scoresFrom(db, f, after, candidates))
     // Each score looks up its customer (and the scope) by id: cheap per row when the scores are few.
-    .innerJoinLateral((eb) => eb.selectFrom('customers as c').select(['c.id', 'c.customer_no', 'c.name', 'c.phone', 'c.account_manager_id', 'c.region_id'])
-      .whereRef('c.id', '=', 's.customer_id')
-      .where(customerScope(ctx))
-      .where('c.status', '=', 'active')
-      .as('c'), (join) => join.onTrue())
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('customers as c')
+          .select(['c.id', 'c.customer_no', 'c.name', 'c.phone', 'c.account_manager_id', 'c.region_id'])
+          .whereRef('c.id', '=', 's.customer_id')
+          .where(customerScope(ctx))
+          .where('c.status', '=', 'active')
+          .as('c'),
+      (join) => join.onTrue(),
+    )
     .innerJoin('org_units as o', 'o.id', 'c.region_id')
     .innerJoin('churn_models as md', 'md.id', 's.model_id')
     .leftJoin('employees as m', 'm.id', 'c.account_manager_id')
-    .leftJoin('retention_tasks as t', (join) => join.onRef('t.customer_id', '=', 's.customer_id').on('t.outcome', 'is', null))
-    .select(['s.customer_id', 's.score', 's.factors', 's.scored_at', 'c.customer_no', 'c.name', 'c.phone', 'c.account_manager_id',
-      'o.name as region_name', 'm.name as manager_name', 'md.kind', 't.id as open_task_id']);
+    .leftJoin('retention_tasks as t', (join) =>
+      join.onRef('t.customer_id', '=', 's.customer_id').on('t.outcome', 'is', null),
+    )
+    .select([
+      's.customer_id',
+      's.score',
+      's.factors',
+      's.scored_at',
+      'c.customer_no',
+      'c.name',
+      'c.phone',
+      'c.account_manager_id',
+      'o.name as region_name',
+      'm.name as manager_name',
+      'md.kind',
+      't.id as open_task_id',
+    ]);
   if (f.managerId) query = query.where('c.account_manager_id', '=', f.managerId);
   if (f.customerId) query = query.where('s.customer_id', '=', f.customerId);
   const column = SORT[f.sort];
-  if (after) query = query.where((eb) => eb(eb.refTuple(column, 's.customer_id'), f.order === 'asc' ? '>' : '<', eb.tuple(after[0] as string, after[1])));
+  if (after)
+    query = query.where((eb) =>
+      eb(eb.refTuple(column, 's.customer_id'), f.order === 'asc' ? '>' : '<', eb.tuple(after[0] as string, after[1])),
+    );
   return query.orderBy(column, f.order).orderBy('s.customer_id', f.order).limit(f.limit);
 }
 
@@ -61,10 +98,21 @@ export async function listAtRisk(db: Db, ctx: RequestContext, f: RiskQuery) {
   }
   rows ??= await atRiskQuery(db, ctx, f, after).execute();
   const items: RiskItem[] = rows.map((r) => ({
-    customerId: r.customer_id, customerNo: r.customer_no, name: r.name, phone: phoneFor(ctx, r.phone)!, regionName: r.region_name,
-    accountManagerId: r.account_manager_id, accountManagerName: r.manager_name, score: r.score, model: r.kind,
-    factors: (r.factors as { feature: FeatureName; value: number }[]).map((x) => ({ ...x, text: describeFactor(x.feature, x.value)[ctx.locale === 'en' ? 'en' : 'zh'] })),
-    scoredAt: r.scored_at.toISOString(), openTaskId: r.open_task_id,
+    customerId: r.customer_id,
+    customerNo: r.customer_no,
+    name: r.name,
+    phone: phoneFor(ctx, r.phone)!,
+    regionName: r.region_name,
+    accountManagerId: r.account_manager_id,
+    accountManagerName: r.manager_name,
+    score: r.score,
+    model: r.kind,
+    factors: (r.factors as { feature: FeatureName; value: number }[]).map((x) => ({
+      ...x,
+      text: describeFactor(x.feature, x.value)[ctx.locale === 'en' ? 'en' : 'zh'],
+    })),
+    scoredAt: r.scored_at.toISOString(),
+    openTaskId: r.open_task_id,
   }));
   const last = rows[rows.length - 1];
   const sortValue = (r: typeof last) => (f.sort === 'score' ? r.score : f.sort === 'name' ? r.name : r.customer_no);
@@ -77,8 +125,13 @@ export async function currentModel(db: Db) {
   if (!m) return null;
   const params = m.params as Partial<LogisticModel>;
   return {
-    id: m.id, kind: m.kind, asOf: m.as_of, samples: m.samples, positives: m.positives,
-    holdoutAuc: m.holdout_auc === null ? null : Number(m.holdout_auc), createdAt: m.created_at.toISOString(),
+    id: m.id,
+    kind: m.kind,
+    asOf: m.as_of,
+    samples: m.samples,
+    positives: m.positives,
+    holdoutAuc: m.holdout_auc === null ? null : Number(m.holdout_auc),
+    createdAt: m.created_at.toISOString(),
     calibration: m.calibration as { decile: number; count: number; meanPredicted: number; observedRate: number }[],
     weights: m.kind === 'logistic' && params.weights ? weightsByFeature(params as LogisticModel) : null,
   };

@@ -25,22 +25,43 @@ export function registerSignalProvider(provider: SignalProvider): void {
 }
 
 const COLUMN = {
-  spend: 'spend', dataMb: 'data_mb', voiceMin: 'voice_min', complaints: 'complaints', faults: 'faults', satisfaction: 'satisfaction',
-  overage: 'overage', allowanceUse: 'allowance_use', packageEnd: 'package_end', arrears: 'arrears',
+  spend: 'spend',
+  dataMb: 'data_mb',
+  voiceMin: 'voice_min',
+  complaints: 'complaints',
+  faults: 'faults',
+  satisfaction: 'satisfaction',
+  overage: 'overage',
+  allowanceUse: 'allowance_use',
+  packageEnd: 'package_end',
+  arrears: 'arrears',
 } as const;
 
 /** Upserts customer-months; only the fields given are written, so providers can each fill their part. */
-export async function saveSignals(db: Conn, month: string, rows: (Partial<SignalRow> & { customerId: string })[]): Promise<void> {
+export async function saveSignals(
+  db: Conn,
+  month: string,
+  rows: (Partial<SignalRow> & { customerId: string })[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);
-    const fields = [...new Set(chunk.flatMap((r) => Object.keys(r)))].filter((k): k is keyof typeof COLUMN => k in COLUMN);
-    await db.insertInto('churn_signals')
-      .values(chunk.map((r) => {
-        const values: Record<string, unknown> = { customer_id: r.customerId, month: r.month ?? month };
-        for (const f of fields) if (r[f] !== undefined) values[COLUMN[f]] = r[f];
-        return values as { customer_id: string; month: string };
-      }))
-      .onConflict((oc) => oc.columns(['customer_id', 'month']).doUpdateSet(Object.fromEntries(fields.map((f) => [COLUMN[f], sql.ref(`excluded.${COLUMN[f]}`)]))))
+    const fields = [...new Set(chunk.flatMap((r) => Object.keys(r)))].filter(
+      (k): k is keyof typeof COLUMN => k in COLUMN,
+    );
+    await db
+      .insertInto('churn_signals')
+      .values(
+        chunk.map((r) => {
+          const values: Record<string, unknown> = { customer_id: r.customerId, month: r.month ?? month };
+          for (const f of fields) if (r[f] !== undefined) values[COLUMN[f]] = r[f];
+          return values as { customer_id: string; month: string };
+        }),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['customer_id', 'month'])
+          .doUpdateSet(Object.fromEntries(fields.map((f) => [COLUMN[f], sql.ref(`excluded.${COLUMN[f]}`)]))),
+      )
       .execute();
   }
 }
@@ -65,12 +86,25 @@ export function monthsBefore(asOf: string, months: number): string {
  * The histories of these customers as of `asOf` (first of a month): the three months before it, the tenure
  * then (from the earlier of account opening and the first signal month), and the arrears at the last month.
  */
-export async function loadHistories(db: Conn, customers: { id: string; since: string }[], asOf: string): Promise<CustomerHistory[]> {
+export async function loadHistories(
+  db: Conn,
+  customers: { id: string; since: string }[],
+  asOf: string,
+): Promise<CustomerHistory[]> {
   if (customers.length === 0) return [];
-  const rows = await db.selectFrom('churn_signals').selectAll()
-    .where('customer_id', 'in', customers.map((c) => c.id))
-    .where('month', '>=', monthsBefore(asOf, 3)).where('month', '<', asOf)
-    .orderBy('customer_id').orderBy('month').execute();
+  const rows = await db
+    .selectFrom('churn_signals')
+    .selectAll()
+    .where(
+      'customer_id',
+      'in',
+      customers.map((c) => c.id),
+    )
+    .where('month', '>=', monthsBefore(asOf, 3))
+    .where('month', '<', asOf)
+    .orderBy('customer_id')
+    .orderBy('month')
+    .execute();
   const byCustomer = new Map<string, typeof rows>();
   for (const r of rows) {
     const list = byCustomer.get(r.customer_id) ?? [];
@@ -80,9 +114,16 @@ export async function loadHistories(db: Conn, customers: { id: string; since: st
   const asOfTime = Date.parse(`${asOf}T00:00:00Z`);
   return customers.map((c) => {
     const months = (byCustomer.get(c.id) ?? []).map((r) => ({
-      month: r.month, spend: Number(r.spend), dataMb: Number(r.data_mb), voiceMin: r.voice_min, complaints: r.complaints, faults: r.faults,
-      satisfaction: r.satisfaction === null ? null : Number(r.satisfaction), overage: Number(r.overage),
-      allowanceUse: r.allowance_use === null ? null : Number(r.allowance_use), packageEnd: r.package_end,
+      month: r.month,
+      spend: Number(r.spend),
+      dataMb: Number(r.data_mb),
+      voiceMin: r.voice_min,
+      complaints: r.complaints,
+      faults: r.faults,
+      satisfaction: r.satisfaction === null ? null : Number(r.satisfaction),
+      overage: Number(r.overage),
+      allowanceUse: r.allowance_use === null ? null : Number(r.allowance_use),
+      packageEnd: r.package_end,
     }));
     const last = byCustomer.get(c.id)?.at(-1);
     return {

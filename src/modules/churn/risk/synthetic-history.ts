@@ -38,7 +38,8 @@ export function syntheticHistories(count: number, seed: number, asOf: Date, mont
     const overageAlways = fit < 0.12;
     const underUsing = fit > 0.85;
     const endsInDays = random() < 0.3 ? Math.floor(random() * 180) - 15 : null;
-    const packageEnd = endsInDays === null ? null : new Date(asOf.getTime() + endsInDays * 86_400_000).toISOString().slice(0, 10);
+    const packageEnd =
+      endsInDays === null ? null : new Date(asOf.getTime() + endsInDays * 86_400_000).toISOString().slice(0, 10);
 
     const months: MonthSignal[] = [];
     for (let m = monthsBack; m >= 1; m--) {
@@ -54,15 +55,26 @@ export function syntheticHistories(count: number, seed: number, asOf: Date, mont
         voiceMin: Math.max(0, Math.round(baseSpend * 3 * fall * noise())),
         complaints: recent ? poisson(random, 0.05 + unhappy * 0.9) : poisson(random, 0.05),
         faults: recent ? poisson(random, 0.1 + unhappy * 0.5) : poisson(random, 0.1),
-        satisfaction: recent && unhappy > 0 && random() < 0.7 ? Math.max(1, Math.min(5, Math.round(5 - unhappy * 3 + gaussian(random)))) : null,
+        satisfaction:
+          recent && unhappy > 0 && random() < 0.7
+            ? Math.max(1, Math.min(5, Math.round(5 - unhappy * 3 + gaussian(random))))
+            : null,
         overage: overageAlways || random() < 0.1 ? Math.round(5 + random() * 40) : 0,
         allowanceUse: underUsing ? 0.05 + random() * 0.3 : 0.5 + random() * 0.5,
         packageEnd,
       });
     }
     const endingSoon = endsInDays !== null && endsInDays < 60 ? 1 : 0;
-    const logit = -3.2 + 4 * declining + 2.2 * unhappy + (owes ? 1.2 : 0) + (overageAlways ? 0.9 : 0) + (underUsing ? 1 : 0)
-      + 1.3 * endingSoon - 0.015 * tenureMonths + 0.6 * gaussian(random);
+    const logit =
+      -3.2 +
+      4 * declining +
+      2.2 * unhappy +
+      (owes ? 1.2 : 0) +
+      (overageAlways ? 0.9 : 0) +
+      (underUsing ? 1 : 0) +
+      1.3 * endingSoon -
+      0.015 * tenureMonths +
+      0.6 * gaussian(random);
     out.push({
       history: { customerId: String(i + 1), tenureMonths, arrears: owes, months },
       churned: random() < 1 / (1 + Math.exp(-logit)),

@@ -41,8 +41,17 @@ export async function trainChurnModel(db: Db, asOf: string): Promise<TrainedMode
     ORDER BY c.id`.execute(db);
   const people = population.rows;
   const positives = people.filter((p) => p.churned).length;
-  const rules = (holdoutAuc: number | null = null): TrainedModel => ({ kind: 'rules', asOf, samples: people.length, positives, holdoutAuc, calibration: [], model: null });
-  if (people.length < MIN_SAMPLES || positives < MIN_EACH_CLASS || people.length - positives < MIN_EACH_CLASS) return rules();
+  const rules = (holdoutAuc: number | null = null): TrainedModel => ({
+    kind: 'rules',
+    asOf,
+    samples: people.length,
+    positives,
+    holdoutAuc,
+    calibration: [],
+    model: null,
+  });
+  if (people.length < MIN_SAMPLES || positives < MIN_EACH_CLASS || people.length - positives < MIN_EACH_CLASS)
+    return rules();
 
   const rows: Float64Array[] = [];
   for (let i = 0; i < people.length; i += 5000) {
@@ -62,7 +71,11 @@ export async function trainChurnModel(db: Db, asOf: string): Promise<TrainedMode
   const holdoutAuc = auc(predicted, testLabels);
   if (!(holdoutAuc >= MIN_HOLDOUT_AUC)) return rules(Number.isNaN(holdoutAuc) ? null : holdoutAuc);
   return {
-    kind: 'logistic', asOf, samples: people.length, positives, holdoutAuc,
+    kind: 'logistic',
+    asOf,
+    samples: people.length,
+    positives,
+    holdoutAuc,
     calibration: calibrationDeciles(predicted, testLabels),
     model: trainLogistic(rows, labels),
   };

@@ -88,7 +88,7 @@ function handle(req: WorkerRequest): unknown {
       let total = 0;
       for (let i = start; i < end; i++) {
         const v = dist2(i, req.centre, 0);
-        total += v < minD2[i] ? v : minD2[i];
+        total += Math.min(v, minD2[i]);
       }
       return { total };
     }

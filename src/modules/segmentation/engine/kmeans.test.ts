@@ -5,7 +5,14 @@ import { kmeans } from './kmeans.ts';
 import { KMeansPool } from './worker-pool.ts';
 
 /** Plain Lloyd, every distance every time: the reference the bounded version must match exactly. */
-function plainLloyd(x: Float64Array, n: number, d: number, init: Float64Array, k: number, iterations: number): Int32Array {
+function plainLloyd(
+  x: Float64Array,
+  n: number,
+  d: number,
+  init: Float64Array,
+  k: number,
+  iterations: number,
+): Int32Array {
   const centres = Float64Array.from(init);
   const labels = new Int32Array(n);
   for (let it = 0; it < iterations; it++) {
@@ -25,7 +32,8 @@ function plainLloyd(x: Float64Array, n: number, d: number, init: Float64Array, k
       counts[labels[i]]++;
       for (let t = 0; t < d; t++) sums[labels[i] * d + t] += x[i * d + t];
     }
-    for (let j = 0; j < k; j++) if (counts[j]) for (let t = 0; t < d; t++) centres[j * d + t] = sums[j * d + t] / counts[j];
+    for (let j = 0; j < k; j++)
+      if (counts[j]) for (let t = 0; t < d; t++) centres[j * d + t] = sums[j * d + t] / counts[j];
   }
   return labels;
 }
@@ -43,7 +51,7 @@ describe('k-means with Elkan bounds', () => {
       const reference = plainLloyd(x, n, d, run.init, 6, run.iterations + 1);
       assert.deepEqual(Array.from(run.labels), Array.from(reference));
       assert.ok(run.converged);
-      assert.ok(run.distanceComputations < run.iterations * n * 6 / 2, `computed ${run.distanceComputations}`);
+      assert.ok(run.distanceComputations < (run.iterations * n * 6) / 2, `computed ${run.distanceComputations}`);
     } finally {
       await pool.close();
     }

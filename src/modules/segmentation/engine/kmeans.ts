@@ -85,7 +85,7 @@ export async function kmeans(pool: KMeansPool, options: KMeansOptions): Promise<
   const { d } = pool;
   const maxIterations = options.maxIterations ?? 300;
   const tolerance = options.tolerance ?? 1e-4;
-  const init = options.init ?? await kmeansPlusPlus(pool, k, options.seed);
+  const init = options.init ?? (await kmeansPlusPlus(pool, k, options.seed));
   let centres = Float64Array.from(init);
   let replies = await pool.assign(k, centres);
   let distanceComputations = 0;

@@ -9,7 +9,9 @@ const d = VARIABLES.length;
 /** Share of customers whose cluster's majority segment is their own, and the cluster → segment map. */
 function recovery(labels: Int32Array, truth: string[], k: number) {
   const votes = Array.from({ length: k }, () => new Map<string, number>());
-  truth.forEach((segment, i) => votes[labels[i]].set(segment, (votes[labels[i]].get(segment) ?? 0) + 1));
+  truth.forEach((segment, i) => {
+    votes[labels[i]].set(segment, (votes[labels[i]].get(segment) ?? 0) + 1);
+  });
   const majority = votes.map((v) => [...v.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]);
   const right = truth.filter((segment, i) => majority[labels[i]] === segment).length;
   return { share: right / truth.length, majority };
@@ -30,7 +32,10 @@ describe('segmentation of customers drawn around the thesis cluster centres', ()
     const internet = majority.indexOf('internet');
     const busy = VARIABLE_KEYS.indexOf('busyDataGb');
     assert.ok(Math.abs(out.profiles[internet][busy] - 120) < 10, `busy traffic ${out.profiles[internet][busy]}`);
-    assert.equal(out.sizes.reduce((s, v) => s + v, 0), n);
+    assert.equal(
+      out.sizes.reduce((s, v) => s + v, 0),
+      n,
+    );
     assert.equal(out.profiles.length, 3);
     assert.equal(out.profiles[0].length, d);
     assert.ok(out.converged);
@@ -38,9 +43,17 @@ describe('segmentation of customers drawn around the thesis cluster centres', ()
 
   it('chooses K = 3 when asked to choose, with the log option too', async () => {
     for (const log of [false, true]) {
-      const out = await runSegmentation(matrix, n, { variables: VARIABLE_KEYS, k: 'auto', seed: 5, logColumns: VARIABLES.map((v) => log && v.heavyTailed) });
+      const out = await runSegmentation(matrix, n, {
+        variables: VARIABLE_KEYS,
+        k: 'auto',
+        seed: 5,
+        logColumns: VARIABLES.map((v) => log && v.heavyTailed),
+      });
       assert.equal(out.k, 3, `log=${log}: silhouettes ${JSON.stringify(out.elbow)}`);
-      assert.deepEqual(out.elbow.map((p) => p.k), [2, 3, 4, 5, 6, 7, 8]);
+      assert.deepEqual(
+        out.elbow.map((p) => p.k),
+        [2, 3, 4, 5, 6, 7, 8],
+      );
       assert.ok(out.elbow[0].inertia > out.elbow[1].inertia, 'inertia falls as K grows');
       assert.ok(recovery(out.labels, truth, 3).share >= 0.95);
     }

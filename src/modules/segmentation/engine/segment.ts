@@ -58,7 +58,12 @@ export interface SegmentationOutcome {
  * every row with the chosen K from the sample's best centres, then profile, name and project the clusters.
  * `onProgress` gets 0–100.
  */
-export async function runSegmentation(raw: Float64Array, n: number, params: SegmentationParams, onProgress: (percent: number) => void | Promise<void> = () => {}): Promise<SegmentationOutcome> {
+export async function runSegmentation(
+  raw: Float64Array,
+  n: number,
+  params: SegmentationParams,
+  onProgress: (percent: number) => void | Promise<void> = () => {},
+): Promise<SegmentationOutcome> {
   const d = params.variables.length;
   const std = standardize(raw, n, d, params.logColumns);
   const tolerance = 1e-4 * std.meanVariance;
@@ -76,7 +81,12 @@ export async function runSegmentation(raw: Float64Array, n: number, params: Segm
       let best: Awaited<ReturnType<typeof kmeans>> | undefined;
       let bestLabels = new Int32Array(0);
       for (let start = 0; start < STARTS; start++) {
-        const run = await kmeans(elbowPool, { k, seed: params.seed + 7919 * start, tolerance, maxIterations: params.maxIterations });
+        const run = await kmeans(elbowPool, {
+          k,
+          seed: params.seed + 7919 * start,
+          tolerance,
+          maxIterations: params.maxIterations,
+        });
         if (!best || run.inertia < best.inertia) {
           best = run;
           bestLabels = Int32Array.from(run.labels);
@@ -94,7 +104,11 @@ export async function runSegmentation(raw: Float64Array, n: number, params: Segm
   const pool = KMeansPool.open(std.z, n, d, params.workers);
   try {
     const run = await kmeans(pool, {
-      k, seed: params.seed, init: bestCentres.get(k), tolerance, maxIterations: params.maxIterations,
+      k,
+      seed: params.seed,
+      init: bestCentres.get(k),
+      tolerance,
+      maxIterations: params.maxIterations,
       // The iteration count is unknown in advance: creep towards 90 %.
       onIteration: (i) => onProgress(40 + Math.round(50 * (i / (i + 4)))),
     });
@@ -108,9 +122,19 @@ export async function runSegmentation(raw: Float64Array, n: number, params: Segm
     const { means, overall } = clusterProfiles(raw, n, d, labels, k);
     await onProgress(100);
     return {
-      k, labels, sizes: run.sizes, profiles: means, overall, suggestedNames: suggestNames(run.centres, k, params.variables),
-      iterations: run.iterations, converged: run.converged, inertia: run.inertia, silhouette,
-      elbow, elbowSampleSize: elbowRows.length, projection: { explained: axes.explained, points },
+      k,
+      labels,
+      sizes: run.sizes,
+      profiles: means,
+      overall,
+      suggestedNames: suggestNames(run.centres, k, params.variables),
+      iterations: run.iterations,
+      converged: run.converged,
+      inertia: run.inertia,
+      silhouette,
+      elbow,
+      elbowSampleSize: elbowRows.length,
+      projection: { explained: axes.explained, points },
     };
   } finally {
     await pool.close();

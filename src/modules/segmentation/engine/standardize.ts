@@ -12,7 +12,12 @@ export interface Standardized {
  * (spend and traffic are heavy-tailed; the log keeps a few big spenders from dominating the distance).
  * A constant column becomes all zeros rather than NaN.
  */
-export function standardize(matrix: Float64Array, n: number, d: number, logColumns: readonly boolean[] = []): Standardized {
+export function standardize(
+  matrix: Float64Array,
+  n: number,
+  d: number,
+  logColumns: readonly boolean[] = [],
+): Standardized {
   const z = new Float64Array(new SharedArrayBuffer(Math.max(8, n * d * 8)));
   const mean = new Float64Array(d);
   const sd = new Float64Array(d);

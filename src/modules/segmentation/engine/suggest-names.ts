@@ -5,8 +5,29 @@
  */
 const FAMILIES = [
   { zh: '上网族', en: 'Internet-heavy', keys: ['internetSpend', 'busyDataGb', 'idleDataGb'] },
-  { zh: '话多族', en: 'Talkative', keys: ['voiceSpend', 'localCallSpend', 'localMinutes', 'provincialLdMinutes', 'domesticLdMinutes', 'longDistanceSpend'] },
-  { zh: '商旅族', en: 'Roamers', keys: ['roamingSpend', 'provincialRoamingMinutes', 'domesticRoamingMinutes', 'internationalRoamingMinutes', 'internationalMinutes'] },
+  {
+    zh: '话多族',
+    en: 'Talkative',
+    keys: [
+      'voiceSpend',
+      'localCallSpend',
+      'localMinutes',
+      'provincialLdMinutes',
+      'domesticLdMinutes',
+      'longDistanceSpend',
+    ],
+  },
+  {
+    zh: '商旅族',
+    en: 'Roamers',
+    keys: [
+      'roamingSpend',
+      'provincialRoamingMinutes',
+      'domesticRoamingMinutes',
+      'internationalRoamingMinutes',
+      'internationalMinutes',
+    ],
+  },
 ] as const;
 const MAINSTREAM = { zh: '本地主流', en: 'Local mainstream' };
 const LOW = { zh: '低消费族', en: 'Low spenders' };

@@ -16,7 +16,13 @@ export class KMeansPool {
   readonly minD2: Float64Array;
   readonly #workers: Worker[];
 
-  private constructor(n: number, d: number, data: Float64Array, buffers: Omit<WorkerSetup, 'd' | 'start' | 'end' | 'data'>, workers: number) {
+  private constructor(
+    n: number,
+    d: number,
+    data: Float64Array,
+    buffers: Omit<WorkerSetup, 'd' | 'start' | 'end' | 'data'>,
+    workers: number,
+  ) {
     this.n = n;
     this.d = d;
     this.data = data;
@@ -25,7 +31,13 @@ export class KMeansPool {
     const per = Math.ceil(n / workers);
     this.#workers = [];
     for (let w = 0; w < workers; w++) {
-      const setup: WorkerSetup = { ...buffers, data: data.buffer as SharedArrayBuffer, d, start: Math.min(n, w * per), end: Math.min(n, (w + 1) * per) };
+      const setup: WorkerSetup = {
+        ...buffers,
+        data: data.buffer as SharedArrayBuffer,
+        d,
+        start: Math.min(n, w * per),
+        end: Math.min(n, (w + 1) * per),
+      };
       this.#workers.push(new Worker(WORKER_URL, { workerData: setup }));
     }
   }
@@ -54,7 +66,12 @@ export class KMeansPool {
   assign(k: number, centres: Float64Array): Promise<AssignReply[]> {
     return this.#all(() => ({ op: 'assign', k, centres }));
   }
-  elkan(centres: Float64Array, shift: Float64Array, halfGap: Float64Array, centreGap: Float64Array): Promise<AssignReply[]> {
+  elkan(
+    centres: Float64Array,
+    shift: Float64Array,
+    halfGap: Float64Array,
+    centreGap: Float64Array,
+  ): Promise<AssignReply[]> {
     return this.#all(() => ({ op: 'elkan', centres, shift, halfGap, centreGap }));
   }
   inertia(centres: Float64Array): Promise<TotalReply[]> {
@@ -66,24 +83,36 @@ export class KMeansPool {
   /** Silhouette summed over the sample rows; the sample is split between the workers. */
   silhouette(k: number, rows: Int32Array, rowLabels: Int32Array): Promise<TotalReply[]> {
     const per = Math.ceil(rows.length / this.size);
-    return this.#all((w) => ({ op: 'silhouette', k, rows, rowLabels, from: Math.min(rows.length, w * per), to: Math.min(rows.length, (w + 1) * per) }));
+    return this.#all((w) => ({
+      op: 'silhouette',
+      k,
+      rows,
+      rowLabels,
+      from: Math.min(rows.length, w * per),
+      to: Math.min(rows.length, (w + 1) * per),
+    }));
   }
 
   #all<T>(request: (w: number) => WorkerRequest): Promise<T[]> {
-    return Promise.all(this.#workers.map((worker, w) => new Promise<T>((resolve, reject) => {
-      const onMessage = (reply: { ok: boolean; value?: T; error?: string }) => {
-        worker.off('error', onError);
-        if (reply.ok) resolve(reply.value as T);
-        else reject(new Error(`k-means worker: ${reply.error}`));
-      };
-      const onError = (err: Error) => {
-        worker.off('message', onMessage);
-        reject(err);
-      };
-      worker.once('message', onMessage);
-      worker.once('error', onError);
-      worker.postMessage(request(w));
-    })));
+    return Promise.all(
+      this.#workers.map(
+        (worker, w) =>
+          new Promise<T>((resolve, reject) => {
+            const onMessage = (reply: { ok: boolean; value?: T; error?: string }) => {
+              worker.off('error', onError);
+              if (reply.ok) resolve(reply.value as T);
+              else reject(new Error(`k-means worker: ${reply.error}`));
+            };
+            const onError = (err: Error) => {
+              worker.off('message', onMessage);
+              reject(err);
+            };
+            worker.once('message', onMessage);
+            worker.once('error', onError);
+            worker.postMessage(request(w));
+          }),
+      ),
+    );
   }
 }
 

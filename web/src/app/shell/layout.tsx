@@ -24,7 +24,15 @@ function useSearchHotkey() {
   const navigate = useNavigate();
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      if (
+        e.key !== '/' ||
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        isTyping(e.target) ||
+        document.querySelector('dialog[open]')
+      )
+        return;
       e.preventDefault();
       const box = document.querySelector<HTMLInputElement>('[data-hotkey="search"]');
       if (box) box.focus();
@@ -47,33 +55,72 @@ export function Layout() {
   return (
     <div className="shell">
       <header className="topbar">
-        <a className="topbar__brand" href="/"><span className="topbar__logo" aria-hidden="true">联</span>{t('productName')}</a>
+        <a className="topbar__brand" href="/">
+          <span className="topbar__logo" aria-hidden="true">
+            联
+          </span>
+          {t('productName')}
+        </a>
         <div className="topbar__right">
           <LanguageSwitch />
           <div className="usermenu">
-            <button type="button" className="usermenu__button" aria-haspopup="menu" aria-expanded={menuOpen} aria-label={t('topbar.menu')}
-              onClick={() => setMenuOpen(!menuOpen)} data-testid="user-menu">
-              <span className="avatar" aria-hidden="true">{me.employee.name.slice(0, 1)}</span>
-              <span>{me.employee.name}</span><span aria-hidden="true">▾</span>
+            <button
+              type="button"
+              className="usermenu__button"
+              aria-haspopup="menu"
+              aria-expanded={menuOpen}
+              aria-label={t('topbar.menu')}
+              onClick={() => setMenuOpen(!menuOpen)}
+              data-testid="user-menu"
+            >
+              <span className="avatar" aria-hidden="true">
+                {me.employee.name.slice(0, 1)}
+              </span>
+              <span>{me.employee.name}</span>
+              <span aria-hidden="true">▾</span>
             </button>
             {menuOpen && (
               <div className="usermenu__list" role="menu" onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}>
-                <button type="button" role="menuitem" autoFocus onClick={() => { setMenuOpen(false); setAccountOpen(true); }}>{t('topbar.account')}</button>
-                <button type="button" role="menuitem" onClick={() => { setMenuOpen(false); void logout(); }}>{t('topbar.logout')}</button>
+                <button
+                  type="button"
+                  role="menuitem"
+                  autoFocus
+                  onClick={() => {
+                    setMenuOpen(false);
+                    setAccountOpen(true);
+                  }}
+                >
+                  {t('topbar.account')}
+                </button>
+                <button
+                  type="button"
+                  role="menuitem"
+                  onClick={() => {
+                    setMenuOpen(false);
+                    void logout();
+                  }}
+                >
+                  {t('topbar.logout')}
+                </button>
               </div>
             )}
           </div>
         </div>
       </header>
       <nav className="sidenav" aria-label="main">
-        {navEntries.filter((n) => can(n.permission)).map((n) => (
-          <NavLink key={n.to} to={n.to} end={hasNavChild(n.to)} className="sidenav__link">
-            <span className="sidenav__icon">{n.icon && <Icon name={n.icon} />}</span>{pick(n.label, i18n.language)}
-          </NavLink>
-        ))}
+        {navEntries
+          .filter((n) => can(n.permission))
+          .map((n) => (
+            <NavLink key={n.to} to={n.to} end={hasNavChild(n.to)} className="sidenav__link">
+              <span className="sidenav__icon">{n.icon && <Icon name={n.icon} />}</span>
+              {pick(n.label, i18n.language)}
+            </NavLink>
+          ))}
       </nav>
       <main className="content">
-        <ErrorBoundary resetKey={location.pathname}><Outlet /></ErrorBoundary>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
       </main>
       {accountOpen && <AccountDialog onClose={() => setAccountOpen(false)} />}
     </div>

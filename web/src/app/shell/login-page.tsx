@@ -27,7 +27,9 @@ export function LoginPage({ login }: { login: (username: string, password: strin
   return (
     <main className="login">
       <div className="login__brand">
-        <div className="login__logo" aria-hidden="true">联</div>
+        <div className="login__logo" aria-hidden="true">
+          联
+        </div>
         <h1>{t('productName')}</h1>
         <p>{t('tagline')}</p>
       </div>
@@ -36,12 +38,32 @@ export function LoginPage({ login }: { login: (username: string, password: strin
           <h2 id="login-title">{t('login.title')}</h2>
           <LanguageSwitch />
         </div>
-        <FormError message={error ? (error.status === 429 ? `${t('login.locked')}：${error.message}` : error.message) : null} />
-        <TextField label={t('login.username')} name="username" autoComplete="username" autoFocus required value={username}
-          error={error?.fields.username} onChange={(e) => setUsername(e.target.value)} />
-        <TextField label={t('login.password')} name="password" type="password" autoComplete="current-password" required value={password}
-          error={error?.fields.password} onChange={(e) => setPassword(e.target.value)} />
-        <button type="submit" className="button button--primary button--block" disabled={busy}>{busy ? t('login.submitting') : t('login.submit')}</button>
+        <FormError
+          message={error ? (error.status === 429 ? `${t('login.locked')}：${error.message}` : error.message) : null}
+        />
+        <TextField
+          label={t('login.username')}
+          name="username"
+          autoComplete="username"
+          autoFocus
+          required
+          value={username}
+          error={error?.fields.username}
+          onChange={(e) => setUsername(e.target.value)}
+        />
+        <TextField
+          label={t('login.password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          error={error?.fields.password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" className="button button--primary button--block" disabled={busy}>
+          {busy ? t('login.submitting') : t('login.submit')}
+        </button>
       </form>
     </main>
   );

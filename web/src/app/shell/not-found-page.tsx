@@ -8,7 +8,9 @@ export function NotFoundPage({ message }: { message?: string }) {
     <div className="page page--center" data-testid="not-found">
       <h1>{t('errors.notFound')}</h1>
       {message && <p className="muted">{message}</p>}
-      <Link className="button" to="/">{t('errors.back')}</Link>
+      <Link className="button" to="/">
+        {t('errors.back')}
+      </Link>
     </div>
   );
 }

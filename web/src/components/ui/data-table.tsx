@@ -1,4 +1,11 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState, type SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type SortingState,
+} from '@tanstack/react-table';
 import type { KeyboardEvent, ReactNode } from 'react';
 
 export interface ServerSort {
@@ -26,16 +33,31 @@ interface DataTableProps<T> {
  * The app's table: server-side sorting, optional row checkboxes, and keyboard navigation
  * (↑/↓ move between rows, Enter opens, Space ticks the row's checkbox).
  */
-export function DataTable<T>({ columns, data, getRowId, sort, onSortChange, onOpen, selection, onSelectionChange, empty, label, testId }: DataTableProps<T>) {
+export function DataTable<T>({
+  columns,
+  data,
+  getRowId,
+  sort,
+  onSortChange,
+  onOpen,
+  selection,
+  onSelectionChange,
+  empty,
+  label,
+  testId,
+}: DataTableProps<T>) {
   const sorting: SortingState = sort ? [sort] : [];
   const table = useReactTable({
-    data, columns, getRowId,
+    data,
+    columns,
+    getRowId,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
     enableMultiSort: false,
     state: { sorting, rowSelection: selection ?? {} },
     enableRowSelection: !!onSelectionChange,
-    onRowSelectionChange: (updater) => onSelectionChange?.(typeof updater === 'function' ? updater(selection ?? {}) : updater),
+    onRowSelectionChange: (updater) =>
+      onSelectionChange?.(typeof updater === 'function' ? updater(selection ?? {}) : updater),
   });
 
   function onRowKeyDown(e: KeyboardEvent<HTMLTableRowElement>, row: T, rowId: string) {
@@ -65,12 +87,30 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSortChange, onOp
                 const direction = sort?.id === header.column.id ? (sort.desc ? 'descending' : 'ascending') : undefined;
                 const content = flexRender(header.column.columnDef.header, header.getContext());
                 return (
-                  <th key={header.id} aria-sort={direction ?? (sortable ? 'none' : undefined)} style={{ width: header.column.columnDef.size }}>
+                  <th
+                    key={header.id}
+                    aria-sort={direction ?? (sortable ? 'none' : undefined)}
+                    style={{ width: header.column.columnDef.size }}
+                  >
                     {sortable ? (
-                      <button type="button" className="table__sort" onClick={() => onSortChange({ id: header.column.id, desc: sort?.id === header.column.id ? !sort.desc : false })}>
-                        {content}<span aria-hidden="true" className="table__sort-mark">{direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}</span>
+                      <button
+                        type="button"
+                        className="table__sort"
+                        onClick={() =>
+                          onSortChange({
+                            id: header.column.id,
+                            desc: sort?.id === header.column.id ? !sort.desc : false,
+                          })
+                        }
+                      >
+                        {content}
+                        <span aria-hidden="true" className="table__sort-mark">
+                          {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
+                        </span>
                       </button>
-                    ) : content}
+                    ) : (
+                      content
+                    )}
                   </th>
                 );
               })}
@@ -80,12 +120,19 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSortChange, onOp
         <tbody>
           {table.getRowModel().rows.map((row) => (
             <tr
-              key={row.id} tabIndex={0} data-row-id={row.id} aria-selected={onSelectionChange ? row.getIsSelected() : undefined}
+              key={row.id}
+              tabIndex={0}
+              data-row-id={row.id}
+              aria-selected={onSelectionChange ? row.getIsSelected() : undefined}
               className={onOpen ? 'table__row--link' : undefined}
               onKeyDown={(e) => onRowKeyDown(e, row.original, row.id)}
-              onClick={(e) => { if (onOpen && !(e.target as HTMLElement).closest('a,button,input,label')) onOpen(row.original); }}
+              onClick={(e) => {
+                if (onOpen && !(e.target as HTMLElement).closest('a,button,input,label')) onOpen(row.original);
+              }}
             >
-              {row.getVisibleCells().map((cell) => <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>)}
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -96,14 +143,30 @@ export function DataTable<T>({ columns, data, getRowId, sort, onSortChange, onOp
 }
 
 /** Previous / next for keyset pages: the caller keeps the stack of cursors it came through. */
-export function Pager({ canPrevious, canNext, onPrevious, onNext, labels, info }: {
-  canPrevious: boolean; canNext: boolean; onPrevious: () => void; onNext: () => void; labels: { previous: string; next: string }; info?: ReactNode;
+export function Pager({
+  canPrevious,
+  canNext,
+  onPrevious,
+  onNext,
+  labels,
+  info,
+}: {
+  canPrevious: boolean;
+  canNext: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+  labels: { previous: string; next: string };
+  info?: ReactNode;
 }) {
   return (
     <nav className="pager" aria-label="pagination">
       <span className="pager__info">{info}</span>
-      <button type="button" className="button" disabled={!canPrevious} onClick={onPrevious}>‹ {labels.previous}</button>
-      <button type="button" className="button" disabled={!canNext} onClick={onNext}>{labels.next} ›</button>
+      <button type="button" className="button" disabled={!canPrevious} onClick={onPrevious}>
+        ‹ {labels.previous}
+      </button>
+      <button type="button" className="button" disabled={!canNext} onClick={onNext}>
+        {labels.next} ›
+      </button>
     </nav>
   );
 }

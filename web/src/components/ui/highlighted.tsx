@@ -4,6 +4,14 @@
  */
 export function Highlighted({ html }: { html: string }) {
   const parts = html.split(/<mark>|<\/mark>/);
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  return <>{parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{decode(p)}</mark> : <span key={i}>{decode(p)}</span>))}</>;
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  return (
+    <>{parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{decode(p)}</mark> : <span key={i}>{decode(p)}</span>))}</>
+  );
 }

@@ -27,14 +27,28 @@ export function Tabs({ tabs, active, onChange }: { tabs: TabItem[]; active: stri
       <div className="tabs__list" role="tablist" ref={listRef} onKeyDown={onKeyDown}>
         {tabs.map((t) => (
           <button
-            key={t.key} type="button" role="tab" data-key={t.key} id={`${baseId}-${t.key}`}
-            aria-selected={t.key === current?.key} aria-controls={`${baseId}-${t.key}-panel`} tabIndex={t.key === current?.key ? 0 : -1}
-            className="tabs__tab" onClick={() => onChange(t.key)}
-          >{t.label}</button>
+            key={t.key}
+            type="button"
+            role="tab"
+            data-key={t.key}
+            id={`${baseId}-${t.key}`}
+            aria-selected={t.key === current?.key}
+            aria-controls={`${baseId}-${t.key}-panel`}
+            tabIndex={t.key === current?.key ? 0 : -1}
+            className="tabs__tab"
+            onClick={() => onChange(t.key)}
+          >
+            {t.label}
+          </button>
         ))}
       </div>
       {current && (
-        <div className="tabs__panel" role="tabpanel" id={`${baseId}-${current.key}-panel`} aria-labelledby={`${baseId}-${current.key}`}>
+        <div
+          className="tabs__panel"
+          role="tabpanel"
+          id={`${baseId}-${current.key}-panel`}
+          aria-labelledby={`${baseId}-${current.key}`}
+        >
           {current.render()}
         </div>
       )}

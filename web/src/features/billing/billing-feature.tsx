@@ -12,9 +12,27 @@ export const billingFeature: Feature = {
     { path: '/billing/stats', element: <ConsumptionStatsPage />, permission: 'billing:view' },
   ],
   nav: [
-    { to: '/billing/stats', label: { zh: '消费统计', en: 'Consumption' }, icon: 'chart', permission: 'billing:view', order: 62 },
-    { to: '/billing/runs', label: { zh: '出账', en: 'Billing runs' }, icon: 'bill', permission: 'billing:view', order: 64 },
-    { to: '/billing/imports', label: { zh: '话单与缴费导入', en: 'Usage imports' }, icon: 'bill', permission: 'billing:import', order: 66 },
+    {
+      to: '/billing/stats',
+      label: { zh: '消费统计', en: 'Consumption' },
+      icon: 'chart',
+      permission: 'billing:view',
+      order: 62,
+    },
+    {
+      to: '/billing/runs',
+      label: { zh: '出账', en: 'Billing runs' },
+      icon: 'bill',
+      permission: 'billing:view',
+      order: 64,
+    },
+    {
+      to: '/billing/imports',
+      label: { zh: '话单与缴费导入', en: 'Usage imports' },
+      icon: 'bill',
+      permission: 'billing:import',
+      order: 66,
+    },
   ],
 };
 

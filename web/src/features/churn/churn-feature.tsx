@@ -14,10 +14,34 @@ export const churnFeature: Feature = {
     { path: '/churn/retention', element: <RetentionPage />, permission: 'churn:view' },
   ],
   nav: [
-    { to: '/churn/risk', label: { zh: '流失预警', en: 'Churn risk' }, icon: 'chart', permission: 'churn:view', order: 61 },
-    { to: '/churn/retention', label: { zh: '挽留计划', en: 'Retention plans' }, icon: 'phone', permission: 'churn:view', order: 62 },
-    { to: '/churn', label: { zh: '流失客户', en: 'Churned customers' }, icon: 'users', permission: 'churn:view', order: 63 },
-    { to: '/churn/reports', label: { zh: '流失分析', en: 'Churn analysis' }, icon: 'chart', permission: 'churn:view', order: 64 },
+    {
+      to: '/churn/risk',
+      label: { zh: '流失预警', en: 'Churn risk' },
+      icon: 'chart',
+      permission: 'churn:view',
+      order: 61,
+    },
+    {
+      to: '/churn/retention',
+      label: { zh: '挽留计划', en: 'Retention plans' },
+      icon: 'phone',
+      permission: 'churn:view',
+      order: 62,
+    },
+    {
+      to: '/churn',
+      label: { zh: '流失客户', en: 'Churned customers' },
+      icon: 'users',
+      permission: 'churn:view',
+      order: 63,
+    },
+    {
+      to: '/churn/reports',
+      label: { zh: '流失分析', en: 'Churn analysis' },
+      icon: 'chart',
+      permission: 'churn:view',
+      order: 64,
+    },
   ],
 };
 

@@ -5,7 +5,14 @@ import { useAppT } from '../../app/app-i18n.ts';
 import { ConfirmDialog } from '../../components/ui/confirm-dialog.tsx';
 import { FormError } from '../../components/ui/fields.tsx';
 import { useToast } from '../../components/ui/toast.tsx';
-import { CONTACT_ROLES, useChangeContactRole, useCustomerContacts, useUnlinkContact, type Contact, type ContactRole } from './api/contacts-api.ts';
+import {
+  CONTACT_ROLES,
+  useChangeContactRole,
+  useCustomerContacts,
+  useUnlinkContact,
+  type Contact,
+  type ContactRole,
+} from './api/contacts-api.ts';
 import { useContactsT } from './i18n.ts';
 import { AddCustomerContactDialog } from './components/add-customer-contact-dialog.tsx';
 
@@ -26,27 +33,68 @@ function CustomerContacts({ customerId }: { customerId: string }) {
   return (
     <div>
       <FormError message={(contacts.error ?? changeRole.error ?? unlink.error)?.message} />
-      {editable && <div className="form-actions" style={{ marginTop: 0, marginBottom: 12 }}><button type="button" className="button button--primary" onClick={() => setAdding(true)}>＋ {t('tab.add')}</button></div>}
+      {editable && (
+        <div className="form-actions" style={{ marginTop: 0, marginBottom: 12 }}>
+          <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
+            ＋ {t('tab.add')}
+          </button>
+        </div>
+      )}
       {contacts.data && contacts.data.items.length === 0 && <p className="muted">{t('tab.empty')}</p>}
       {contacts.data && contacts.data.items.length > 0 && (
         <table className="table" aria-label={t('title')} data-testid="customer-contacts">
-          <thead><tr><th>{t('field.name')}</th><th>{t('field.role')}</th><th>{t('field.phone')}</th><th>{t('field.email')}</th><th>{t('field.title')}</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('field.name')}</th>
+              <th>{t('field.role')}</th>
+              <th>{t('field.phone')}</th>
+              <th>{t('field.email')}</th>
+              <th>{t('field.title')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {contacts.data.items.map((c) => (
               <tr key={c.id}>
-                <td><strong>{c.name}</strong></td>
+                <td>
+                  <strong>{c.name}</strong>
+                </td>
                 <td>
                   {editable ? (
-                    <select aria-label={t('tab.changeRole', { name: c.name })} value={roleOf(c)}
-                      onChange={(e) => changeRole.mutate({ contactId: c.id, role: e.target.value as ContactRole }, { onSuccess: () => toast(t('tab.roleChanged')) })}>
-                      {CONTACT_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+                    <select
+                      aria-label={t('tab.changeRole', { name: c.name })}
+                      value={roleOf(c)}
+                      onChange={(e) =>
+                        changeRole.mutate(
+                          { contactId: c.id, role: e.target.value as ContactRole },
+                          { onSuccess: () => toast(t('tab.roleChanged')) },
+                        )
+                      }
+                    >
+                      {CONTACT_ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`role.${r}`)}
+                        </option>
+                      ))}
                     </select>
-                  ) : t(`role.${roleOf(c)}`)}
+                  ) : (
+                    t(`role.${roleOf(c)}`)
+                  )}
                 </td>
                 <td className="mono">{c.phone ?? '—'}</td>
                 <td>{c.email ?? '—'}</td>
                 <td>{c.title ?? '—'}</td>
-                <td>{editable && <button type="button" className="button button--small button--danger" onClick={() => setUnlinking(c)}>{t('tab.unlink')}</button>}</td>
+                <td>
+                  {editable && (
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      onClick={() => setUnlinking(c)}
+                    >
+                      {t('tab.unlink')}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -54,9 +102,20 @@ function CustomerContacts({ customerId }: { customerId: string }) {
       )}
       {adding && <AddCustomerContactDialog customerId={customerId} onClose={() => setAdding(false)} />}
       {unlinking && (
-        <ConfirmDialog title={t('tab.unlink')} confirmLabel={t('tab.unlink')} cancelLabel={app.t('common.cancel')} danger busy={unlink.isPending}
+        <ConfirmDialog
+          title={t('tab.unlink')}
+          confirmLabel={t('tab.unlink')}
+          cancelLabel={app.t('common.cancel')}
+          danger
+          busy={unlink.isPending}
           onClose={() => setUnlinking(null)}
-          onConfirm={() => unlink.mutate(unlinking.id, { onSuccess: () => toast(t('tab.unlinked')), onSettled: () => setUnlinking(null) })}>
+          onConfirm={() =>
+            unlink.mutate(unlinking.id, {
+              onSuccess: () => toast(t('tab.unlinked')),
+              onSettled: () => setUnlinking(null),
+            })
+          }
+        >
           {t('tab.unlinkConfirm', { name: unlinking.name })}
         </ConfirmDialog>
       )}

@@ -13,7 +13,19 @@ export const customersFeature: Feature = {
     { path: '/customers/:id', element: <Customer360Page />, permission: 'customers:view' },
   ],
   nav: [
-    { to: '/customers', label: { zh: '客户查询', en: 'Customers' }, icon: 'users', permission: 'customers:view', order: 10 },
-    { to: '/customers/new', label: { zh: '开户', en: 'Open account' }, icon: 'user-plus', permission: 'customers:create', order: 11 },
+    {
+      to: '/customers',
+      label: { zh: '客户查询', en: 'Customers' },
+      icon: 'users',
+      permission: 'customers:view',
+      order: 10,
+    },
+    {
+      to: '/customers/new',
+      label: { zh: '开户', en: 'Open account' },
+      icon: 'user-plus',
+      permission: 'customers:create',
+      order: 11,
+    },
   ],
 };

@@ -14,6 +14,12 @@ export const knowledgeFeature: Feature = {
     { path: '/knowledge/questions/:id', element: <QuestionPage />, permission: 'knowledge:view' },
   ],
   nav: [
-    { to: '/knowledge', label: { zh: '知识库', en: 'Knowledge base' }, icon: 'log', permission: 'knowledge:view', order: 35 },
+    {
+      to: '/knowledge',
+      label: { zh: '知识库', en: 'Knowledge base' },
+      icon: 'log',
+      permission: 'knowledge:view',
+      order: 35,
+    },
   ],
 };

@@ -22,27 +22,51 @@ export function PortalApp() {
   const [resetDone, setResetDone] = useState(false);
   const home = useHome();
   const logout = useLogout();
-  const [tab, setTabState] = useState<Tab>(() => (TABS as readonly string[]).includes(window.location.hash.slice(1)) ? (window.location.hash.slice(1) as Tab) : 'home');
+  const [tab, setTabState] = useState<Tab>(() =>
+    (TABS as readonly string[]).includes(window.location.hash.slice(1))
+      ? (window.location.hash.slice(1) as Tab)
+      : 'home',
+  );
   const setTab = (next: Tab) => {
     window.location.hash = next;
     setTabState(next);
   };
   const signedOut = home.error instanceof ApiError && home.error.status === 401;
 
-  let body;
+  let body: ReactNode;
   if (window.location.pathname.startsWith('/portal/reset') && resetToken && !resetDone) {
-    body = <PortalReset token={resetToken} onDone={() => { setResetDone(true); window.history.replaceState(null, '', '/portal'); }} />;
+    body = (
+      <PortalReset
+        token={resetToken}
+        onDone={() => {
+          setResetDone(true);
+          window.history.replaceState(null, '', '/portal');
+        }}
+      />
+    );
   } else if (signedOut || (!home.data && !home.isPending)) {
-    body = signedOut || !home.error ? <PortalLogin notice={resetDone ? t('reset.done') : undefined} /> : <FormError message={home.error.message} />;
+    body =
+      signedOut || !home.error ? (
+        <PortalLogin notice={resetDone ? t('reset.done') : undefined} />
+      ) : (
+        <FormError message={home.error.message} />
+      );
   } else if (home.data) {
     const views: Record<Tab, () => ReactNode> = {
-      home: () => <PortalHomeView home={home.data} />, bills: () => <PortalBills />, payments: () => <PortalPayments />,
-      requests: () => <PortalWorkOrders home={home.data} />, profile: () => <PortalProfile home={home.data} />,
+      home: () => <PortalHomeView home={home.data} />,
+      bills: () => <PortalBills />,
+      payments: () => <PortalPayments />,
+      requests: () => <PortalWorkOrders home={home.data} />,
+      profile: () => <PortalProfile home={home.data} />,
     };
     body = (
       <>
         <nav className="portal__tabs" aria-label={t('brand')}>
-          {TABS.map((k) => <button key={k} type="button" aria-current={tab === k ? 'page' : undefined} onClick={() => setTab(k)}>{t(`tab.${k}`)}</button>)}
+          {TABS.map((k) => (
+            <button key={k} type="button" aria-current={tab === k ? 'page' : undefined} onClick={() => setTab(k)}>
+              {t(`tab.${k}`)}
+            </button>
+          ))}
         </nav>
         <main className="portal__main">{views[tab]()}</main>
       </>
@@ -56,7 +80,11 @@ export function PortalApp() {
         <div className="portal__top-right">
           {home.data && <span>{t('hello', { name: home.data.customer.name })}</span>}
           <LanguageSwitch />
-          {home.data && <button type="button" className="link-button portal__logout" onClick={() => logout.mutate()}>{t('logout')}</button>}
+          {home.data && (
+            <button type="button" className="link-button portal__logout" onClick={() => logout.mutate()}>
+              {t('logout')}
+            </button>
+          )}
         </div>
       </header>
       {body}

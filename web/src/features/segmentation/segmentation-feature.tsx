@@ -9,6 +9,12 @@ export const segmentationFeature: Feature = {
     { path: '/segmentation/runs/:id', element: <RunPage />, permission: 'segmentation:view' },
   ],
   nav: [
-    { to: '/segmentation', label: { zh: '客户细分', en: 'Segmentation' }, icon: 'chart', permission: 'segmentation:view', order: 62 },
+    {
+      to: '/segmentation',
+      label: { zh: '客户细分', en: 'Segmentation' },
+      icon: 'chart',
+      permission: 'segmentation:view',
+      order: 62,
+    },
   ],
 };

@@ -19,7 +19,5 @@ export const systemFeature: Feature = {
     { path: '/system/api-tokens', element: <ApiTokensPage />, permission: 'system:admin' },
     { path: '/system/backups', element: <BackupsPage />, permission: 'backup:admin' },
   ],
-  nav: [
-    { to: '/system', label: { zh: '系统管理', en: 'System' }, icon: '⚙', permission: 'system:view', order: 90 },
-  ],
+  nav: [{ to: '/system', label: { zh: '系统管理', en: 'System' }, icon: '⚙', permission: 'system:view', order: 90 }],
 };

@@ -16,16 +16,32 @@ function CustomerWorkOrders({ customerId }: { customerId: string }) {
   const { can } = useAuth();
   const [creating, setCreating] = useState(false);
   const list = useWorkOrders({ queue: 'all', customerId });
-  const customer = useQuery({ queryKey: ['customers', customerId, 'for-work-order'], queryFn: () => get<{ id: string; name: string; customerNo: string; phone: string }>(`/api/customers/${customerId}`) });
+  const customer = useQuery({
+    queryKey: ['customers', customerId, 'for-work-order'],
+    queryFn: () => get<{ id: string; name: string; customerNo: string; phone: string }>(`/api/customers/${customerId}`),
+  });
   return (
     <div>
       {can('work-orders:create') && (
         <div className="form-actions" style={{ marginTop: 0, marginBottom: 12 }}>
-          <button type="button" className="button button--primary" disabled={!customer.data} onClick={() => setCreating(true)}>＋ {t('report')}</button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!customer.data}
+            onClick={() => setCreating(true)}
+          >
+            ＋ {t('report')}
+          </button>
         </div>
       )}
-      <WorkOrderTable rows={list.data?.items ?? []} empty={list.isLoading ? app.t('common.loading') : t('tab.empty')} showCustomer={false} />
-      {creating && customer.data && <CreateWorkOrderDialog customer={customer.data} onClose={() => setCreating(false)} />}
+      <WorkOrderTable
+        rows={list.data?.items ?? []}
+        empty={list.isLoading ? app.t('common.loading') : t('tab.empty')}
+        showCustomer={false}
+      />
+      {creating && customer.data && (
+        <CreateWorkOrderDialog customer={customer.data} onClose={() => setCreating(false)} />
+      )}
     </div>
   );
 }

@@ -13,6 +13,12 @@ export const workOrdersFeature: Feature = {
     { path: '/work-orders/:id', element: <WorkOrderPage />, permission: 'work-orders:view' },
   ],
   nav: [
-    { to: '/work-orders', label: { zh: '服务工单', en: 'Work orders' }, icon: 'ticket', permission: 'work-orders:view', order: 30 },
+    {
+      to: '/work-orders',
+      label: { zh: '服务工单', en: 'Work orders' },
+      icon: 'ticket',
+      permission: 'work-orders:view',
+      order: 30,
+    },
   ],
 };

@@ -11,11 +11,22 @@ export function AuditChanges({ changes }: { changes: Record<string, unknown> }) 
   const { t } = useAuditT();
   const { label } = useAuditLabels();
   const entries = Object.entries(changes);
-  if (entries.length === 0) return <p className="muted" style={{ margin: 0 }}>{t('noChanges')}</p>;
+  if (entries.length === 0)
+    return (
+      <p className="muted" style={{ margin: 0 }}>
+        {t('noChanges')}
+      </p>
+    );
   const empty = t('emptyValue');
   return (
     <table className="compare" data-testid="audit-changes">
-      <thead><tr><th scope="col">{t('field')}</th><th scope="col">{t('old')}</th><th scope="col">{t('new')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('field')}</th>
+          <th scope="col">{t('old')}</th>
+          <th scope="col">{t('new')}</th>
+        </tr>
+      </thead>
       <tbody>
         {entries.map(([field, value]) => {
           const pair = Array.isArray(value) && value.length === 2;
@@ -23,7 +34,9 @@ export function AuditChanges({ changes }: { changes: Record<string, unknown> }) 
             <tr key={field}>
               <th scope="row">{label('field', field)}</th>
               <td>{pair && <span className="history__old">{show(value[0], empty)}</span>}</td>
-              <td><span className={pair ? 'history__new' : undefined}>{show(pair ? value[1] : value, empty)}</span></td>
+              <td>
+                <span className={pair ? 'history__new' : undefined}>{show(pair ? value[1] : value, empty)}</span>
+              </td>
             </tr>
           );
         })}

@@ -18,7 +18,9 @@ export function AuditLogPage() {
   const app = useAppT();
   const [params, setParams] = useSearchParams();
   const filters: AuditFilters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
-  const [form, setForm] = useState<Record<string, string>>(Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])));
+  const [form, setForm] = useState<Record<string, string>>(
+    Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])),
+  );
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const log = useAuditLog(filters);
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
@@ -27,7 +29,8 @@ export function AuditLogPage() {
     e.preventDefault();
     const next = new URLSearchParams();
     // The filter takes the words the table shows (客户, Work order) as well as the codes.
-    for (const f of FILTERS) if (form[f]?.trim()) next.set(f, f === 'entity' || f === 'action' ? labels.codeFor(f, form[f]) : form[f].trim());
+    for (const f of FILTERS)
+      if (form[f]?.trim()) next.set(f, f === 'entity' || f === 'action' ? labels.codeFor(f, form[f]) : form[f].trim());
     setParams(next, { replace: true });
   }
   function clear() {
@@ -44,30 +47,60 @@ export function AuditLogPage() {
 
   return (
     <div className="page">
-      <div className="page__header"><h1>{t('title')}</h1></div>
+      <div className="page__header">
+        <h1>{t('title')}</h1>
+      </div>
       <section className="card">
         <form className="toolbar" role="search" aria-label={t('title')} onSubmit={apply}>
           <div className="toolbar__row toolbar__filters">
             <TextField label={t('filter.entity')} list="audit-entities" value={form.entity} onChange={set('entity')} />
-            <TextField label={t('filter.entityId')} inputMode="numeric" value={form.entityId} onChange={set('entityId')} />
-            <TextField label={t('filter.actor')} placeholder={t('filter.actorHint')} value={form.actor} onChange={set('actor')} />
+            <TextField
+              label={t('filter.entityId')}
+              inputMode="numeric"
+              value={form.entityId}
+              onChange={set('entityId')}
+            />
+            <TextField
+              label={t('filter.actor')}
+              placeholder={t('filter.actorHint')}
+              value={form.actor}
+              onChange={set('actor')}
+            />
             <TextField label={t('filter.action')} list="audit-actions" value={form.action} onChange={set('action')} />
             <TextField label={t('filter.from')} type="date" value={form.from} onChange={set('from')} />
             <TextField label={t('filter.to')} type="date" value={form.to} onChange={set('to')} />
-            <button type="submit" className="button button--primary">{t('filter.apply')}</button>
-            <button type="button" className="button" onClick={clear}>{t('filter.clear')}</button>
+            <button type="submit" className="button button--primary">
+              {t('filter.apply')}
+            </button>
+            <button type="button" className="button" onClick={clear}>
+              {t('filter.clear')}
+            </button>
           </div>
-          <datalist id="audit-entities">{labels.codes('entity').map((v) => <option key={v} value={label('entity', v)} />)}</datalist>
-          <datalist id="audit-actions">{labels.codes('action').map((v) => <option key={v} value={label('action', v)} />)}</datalist>
+          <datalist id="audit-entities">
+            {labels.codes('entity').map((v) => (
+              <option key={v} value={label('entity', v)} />
+            ))}
+          </datalist>
+          <datalist id="audit-actions">
+            {labels.codes('action').map((v) => (
+              <option key={v} value={label('action', v)} />
+            ))}
+          </datalist>
         </form>
         <FormError message={log.error?.message} />
         <div className="table-wrap">
           <table className="table" aria-label={t('title')} data-testid="audit-table">
             <thead>
               <tr>
-                <th style={{ width: 36 }}><span className="visually-hidden">{t('column.details')}</span></th>
-                <th>{t('column.at')}</th><th>{t('column.actor')}</th><th>{t('column.action')}</th>
-                <th>{t('column.entity')}</th><th>{t('column.entityId')}</th><th>{t('column.ip')}</th>
+                <th style={{ width: 36 }}>
+                  <span className="visually-hidden">{t('column.details')}</span>
+                </th>
+                <th>{t('column.at')}</th>
+                <th>{t('column.actor')}</th>
+                <th>{t('column.action')}</th>
+                <th>{t('column.entity')}</th>
+                <th>{t('column.entityId')}</th>
+                <th>{t('column.ip')}</th>
               </tr>
             </thead>
             <tbody>
@@ -77,29 +110,61 @@ export function AuditLogPage() {
                   <Fragment key={r.id}>
                     <tr data-row-id={r.id} className="table__row--link" onClick={() => toggle(r.id)}>
                       <td>
-                        <button type="button" className="icon-button" aria-expanded={open} aria-label={t('expand', { id: r.id })}
-                          onClick={(e) => { e.stopPropagation(); toggle(r.id); }}>{open ? '▾' : '▸'}</button>
+                        <button
+                          type="button"
+                          className="icon-button"
+                          aria-expanded={open}
+                          aria-label={t('expand', { id: r.id })}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            toggle(r.id);
+                          }}
+                        >
+                          {open ? '▾' : '▸'}
+                        </button>
                       </td>
                       <td className="mono">{dateTime(r.at)}</td>
                       <td>{label('actor', r.actorName)}</td>
-                      <td><span className={`badge${r.action === 'login_failed' ? ' badge--merged' : ''}`}>{label('action', r.action)}</span></td>
+                      <td>
+                        <span className={`badge${r.action === 'login_failed' ? ' badge--merged' : ''}`}>
+                          {label('action', r.action)}
+                        </span>
+                      </td>
                       <td>{label('entity', r.entity)}</td>
                       <td className="mono">{r.entityId ?? '—'}</td>
                       <td className="mono">{r.ip ?? '—'}</td>
                     </tr>
-                    {open && <tr className="audit__details"><td /><td colSpan={6}><AuditChanges changes={r.changes} /></td></tr>}
+                    {open && (
+                      <tr className="audit__details">
+                        <td />
+                        <td colSpan={6}>
+                          <AuditChanges changes={r.changes} />
+                        </td>
+                      </tr>
+                    )}
                   </Fragment>
                 );
               })}
             </tbody>
           </table>
-          {rows.length === 0 && <div className="table__empty">{log.isLoading ? app.t('common.loading') : t('empty')}</div>}
+          {rows.length === 0 && (
+            <div className="table__empty">{log.isLoading ? app.t('common.loading') : t('empty')}</div>
+          )}
         </div>
         <nav className="pager" aria-label="pagination">
           <span className="pager__info">{t('shown', { count: rows.length })}</span>
-          {log.hasNextPage
-            ? <button type="button" className="button" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>{log.isFetchingNextPage ? t('loadingMore') : t('loadMore')}</button>
-            : rows.length > 0 && <span className="muted">{t('end')}</span>}
+          {log.hasNextPage ? (
+            <button
+              type="button"
+              className="button"
+              disabled={log.isFetchingNextPage}
+              onClick={() => void log.fetchNextPage()}
+            >
+              {log.isFetchingNextPage ? t('loadingMore') : t('loadMore')}
+            </button>
+          ) : (
+            rows.length > 0 && <span className="muted">{t('end')}</span>
+          )}
         </nav>
       </section>
     </div>

@@ -5,18 +5,90 @@ import { currentLanguage } from '../../../app/i18n.ts';
 export type ImportKind = 'usage' | 'payments';
 export type Encoding = 'auto' | 'utf-8' | 'gbk';
 
-export interface BillItem { line: number; code: string; productName: string; quantity: string; included: string; unit: string; rate: string; amount: string }
-export interface Bill { id: string; month: string; total: string; revision: number; updatedAt: string; items: BillItem[] }
-export interface Payment { id: string; receipt: string; paidAt: string; amount: string; place: string; method: string }
-export interface BalanceMonth { month: string; billed: string; paid: string; balance: string }
-export interface UsageMonth { month: string; minutes: number; dataGb: string; voiceSpend: string; internetSpend: string; baseFee: string }
-export interface UsageRecord { startedAt: string; sourceId: string; kind: string; area: string; direction: string; busy: boolean; quantity: string }
-export interface ImportReport { batchId: string; batchKey: string; encoding: string; accepted: number; rejected: number; previousBatches: string[]; errors: { row: number; message: string }[] }
-export interface Preview { encoding: string; header: string[]; rows: string[][]; fields: { key: string; required: boolean }[] }
-export interface Template { id: string; kind: ImportKind; name: string; mapping: Record<string, string>; encoding: Encoding }
-export interface Run { id: string; month: string; reason: 'run' | 'rerate'; customers: number; total: string; unrated: number; startedAt: string; startedBy: string | null }
+export interface BillItem {
+  line: number;
+  code: string;
+  productName: string;
+  quantity: string;
+  included: string;
+  unit: string;
+  rate: string;
+  amount: string;
+}
+export interface Bill {
+  id: string;
+  month: string;
+  total: string;
+  revision: number;
+  updatedAt: string;
+  items: BillItem[];
+}
+export interface Payment {
+  id: string;
+  receipt: string;
+  paidAt: string;
+  amount: string;
+  place: string;
+  method: string;
+}
+export interface BalanceMonth {
+  month: string;
+  billed: string;
+  paid: string;
+  balance: string;
+}
+export interface UsageMonth {
+  month: string;
+  minutes: number;
+  dataGb: string;
+  voiceSpend: string;
+  internetSpend: string;
+  baseFee: string;
+}
+export interface UsageRecord {
+  startedAt: string;
+  sourceId: string;
+  kind: string;
+  area: string;
+  direction: string;
+  busy: boolean;
+  quantity: string;
+}
+export interface ImportReport {
+  batchId: string;
+  batchKey: string;
+  encoding: string;
+  accepted: number;
+  rejected: number;
+  previousBatches: string[];
+  errors: { row: number; message: string }[];
+}
+export interface Preview {
+  encoding: string;
+  header: string[];
+  rows: string[][];
+  fields: { key: string; required: boolean }[];
+}
+export interface Template {
+  id: string;
+  kind: ImportKind;
+  name: string;
+  mapping: Record<string, string>;
+  encoding: Encoding;
+}
+export interface Run {
+  id: string;
+  month: string;
+  reason: 'run' | 'rerate';
+  customers: number;
+  total: string;
+  unrated: number;
+  startedAt: string;
+  startedBy: string | null;
+}
 export interface Stats {
-  from: string; to: string;
+  from: string;
+  to: string;
   byMonth: { month: string; revenue: string; customers: number; arpu: string }[];
   byProduct: { product: string; revenue: string; customers: number }[];
   byRegion: { region: string; revenue: string; customers: number; arpu: string }[];
@@ -24,29 +96,53 @@ export interface Stats {
 }
 
 export const useCustomerBills = (customerId: string) =>
-  useQuery({ queryKey: ['billing', 'bills', customerId], queryFn: () => get<{ items: Bill[] }>(`/api/customers/${customerId}/bills`) });
+  useQuery({
+    queryKey: ['billing', 'bills', customerId],
+    queryFn: () => get<{ items: Bill[] }>(`/api/customers/${customerId}/bills`),
+  });
 export const useCustomerPayments = (customerId: string) =>
-  useQuery({ queryKey: ['billing', 'payments', customerId], queryFn: () => get<{ items: Payment[] }>(`/api/customers/${customerId}/payments`) });
+  useQuery({
+    queryKey: ['billing', 'payments', customerId],
+    queryFn: () => get<{ items: Payment[] }>(`/api/customers/${customerId}/payments`),
+  });
 export const useCustomerBalance = (customerId: string) =>
-  useQuery({ queryKey: ['billing', 'balance', customerId], queryFn: () => get<{ balance: string; arrears: string; months: BalanceMonth[] }>(`/api/customers/${customerId}/balance`) });
+  useQuery({
+    queryKey: ['billing', 'balance', customerId],
+    queryFn: () =>
+      get<{ balance: string; arrears: string; months: BalanceMonth[] }>(`/api/customers/${customerId}/balance`),
+  });
 export const useCustomerUsage = (customerId: string, month?: string) =>
-  useQuery({ queryKey: ['billing', 'usage', customerId, month ?? ''], queryFn: () => get<{ months: UsageMonth[]; month: string; records: UsageRecord[] }>(`/api/customers/${customerId}/usage`, { month }) });
+  useQuery({
+    queryKey: ['billing', 'usage', customerId, month ?? ''],
+    queryFn: () =>
+      get<{ months: UsageMonth[]; month: string; records: UsageRecord[] }>(`/api/customers/${customerId}/usage`, {
+        month,
+      }),
+  });
 
-export const useRuns = () => useQuery({ queryKey: ['billing', 'runs'], queryFn: () => get<{ items: Run[] }>('/api/billing/runs') });
+export const useRuns = () =>
+  useQuery({ queryKey: ['billing', 'runs'], queryFn: () => get<{ items: Run[] }>('/api/billing/runs') });
 export function useRunBilling() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (month: string) => post<{ runId: string; month: string; customers: number; total: string; unrated: number }>('/api/billing/runs', { month }),
+    mutationFn: (month: string) =>
+      post<{ runId: string; month: string; customers: number; total: string; unrated: number }>('/api/billing/runs', {
+        month,
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['billing'] }),
   });
 }
 
 export const useStats = (from: string, to: string) =>
   useQuery({ queryKey: ['billing', 'stats', from, to], queryFn: () => get<Stats>('/api/billing/stats', { from, to }) });
-export const statsXlsxHref = (from: string, to: string) => withQuery('/api/billing/stats.xlsx', { from, to, lang: currentLanguage() });
+export const statsXlsxHref = (from: string, to: string) =>
+  withQuery('/api/billing/stats.xlsx', { from, to, lang: currentLanguage() });
 
 export const useTemplates = (kind: ImportKind) =>
-  useQuery({ queryKey: ['billing', 'templates', kind], queryFn: () => get<{ items: Template[] }>('/api/import-templates', { kind }) });
+  useQuery({
+    queryKey: ['billing', 'templates', kind],
+    queryFn: () => get<{ items: Template[] }>('/api/import-templates', { kind }),
+  });
 export function useSaveTemplate() {
   const client = useQueryClient();
   return useMutation({
@@ -56,7 +152,10 @@ export function useSaveTemplate() {
 }
 export function useDeleteTemplate() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: (id: string) => del<void>(`/api/import-templates/${id}`), onSuccess: () => client.invalidateQueries({ queryKey: ['billing', 'templates'] }) });
+  return useMutation({
+    mutationFn: (id: string) => del<void>(`/api/import-templates/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['billing', 'templates'] }),
+  });
 }
 
 /**
@@ -64,8 +163,15 @@ export function useDeleteTemplate() {
  * file into the import (the JSON client cannot send files). XMLHttpRequest, not fetch, because only it reports
  * upload progress; the browser streams the file from disk, so a file of any size goes up without being held.
  */
-export function uploadImport<T>(path: string, file: Blob, fileName: string, fields: Record<string, string>, csrfToken: string | null, language: string,
-  onProgress?: (sent: number, total: number) => void): Promise<T> {
+export function uploadImport<T>(
+  path: string,
+  file: Blob,
+  fileName: string,
+  fields: Record<string, string>,
+  csrfToken: string | null,
+  language: string,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<T> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', file, fileName);
@@ -77,12 +183,25 @@ export function uploadImport<T>(path: string, file: Blob, fileName: string, fiel
     xhr.setRequestHeader('Accept-Language', language);
     if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
     if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', language === 'en' ? 'Cannot reach the server' : '无法连接服务器'));
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'NETWORK', language === 'en' ? 'Cannot reach the server' : '无法连接服务器'));
     xhr.onload = () => {
       let data: { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined;
-      try { data = JSON.parse(xhr.responseText); } catch { data = undefined; }
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = undefined;
+      }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else reject(new ApiError(xhr.status, data?.error?.code ?? `HTTP_${xhr.status}`, data?.error?.message ?? xhr.statusText, data?.error?.fields));
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            data?.error?.code ?? `HTTP_${xhr.status}`,
+            data?.error?.message ?? xhr.statusText,
+            data?.error?.fields,
+          ),
+        );
     };
     xhr.send(form);
   });

@@ -7,7 +7,6 @@ import { useBillingT } from '../i18n.ts';
 import { money, RevenueReport } from './revenue-report.tsx';
 import { businessMonth } from '../../../lib/date-format.ts';
 
-
 /** Rows while loading: one array, so the reports' charts are not rebuilt on every render. */
 const NO_ROWS: never[] = [];
 
@@ -28,27 +27,81 @@ export function ConsumptionStatsPage() {
     <div className="page">
       <div className="page__header">
         <h1>{t('stats.title')}</h1>
-        <ReportActions xlsxHref={statsXlsxHref(range.from, range.to)} exportLabel={t('stats.export')} printLabel={t('stats.print')} />
+        <ReportActions
+          xlsxHref={statsXlsxHref(range.from, range.to)}
+          exportLabel={t('stats.export')}
+          printLabel={t('stats.print')}
+        />
       </div>
-      <section className="card"><div className="card__body">
-        <form className="toolbar__row" onSubmit={apply} aria-label={t('stats.title')}>
-          <TextField label={t('stats.from')} type="month" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} required />
-          <TextField label={t('stats.to')} type="month" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} required />
-          <button type="submit" className="button button--primary" style={{ alignSelf: 'flex-end' }}>{t('stats.apply')}</button>
-        </form>
-      </div></section>
-      <RevenueReport title={t('stats.byMonth')} rows={s?.byMonth ?? NO_ROWS} label="month" labelHeader={t('stats.month')} arpu />
-      <RevenueReport title={t('stats.byProduct')} rows={s?.byProduct ?? NO_ROWS} label="product" labelHeader={t('stats.product')} />
-      <RevenueReport title={t('stats.byRegion')} rows={s?.byRegion ?? NO_ROWS} label="region" labelHeader={t('stats.region')} arpu />
-      <section className="card" style={{ marginTop: 16 }}><div className="card__body">
-        <h2>{t('stats.top')}</h2>
-        <table className="table" aria-label={t('stats.top')}>
-          <thead><tr><th>#</th><th>{t('stats.customer')}</th><th className="num">{t('stats.spend')}</th></tr></thead>
-          <tbody>{(s?.topSpenders ?? []).map((c, i) => (
-            <tr key={c.customerId}><td>{i + 1}</td><td><Link to={`/customers/${c.customerId}`}>{c.name}</Link> <span className="muted mono">{c.customerNo}</span></td><td className="num">{money(c.total)}</td></tr>
-          ))}</tbody>
-        </table>
-      </div></section>
+      <section className="card">
+        <div className="card__body">
+          <form className="toolbar__row" onSubmit={apply} aria-label={t('stats.title')}>
+            <TextField
+              label={t('stats.from')}
+              type="month"
+              value={form.from}
+              onChange={(e) => setForm({ ...form, from: e.target.value })}
+              required
+            />
+            <TextField
+              label={t('stats.to')}
+              type="month"
+              value={form.to}
+              onChange={(e) => setForm({ ...form, to: e.target.value })}
+              required
+            />
+            <button type="submit" className="button button--primary" style={{ alignSelf: 'flex-end' }}>
+              {t('stats.apply')}
+            </button>
+          </form>
+        </div>
+      </section>
+      <RevenueReport
+        title={t('stats.byMonth')}
+        rows={s?.byMonth ?? NO_ROWS}
+        label="month"
+        labelHeader={t('stats.month')}
+        arpu
+      />
+      <RevenueReport
+        title={t('stats.byProduct')}
+        rows={s?.byProduct ?? NO_ROWS}
+        label="product"
+        labelHeader={t('stats.product')}
+      />
+      <RevenueReport
+        title={t('stats.byRegion')}
+        rows={s?.byRegion ?? NO_ROWS}
+        label="region"
+        labelHeader={t('stats.region')}
+        arpu
+      />
+      <section className="card" style={{ marginTop: 16 }}>
+        <div className="card__body">
+          <h2>{t('stats.top')}</h2>
+          <table className="table" aria-label={t('stats.top')}>
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t('stats.customer')}</th>
+                <th className="num">{t('stats.spend')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(s?.topSpenders ?? []).map((c, i) => (
+                <tr key={c.customerId}>
+                  <td>{i + 1}</td>
+                  <td>
+                    <Link to={`/customers/${c.customerId}`}>{c.name}</Link>{' '}
+                    <span className="muted mono">{c.customerNo}</span>
+                  </td>
+                  <td className="num">{money(c.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </div>
   );
 }

@@ -3,7 +3,15 @@ import { ApiError } from '../../../app/api-client.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { uploadImport, useSaveTemplate, useTemplates, type Encoding, type ImportKind, type ImportReport, type Preview } from '../api/billing-api.ts';
+import {
+  uploadImport,
+  useSaveTemplate,
+  useTemplates,
+  type Encoding,
+  type ImportKind,
+  type ImportReport,
+  type Preview,
+} from '../api/billing-api.ts';
 import { useBillingT } from '../i18n.ts';
 
 /** A column is matched to a field when its header is the field's key or its label in either language. */
@@ -40,14 +48,24 @@ export function ImportPage() {
   const templates = useTemplates(kind);
   const saveTemplate = useSaveTemplate();
   const lang = i18n.language;
-  const labels = (key: string) => [i18n.getFixedT('zh-CN', 'billing')(`imports.field.${key}`), i18n.getFixedT('en', 'billing')(`imports.field.${key}`)];
+  const labels = (key: string) => [
+    i18n.getFixedT('zh-CN', 'billing')(`imports.field.${key}`),
+    i18n.getFixedT('en', 'billing')(`imports.field.${key}`),
+  ];
 
   async function loadPreview(f: File, enc: Encoding) {
     setError(null);
     setReport(null);
     setProgress(null);
     try {
-      const p = await uploadImport<Preview>(`/api/imports/${kind}/preview`, isXlsx(f) ? f : f.slice(0, PREVIEW_BYTES), f.name, { encoding: enc }, me.csrfToken, lang);
+      const p = await uploadImport<Preview>(
+        `/api/imports/${kind}/preview`,
+        isXlsx(f) ? f : f.slice(0, PREVIEW_BYTES),
+        f.name,
+        { encoding: enc },
+        me.csrfToken,
+        lang,
+      );
       setPreview(p);
       setMapping(guessMapping(p, labels));
     } catch (e) {
@@ -64,8 +82,17 @@ export function ImportPage() {
     setFieldErrors({});
     try {
       setProgress({ sent: 0, total: file.size });
-      setReport(await uploadImport<ImportReport>(`/api/imports/${kind}`, file, file.name, { mapping: JSON.stringify(mapping), encoding }, me.csrfToken, lang,
-        (sent, total) => setProgress({ sent, total })));
+      setReport(
+        await uploadImport<ImportReport>(
+          `/api/imports/${kind}`,
+          file,
+          file.name,
+          { mapping: JSON.stringify(mapping), encoding },
+          me.csrfToken,
+          lang,
+          (sent, total) => setProgress({ sent, total }),
+        ),
+      );
     } catch (err) {
       setError((err as Error).message);
       // An incomplete mapping is marked at each field that lacks its column.
@@ -85,66 +112,170 @@ export function ImportPage() {
 
   return (
     <div className="page">
-      <div className="page__header"><h1>{t('imports.title')}</h1></div>
-      <section className="card"><div className="card__body">
-        <form onSubmit={submit} aria-label={t('imports.title')}>
-          <div className="form-grid">
-            <SelectField label={t('imports.kind')} value={kind} onChange={(e) => { setKind(e.target.value as ImportKind); setPreview(null); setReport(null); setFile(null); }}
-              options={[{ value: 'usage', label: t('imports.usage') }, { value: 'payments', label: t('imports.payments') }]} />
-            <SelectField label={t('imports.template')} value="" onChange={(e) => applyTemplate(e.target.value)} placeholder={t('imports.noTemplate')}
-              options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))} />
-            <SelectField label={t('imports.encoding')} value={encoding} onChange={(e) => { const enc = e.target.value as Encoding; setEncoding(enc); if (file) void loadPreview(file, enc); }}
-              options={[{ value: 'auto', label: t('imports.auto') }, { value: 'utf-8', label: 'UTF-8' }, { value: 'gbk', label: 'GBK' }]} />
-            <TextField label={t('imports.file')} type="file" accept=".csv,.txt,.xlsx"
-              onChange={(e) => { const f = e.target.files?.[0] ?? null; setFile(f); if (f) void loadPreview(f, encoding); }} />
-          </div>
-          <p className="muted">{t('imports.hint')}</p>
-          <FormError message={error} />
-          {preview && (
-            <>
-              <h3 style={{ margin: '16px 0 8px' }}>{t('imports.previewTitle', { encoding: preview.encoding })}</h3>
-              <div style={{ overflowX: 'auto' }}>
-                <table className="table" aria-label={t('imports.preview')} data-testid="import-preview">
-                  <thead><tr>{preview.header.map((h) => <th key={h}>{h}</th>)}</tr></thead>
-                  <tbody>{preview.rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
-                </table>
-              </div>
-              <h3 style={{ margin: '16px 0 8px' }}>{t('imports.mapping')}</h3>
-              <div className="form-grid">
-                {preview.fields.map((f) => (
-                  <SelectField key={f.key} label={`${t(`imports.field.${f.key}`)}${f.required ? ' *' : ''}`} value={mapping[f.key] ?? ''}
-                    onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })} placeholder={t('imports.none')} error={fieldErrors[f.key]}
-                    options={preview.header.map((h) => ({ value: h, label: h }))} />
-                ))}
-              </div>
-              <div className="form-actions">
-                <TextField label={t('imports.templateName')} value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
-                <button type="button" className="button" disabled={!templateName.trim() || saveTemplate.isPending}
-                  onClick={() => saveTemplate.mutate({ kind, name: templateName.trim(), mapping, encoding }, { onSuccess: () => { toast(t('imports.templateSaved')); setTemplateName(''); }, onError: (e) => setError(e.message) })}>
-                  {t('imports.saveTemplate')}
-                </button>
-                <button type="submit" className="button button--primary" disabled={busy || !can('billing:import')}>{busy ? t('imports.running') : t('imports.run')}</button>
-              </div>
-              {progress && <UploadProgress {...progress} />}
-            </>
-          )}
-        </form>
-      </div></section>
+      <div className="page__header">
+        <h1>{t('imports.title')}</h1>
+      </div>
+      <section className="card">
+        <div className="card__body">
+          <form onSubmit={submit} aria-label={t('imports.title')}>
+            <div className="form-grid">
+              <SelectField
+                label={t('imports.kind')}
+                value={kind}
+                onChange={(e) => {
+                  setKind(e.target.value as ImportKind);
+                  setPreview(null);
+                  setReport(null);
+                  setFile(null);
+                }}
+                options={[
+                  { value: 'usage', label: t('imports.usage') },
+                  { value: 'payments', label: t('imports.payments') },
+                ]}
+              />
+              <SelectField
+                label={t('imports.template')}
+                value=""
+                onChange={(e) => applyTemplate(e.target.value)}
+                placeholder={t('imports.noTemplate')}
+                options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+              />
+              <SelectField
+                label={t('imports.encoding')}
+                value={encoding}
+                onChange={(e) => {
+                  const enc = e.target.value as Encoding;
+                  setEncoding(enc);
+                  if (file) void loadPreview(file, enc);
+                }}
+                options={[
+                  { value: 'auto', label: t('imports.auto') },
+                  { value: 'utf-8', label: 'UTF-8' },
+                  { value: 'gbk', label: 'GBK' },
+                ]}
+              />
+              <TextField
+                label={t('imports.file')}
+                type="file"
+                accept=".csv,.txt,.xlsx"
+                onChange={(e) => {
+                  const f = e.target.files?.[0] ?? null;
+                  setFile(f);
+                  if (f) void loadPreview(f, encoding);
+                }}
+              />
+            </div>
+            <p className="muted">{t('imports.hint')}</p>
+            <FormError message={error} />
+            {preview && (
+              <>
+                <h3 style={{ margin: '16px 0 8px' }}>{t('imports.previewTitle', { encoding: preview.encoding })}</h3>
+                <div style={{ overflowX: 'auto' }}>
+                  <table className="table" aria-label={t('imports.preview')} data-testid="import-preview">
+                    <thead>
+                      <tr>
+                        {preview.header.map((h) => (
+                          <th key={h}>{h}</th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {preview.rows.map((r, i) => (
+                        <tr key={i}>
+                          {r.map((c, j) => (
+                            <td key={j}>{c}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <h3 style={{ margin: '16px 0 8px' }}>{t('imports.mapping')}</h3>
+                <div className="form-grid">
+                  {preview.fields.map((f) => (
+                    <SelectField
+                      key={f.key}
+                      label={`${t(`imports.field.${f.key}`)}${f.required ? ' *' : ''}`}
+                      value={mapping[f.key] ?? ''}
+                      onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })}
+                      placeholder={t('imports.none')}
+                      error={fieldErrors[f.key]}
+                      options={preview.header.map((h) => ({ value: h, label: h }))}
+                    />
+                  ))}
+                </div>
+                <div className="form-actions">
+                  <TextField
+                    label={t('imports.templateName')}
+                    value={templateName}
+                    onChange={(e) => setTemplateName(e.target.value)}
+                  />
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={!templateName.trim() || saveTemplate.isPending}
+                    onClick={() =>
+                      saveTemplate.mutate(
+                        { kind, name: templateName.trim(), mapping, encoding },
+                        {
+                          onSuccess: () => {
+                            toast(t('imports.templateSaved'));
+                            setTemplateName('');
+                          },
+                          onError: (e) => setError(e.message),
+                        },
+                      )
+                    }
+                  >
+                    {t('imports.saveTemplate')}
+                  </button>
+                  <button type="submit" className="button button--primary" disabled={busy || !can('billing:import')}>
+                    {busy ? t('imports.running') : t('imports.run')}
+                  </button>
+                </div>
+                {progress && <UploadProgress {...progress} />}
+              </>
+            )}
+          </form>
+        </div>
+      </section>
       {report && (
-        <section className="card" style={{ marginTop: 16 }}><div className="card__body" data-testid="import-report">
-          <p role="status"><strong>{t('imports.done', { accepted: report.accepted, rejected: report.rejected })}</strong></p>
-          {report.previousBatches.length > 0 && <p className="notice notice--info">{t('imports.again', { batches: report.previousBatches.join(', ') })}</p>}
-          {report.errors.length > 0 && (
-            <>
-              <h3 style={{ margin: '12px 0 8px' }}>{t('imports.errors')}</h3>
-              <table className="table" aria-label={t('imports.errors')} data-testid="import-errors">
-                <thead><tr><th>{t('imports.row')}</th><th>{t('imports.reason')}</th></tr></thead>
-                <tbody>{report.errors.map((e) => <tr key={e.row}><td className="mono">{e.row}</td><td>{e.message}</td></tr>)}</tbody>
-              </table>
-              {report.rejected > report.errors.length && <p className="muted">{t('imports.more', { count: report.errors.length })}</p>}
-            </>
-          )}
-        </div></section>
+        <section className="card" style={{ marginTop: 16 }}>
+          <div className="card__body" data-testid="import-report">
+            <p role="status">
+              <strong>{t('imports.done', { accepted: report.accepted, rejected: report.rejected })}</strong>
+            </p>
+            {report.previousBatches.length > 0 && (
+              <p className="notice notice--info">
+                {t('imports.again', { batches: report.previousBatches.join(', ') })}
+              </p>
+            )}
+            {report.errors.length > 0 && (
+              <>
+                <h3 style={{ margin: '12px 0 8px' }}>{t('imports.errors')}</h3>
+                <table className="table" aria-label={t('imports.errors')} data-testid="import-errors">
+                  <thead>
+                    <tr>
+                      <th>{t('imports.row')}</th>
+                      <th>{t('imports.reason')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.errors.map((e) => (
+                      <tr key={e.row}>
+                        <td className="mono">{e.row}</td>
+                        <td>{e.message}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {report.rejected > report.errors.length && (
+                  <p className="muted">{t('imports.more', { count: report.errors.length })}</p>
+                )}
+              </>
+            )}
+          </div>
+        </section>
       )}
     </div>
   );
@@ -158,7 +289,11 @@ function UploadProgress({ sent, total }: { sent: number; total: number }) {
   return (
     <div data-testid="import-progress" style={{ marginTop: 12 }}>
       <progress max={100} value={percent} aria-label={t('imports.progress')} style={{ width: '100%' }} />
-      <p className="muted">{sent < total || total === 0 ? t('imports.uploading', { percent, sent: mb(sent), total: mb(total) }) : t('imports.processing', { total: mb(total) })}</p>
+      <p className="muted">
+        {sent < total || total === 0
+          ? t('imports.uploading', { percent, sent: mb(sent), total: mb(total) })
+          : t('imports.processing', { total: mb(total) })}
+      </p>
     </div>
   );
 }

@@ -29,23 +29,42 @@ export function ChurnCustomerTab({ customerId }: { customerId: string }) {
         <h3>{t('tab.risk')}</h3>
         {score ? (
           <div>
-            <p><span className="badge">{score.score}</span> <span className="muted">{t(`risk.model.${score.model}`)} · {date(score.scoredAt)}</span></p>
-            <ol className="factors">{score.factors.map((f) => <li key={f.feature}>{f.text}</li>)}</ol>
+            <p>
+              <span className="badge">{score.score}</span>{' '}
+              <span className="muted">
+                {t(`risk.model.${score.model}`)} · {date(score.scoredAt)}
+              </span>
+            </p>
+            <ol className="factors">
+              {score.factors.map((f) => (
+                <li key={f.feature}>{f.text}</li>
+              ))}
+            </ol>
             {!score.openTaskId && can('churn:create') && (
-              <button type="button" className="button button--primary button--small" onClick={() => setStarting(true)}>{t('risk.start')}</button>
+              <button type="button" className="button button--primary button--small" onClick={() => setStarting(true)}>
+                {t('risk.start')}
+              </button>
             )}
           </div>
-        ) : <p className="muted">{risk.isLoading ? app.t('common.loading') : t('tab.notScored')}</p>}
+        ) : (
+          <p className="muted">{risk.isLoading ? app.t('common.loading') : t('tab.notScored')}</p>
+        )}
       </section>
       <section>
         <h3>{t('tab.tasks')}</h3>
-        {taskRows.length === 0 ? <p className="muted">{tasks.isLoading ? app.t('common.loading') : t('tab.noTasks')}</p> : (
+        {taskRows.length === 0 ? (
+          <p className="muted">{tasks.isLoading ? app.t('common.loading') : t('tab.noTasks')}</p>
+        ) : (
           <table className="table" aria-label={t('tab.tasks')}>
             <tbody>
               {taskRows.map((task) => (
                 <tr key={task.id}>
-                  <td className="mono">{task.dueDate}</td><td>{task.offer}</td><td>{task.assigneeName}</td>
-                  <td>{task.outcome ? t(`outcome.${task.outcome}`) : <span className="muted">{t('retention.open')}</span>}</td>
+                  <td className="mono">{task.dueDate}</td>
+                  <td>{task.offer}</td>
+                  <td>{task.assigneeName}</td>
+                  <td>
+                    {task.outcome ? t(`outcome.${task.outcome}`) : <span className="muted">{t('retention.open')}</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -55,7 +74,14 @@ export function ChurnCustomerTab({ customerId }: { customerId: string }) {
       {churned.length > 0 && (
         <section>
           <h3>{t('tab.records')}</h3>
-          <ul>{churned.map((r) => <li key={r.id}><span className="mono">{r.churnedOn}</span> · {t(`reason.${r.reasonCategory}`)}{r.competitor ? ` · ${r.competitor}` : ''}</li>)}</ul>
+          <ul>
+            {churned.map((r) => (
+              <li key={r.id}>
+                <span className="mono">{r.churnedOn}</span> · {t(`reason.${r.reasonCategory}`)}
+                {r.competitor ? ` · ${r.competitor}` : ''}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {starting && score && <StartTaskDialog customer={score} onClose={() => setStarting(false)} />}

@@ -35,10 +35,18 @@ export function ChurnImportDialog({ onClose }: { onClose: () => void }) {
   }
   function apply() {
     if (!file) return;
-    run.mutate({ fileName: file.name, content: file.content, dryRun: false }, {
-      onSuccess: (done) => { toast(t('importer.done', { count: done.imported })); onClose(); },
-      onError: (err) => { if (err instanceof ApiError && err.details.report) setReport(err.details.report as ImportReport); },
-    });
+    run.mutate(
+      { fileName: file.name, content: file.content, dryRun: false },
+      {
+        onSuccess: (done) => {
+          toast(t('importer.done', { count: done.imported }));
+          onClose();
+        },
+        onError: (err) => {
+          if (err instanceof ApiError && err.details.report) setReport(err.details.report as ImportReport);
+        },
+      },
+    );
   }
 
   return (
@@ -46,21 +54,45 @@ export function ChurnImportDialog({ onClose }: { onClose: () => void }) {
       <div className="form-stack">
         <div className="field">
           <label htmlFor="churn-import-file">{t('importer.file')}</label>
-          <input id="churn-import-file" type="file" accept=".csv,.txt,.xlsx" onChange={(e) => void choose(e.target.files?.[0])} />
+          <input
+            id="churn-import-file"
+            type="file"
+            accept=".csv,.txt,.xlsx"
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
           <div className="field__hint">{t('importer.hint')}</div>
         </div>
         <FormError message={error?.code === 'IMPORT_HAS_ERRORS' ? t('importer.fixFirst') : error?.message} />
         {report && (
           <>
-            <p role="status">{t('importer.summary', { total: report.total, valid: report.valid, invalid: report.invalid })}</p>
+            <p role="status">
+              {t('importer.summary', { total: report.total, valid: report.valid, invalid: report.invalid })}
+            </p>
             <div className="table-wrap" style={{ maxHeight: 320 }}>
               <table className="table" aria-label={t('importer.preview')}>
-                <thead><tr><th>{t('importer.column.row')}</th><th>{t('importer.column.customerNo')}</th><th>{t('importer.column.churnedOn')}</th><th>{t('importer.column.reason')}</th><th>{t('importer.column.problems')}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>{t('importer.column.row')}</th>
+                    <th>{t('importer.column.customerNo')}</th>
+                    <th>{t('importer.column.churnedOn')}</th>
+                    <th>{t('importer.column.reason')}</th>
+                    <th>{t('importer.column.problems')}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {report.rows.map((r) => (
                     <tr key={r.row} className={r.errors.length ? 'row--invalid' : undefined}>
-                      <td className="mono">{r.row}</td><td className="mono">{r.customerNo}</td><td className="mono">{r.churnedOn}</td><td>{r.reasonCategory}</td>
-                      <td>{r.errors.length ? <span className="field__error">{r.errors.join('；')}</span> : <span className="muted">{t('importer.ok')}</span>}</td>
+                      <td className="mono">{r.row}</td>
+                      <td className="mono">{r.customerNo}</td>
+                      <td className="mono">{r.churnedOn}</td>
+                      <td>{r.reasonCategory}</td>
+                      <td>
+                        {r.errors.length ? (
+                          <span className="field__error">{r.errors.join('；')}</span>
+                        ) : (
+                          <span className="muted">{t('importer.ok')}</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -69,8 +101,17 @@ export function ChurnImportDialog({ onClose }: { onClose: () => void }) {
           </>
         )}
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>{app.t('common.cancel')}</button>
-          <button type="button" className="button button--primary" disabled={!report || report.invalid > 0 || run.isPending} onClick={apply}>{t('importer.apply')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {app.t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={!report || report.invalid > 0 || run.isPending}
+            onClick={apply}
+          >
+            {t('importer.apply')}
+          </button>
         </div>
       </div>
     </Dialog>

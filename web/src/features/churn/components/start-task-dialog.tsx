@@ -20,19 +20,49 @@ export function StartTaskDialog({ customer, onClose }: { customer: RiskItem; onC
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    start.mutate({ customerId: customer.customerId, offer, dueDate }, { onSuccess: () => { toast(t('risk.dialog.created')); onClose(); } });
+    start.mutate(
+      { customerId: customer.customerId, offer, dueDate },
+      {
+        onSuccess: () => {
+          toast(t('risk.dialog.created'));
+          onClose();
+        },
+      },
+    );
   }
 
   return (
     <Dialog title={t('risk.dialog.title', { name: customer.name })} onClose={onClose}>
       <form className="form-stack" onSubmit={submit} noValidate>
         <FormError message={error && error.code !== 'VALIDATION_FAILED' ? error.message : null} />
-        <ul className="muted">{customer.factors.map((f) => <li key={f.feature}>{f.text}</li>)}</ul>
-        <TextArea label={t('risk.dialog.offer')} value={offer} onChange={(e) => setOffer(e.target.value)} rows={3} required autoFocus error={error?.fields.offer} />
-        <TextField label={t('risk.dialog.due')} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} error={error?.fields.dueDate} />
+        <ul className="muted">
+          {customer.factors.map((f) => (
+            <li key={f.feature}>{f.text}</li>
+          ))}
+        </ul>
+        <TextArea
+          label={t('risk.dialog.offer')}
+          value={offer}
+          onChange={(e) => setOffer(e.target.value)}
+          rows={3}
+          required
+          autoFocus
+          error={error?.fields.offer}
+        />
+        <TextField
+          label={t('risk.dialog.due')}
+          type="date"
+          value={dueDate}
+          onChange={(e) => setDueDate(e.target.value)}
+          error={error?.fields.dueDate}
+        />
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>{app.t('common.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={start.isPending}>{t('risk.dialog.submit')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {app.t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={start.isPending}>
+            {t('risk.dialog.submit')}
+          </button>
         </div>
       </form>
     </Dialog>

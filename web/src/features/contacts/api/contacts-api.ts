@@ -6,12 +6,21 @@ export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 /** The server's contact (contacts.schema.ts): many-to-many with customers, a role per link. */
 export interface Contact {
-  id: string; name: string; phone: string | null; email: string | null; title: string | null; notes: string | null;
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  title: string | null;
+  notes: string | null;
   customers: { customerId: string; customerNo: string; customerName: string; role: ContactRole }[];
 }
 
 export interface ContactInput {
-  name: string; phone: string | null; email: string | null; title: string | null; notes: string | null;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  title: string | null;
+  notes: string | null;
 }
 
 const keys = {
@@ -22,13 +31,18 @@ const keys = {
 
 export function useContactSearch(q: string, cursor?: string, enabled = true) {
   return useQuery({
-    queryKey: keys.search(q, cursor), enabled, placeholderData: keepPreviousData,
+    queryKey: keys.search(q, cursor),
+    enabled,
+    placeholderData: keepPreviousData,
     queryFn: () => get<Page<Contact>>('/api/contacts', { q: q || undefined, cursor, limit: 20 }),
   });
 }
 
 export function useCustomerContacts(customerId: string) {
-  return useQuery({ queryKey: keys.ofCustomer(customerId), queryFn: () => get<Page<Contact>>(`/api/customers/${customerId}/contacts`) });
+  return useQuery({
+    queryKey: keys.ofCustomer(customerId),
+    queryFn: () => get<Page<Contact>>(`/api/customers/${customerId}/contacts`),
+  });
 }
 
 /** Every contact write refreshes every contact list (and the customer's history, which records links). */
@@ -44,10 +58,15 @@ function useContactWrite<TInput, TResult>(fn: (input: TInput) => Promise<TResult
 }
 
 export const useCreateContact = () => useContactWrite((input: ContactInput) => post<Contact>('/api/contacts', input));
-export const useUpdateContact = (id: string) => useContactWrite((input: ContactInput) => patch<Contact>(`/api/contacts/${id}`, input));
+export const useUpdateContact = (id: string) =>
+  useContactWrite((input: ContactInput) => patch<Contact>(`/api/contacts/${id}`, input));
 export const useLinkContact = (customerId: string) =>
-  useContactWrite((input: { contactId: string; role: ContactRole }) => post<Contact>(`/api/customers/${customerId}/contacts`, input));
+  useContactWrite((input: { contactId: string; role: ContactRole }) =>
+    post<Contact>(`/api/customers/${customerId}/contacts`, input),
+  );
 export const useChangeContactRole = (customerId: string) =>
-  useContactWrite((input: { contactId: string; role: ContactRole }) => patch<Contact>(`/api/customers/${customerId}/contacts/${input.contactId}`, { role: input.role }));
+  useContactWrite((input: { contactId: string; role: ContactRole }) =>
+    patch<Contact>(`/api/customers/${customerId}/contacts/${input.contactId}`, { role: input.role }),
+  );
 export const useUnlinkContact = (customerId: string) =>
   useContactWrite((contactId: string) => del<void>(`/api/customers/${customerId}/contacts/${contactId}`));

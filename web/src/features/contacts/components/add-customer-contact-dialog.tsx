@@ -4,7 +4,14 @@ import { useAppT } from '../../../app/app-i18n.ts';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormError, SelectField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { CONTACT_ROLES, useContactSearch, useCreateContact, useLinkContact, type Contact, type ContactRole } from '../api/contacts-api.ts';
+import {
+  CONTACT_ROLES,
+  useContactSearch,
+  useCreateContact,
+  useLinkContact,
+  type Contact,
+  type ContactRole,
+} from '../api/contacts-api.ts';
 import { useContactsT } from '../i18n.ts';
 import { ContactFields, contactInput, EMPTY_CONTACT, type ContactFormState } from './contact-fields.tsx';
 
@@ -44,26 +51,54 @@ export function AddCustomerContactDialog({ customerId, onClose }: { customerId: 
     <Dialog title={t('tab.add')} onClose={onClose} wide>
       <form className="form-stack" onSubmit={submit} noValidate>
         <div className="lang-switch" role="group">
-          <button type="button" aria-pressed={mode === 'new'} onClick={() => setMode('new')}>{t('tab.new')}</button>
-          <button type="button" aria-pressed={mode === 'existing'} onClick={() => setMode('existing')}>{t('tab.existing')}</button>
+          <button type="button" aria-pressed={mode === 'new'} onClick={() => setMode('new')}>
+            {t('tab.new')}
+          </button>
+          <button type="button" aria-pressed={mode === 'existing'} onClick={() => setMode('existing')}>
+            {t('tab.existing')}
+          </button>
         </div>
         <FormError message={error && error.code !== 'VALIDATION_FAILED' ? error.message : null} />
         {mode === 'new' ? (
-          <ContactFields form={form} onChange={setForm} errors={create.error instanceof ApiError ? create.error.fields : {}} autoFocus />
+          <ContactFields
+            form={form}
+            onChange={setForm}
+            errors={create.error instanceof ApiError ? create.error.fields : {}}
+            autoFocus
+          />
         ) : (
           <div>
             <div className="picker__search">
-              <input className="search-input" type="search" aria-label={t('searchLabel')} placeholder={t('search')} value={typed} onChange={(e) => setTyped(e.target.value)}
-                onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); setQ(typed.trim()); } }} />
-              <button type="button" className="button" onClick={() => setQ(typed.trim())}>{app.t('common.search')}</button>
+              <input
+                className="search-input"
+                type="search"
+                aria-label={t('searchLabel')}
+                placeholder={t('search')}
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    setQ(typed.trim());
+                  }
+                }}
+              />
+              <button type="button" className="button" onClick={() => setQ(typed.trim())}>
+                {app.t('common.search')}
+              </button>
             </div>
             {picked && <p className="notice notice--info">{t('tab.picked', { name: picked.name })}</p>}
             {q && (
               <ul className="picker__results">
                 {(found.data?.items ?? []).map((c) => (
                   <li key={c.id}>
-                    <span>{c.name} · <span className="mono">{c.phone ?? '—'}</span>{c.title ? ` · ${c.title}` : ''}</span>
-                    <button type="button" className="button button--small" onClick={() => setPicked(c)}>{t('tab.pick')}</button>
+                    <span>
+                      {c.name} · <span className="mono">{c.phone ?? '—'}</span>
+                      {c.title ? ` · ${c.title}` : ''}
+                    </span>
+                    <button type="button" className="button button--small" onClick={() => setPicked(c)}>
+                      {t('tab.pick')}
+                    </button>
                   </li>
                 ))}
                 {found.data?.items.length === 0 && <li className="muted">{t('empty')}</li>}
@@ -71,11 +106,20 @@ export function AddCustomerContactDialog({ customerId, onClose }: { customerId: 
             )}
           </div>
         )}
-        <SelectField label={t('field.role')} value={role} onChange={(e) => setRole(e.target.value as ContactRole)} error={link.error instanceof ApiError ? link.error.fields.role : undefined}
-          options={CONTACT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+        <SelectField
+          label={t('field.role')}
+          value={role}
+          onChange={(e) => setRole(e.target.value as ContactRole)}
+          error={link.error instanceof ApiError ? link.error.fields.role : undefined}
+          options={CONTACT_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>{app.t('common.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={busy || (mode === 'existing' && !picked)}>{busy ? app.t('common.saving') : t('tab.add')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {app.t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || (mode === 'existing' && !picked)}>
+            {busy ? app.t('common.saving') : t('tab.add')}
+          </button>
         </div>
       </form>
     </Dialog>

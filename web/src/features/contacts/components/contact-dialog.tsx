@@ -13,9 +13,17 @@ export function ContactDialog({ contact, onClose }: { contact?: Contact; onClose
   const { t } = useContactsT();
   const app = useAppT();
   const toast = useToast();
-  const [form, setForm] = useState<ContactFormState>(contact
-    ? { name: contact.name, phone: contact.phone ?? '', email: contact.email ?? '', title: contact.title ?? '', notes: contact.notes ?? '' }
-    : EMPTY_CONTACT);
+  const [form, setForm] = useState<ContactFormState>(
+    contact
+      ? {
+          name: contact.name,
+          phone: contact.phone ?? '',
+          email: contact.email ?? '',
+          title: contact.title ?? '',
+          notes: contact.notes ?? '',
+        }
+      : EMPTY_CONTACT,
+  );
   const create = useCreateContact();
   const update = useUpdateContact(contact?.id ?? '');
   const save = contact ? update : create;
@@ -23,7 +31,12 @@ export function ContactDialog({ contact, onClose }: { contact?: Contact; onClose
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    save.mutate(contactInput(form), { onSuccess: () => { toast(t('saved')); onClose(); } });
+    save.mutate(contactInput(form), {
+      onSuccess: () => {
+        toast(t('saved'));
+        onClose();
+      },
+    });
   }
 
   return (
@@ -32,8 +45,12 @@ export function ContactDialog({ contact, onClose }: { contact?: Contact; onClose
         <FormError message={error && error.code !== 'VALIDATION_FAILED' ? error.message : null} />
         <ContactFields form={form} onChange={setForm} errors={error?.fields ?? {}} autoFocus />
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>{app.t('common.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={save.isPending}>{save.isPending ? app.t('common.saving') : app.t('common.save')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {app.t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={save.isPending}>
+            {save.isPending ? app.t('common.saving') : app.t('common.save')}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -20,42 +20,88 @@ export function ContactsPage() {
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const list = useContactSearch(q, cursors[cursors.length - 1]);
 
-  const columns = useMemo<ColumnDef<Contact>[]>(() => [
-    { id: 'name', header: t('field.name'), cell: ({ row }) => <strong>{row.original.name}</strong> },
-    { id: 'phone', header: t('field.phone'), cell: ({ row }) => <span className="mono">{row.original.phone ?? '—'}</span> },
-    { id: 'email', header: t('field.email'), cell: ({ row }) => row.original.email ?? '—' },
-    { id: 'title', header: t('field.title'), cell: ({ row }) => row.original.title ?? '—' },
-    {
-      id: 'customers', header: t('field.customers'),
-      cell: ({ row }) => row.original.customers.map((c) => (
-        <div key={c.customerId}><Link to={`/customers/${c.customerId}`}>{c.customerName}</Link> <span className="muted">· {t(`role.${c.role}`)}</span></div>
-      )),
-    },
-  ], [t]);
+  const columns = useMemo<ColumnDef<Contact>[]>(
+    () => [
+      { id: 'name', header: t('field.name'), cell: ({ row }) => <strong>{row.original.name}</strong> },
+      {
+        id: 'phone',
+        header: t('field.phone'),
+        cell: ({ row }) => <span className="mono">{row.original.phone ?? '—'}</span>,
+      },
+      { id: 'email', header: t('field.email'), cell: ({ row }) => row.original.email ?? '—' },
+      { id: 'title', header: t('field.title'), cell: ({ row }) => row.original.title ?? '—' },
+      {
+        id: 'customers',
+        header: t('field.customers'),
+        cell: ({ row }) =>
+          row.original.customers.map((c) => (
+            <div key={c.customerId}>
+              <Link to={`/customers/${c.customerId}`}>{c.customerName}</Link>{' '}
+              <span className="muted">· {t(`role.${c.role}`)}</span>
+            </div>
+          )),
+      },
+    ],
+    [t],
+  );
 
   return (
     <div className="page">
       <div className="page__header">
         <h1>{t('title')}</h1>
-        {can('contacts:create') && <button type="button" className="button button--primary" onClick={() => setEditing('new')}>＋ {t('create')}</button>}
+        {can('contacts:create') && (
+          <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
+            ＋ {t('create')}
+          </button>
+        )}
       </div>
       <section className="card">
-        <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); setQ(typed.trim()); setCursors([]); }}>
+        <form
+          className="toolbar"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQ(typed.trim());
+            setCursors([]);
+          }}
+        >
           <div className="toolbar__row">
             <div className="search">
-              <input className="search-input" type="search" aria-label={t('searchLabel')} placeholder={t('search')} data-hotkey="search" autoFocus
-                value={typed} onChange={(e) => setTyped(e.target.value)} />
+              <input
+                className="search-input"
+                type="search"
+                aria-label={t('searchLabel')}
+                placeholder={t('search')}
+                data-hotkey="search"
+                autoFocus
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+              />
               <kbd aria-hidden="true">/</kbd>
             </div>
-            <button type="submit" className="button button--primary">{app.t('common.search')}</button>
+            <button type="submit" className="button button--primary">
+              {app.t('common.search')}
+            </button>
           </div>
         </form>
         <FormError message={list.error?.message} />
-        <DataTable label={t('title')} testId="contact-table" columns={columns} data={list.data?.items ?? []} getRowId={(c) => c.id}
-          empty={list.isLoading ? app.t('common.loading') : t('empty')} onOpen={can('contacts:edit') ? (c) => setEditing(c) : undefined} />
-        <Pager labels={{ previous: app.t('common.previous'), next: app.t('common.next') }} info={t('pageInfo', { page: cursors.length + 1 })}
-          canPrevious={cursors.length > 0} canNext={!!list.data?.nextCursor}
-          onPrevious={() => setCursors(cursors.slice(0, -1))} onNext={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])} />
+        <DataTable
+          label={t('title')}
+          testId="contact-table"
+          columns={columns}
+          data={list.data?.items ?? []}
+          getRowId={(c) => c.id}
+          empty={list.isLoading ? app.t('common.loading') : t('empty')}
+          onOpen={can('contacts:edit') ? (c) => setEditing(c) : undefined}
+        />
+        <Pager
+          labels={{ previous: app.t('common.previous'), next: app.t('common.next') }}
+          info={t('pageInfo', { page: cursors.length + 1 })}
+          canPrevious={cursors.length > 0}
+          canNext={!!list.data?.nextCursor}
+          onPrevious={() => setCursors(cursors.slice(0, -1))}
+          onNext={() => list.data?.nextCursor && setCursors([...cursors, list.data.nextCursor])}
+        />
       </section>
       {editing && <ContactDialog contact={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </div>

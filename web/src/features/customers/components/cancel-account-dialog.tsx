@@ -18,7 +18,12 @@ export function CancelAccountDialog({ customer, onClose }: { customer: Customer;
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    cancel.mutate(reason, { onSuccess: () => { toast(t('cancel.done')); onClose(); } });
+    cancel.mutate(reason, {
+      onSuccess: () => {
+        toast(t('cancel.done'));
+        onClose();
+      },
+    });
   }
 
   return (
@@ -26,11 +31,28 @@ export function CancelAccountDialog({ customer, onClose }: { customer: Customer;
       <form className="form-stack" onSubmit={submit} noValidate>
         <p className="muted">{t('cancel.warning')}</p>
         <FormError message={error && !error.fields.reason ? error.message : null} />
-        <TextArea label={t('cancel.reason')} required autoFocus maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} error={error?.fields.reason}
-          onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); e.currentTarget.form?.requestSubmit(); } }} />
+        <TextArea
+          label={t('cancel.reason')}
+          required
+          autoFocus
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={error?.fields.reason}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }
+          }}
+        />
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>{app.t('common.cancel')}</button>
-          <button type="submit" className="button button--danger-solid" disabled={cancel.isPending}>{t('cancel.confirm')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {app.t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--danger-solid" disabled={cancel.isPending}>
+            {t('cancel.confirm')}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -29,48 +29,103 @@ export function Customer360Page() {
   const customer = useCustomer(id);
   const regionName = useRegionName();
 
-  if (customer.error instanceof ApiError && customer.error.status === 404) return <NotFoundPage message={t('view.notFound')} />;
-  if (customer.error) return <div className="page"><FormError message={customer.error.message} /></div>;
+  if (customer.error instanceof ApiError && customer.error.status === 404)
+    return <NotFoundPage message={t('view.notFound')} />;
+  if (customer.error)
+    return (
+      <div className="page">
+        <FormError message={customer.error.message} />
+      </div>
+    );
   if (!customer.data) return <div className="page muted">{app.t('common.loading')}</div>;
   const c = customer.data;
 
   const tabs: TabItem[] = [
     { key: 'details', label: t('view.details'), render: () => <CustomerDetailsTab customer={c} /> },
-    ...customerTabs.filter((tab) => can(tab.permission)).map((tab) => ({ key: tab.key, label: pick(tab.label, i18n.language), render: () => <tab.component customerId={c.id} /> })),
+    ...customerTabs
+      .filter((tab) => can(tab.permission))
+      .map((tab) => ({
+        key: tab.key,
+        label: pick(tab.label, i18n.language),
+        render: () => <tab.component customerId={c.id} />,
+      })),
     { key: 'history', label: t('view.history'), render: () => <CustomerHistoryTab customerId={c.id} /> },
   ];
 
   return (
     <div className="page">
-      <div className="breadcrumb"><Link to="/customers">{t('view.back')}</Link> / {c.customerNo}</div>
+      <div className="breadcrumb">
+        <Link to="/customers">{t('view.back')}</Link> / {c.customerNo}
+      </div>
       <StatusBanner customer={c} />
       <section className="card" aria-label={c.name}>
         <div className="profile">
-          <div className="profile__avatar" aria-hidden="true">{c.name.slice(0, 1)}</div>
+          <div className="profile__avatar" aria-hidden="true">
+            {c.name.slice(0, 1)}
+          </div>
           <div className="profile__main">
             <div className="profile__title">
               <h1 data-testid="customer-name">{c.name}</h1>
               <span className="mono muted">{c.customerNo}</span>
-              <StatusBadge status={c.status} /><LevelBadge level={c.level} /><LifecycleBadge lifecycle={c.lifecycle} />
+              <StatusBadge status={c.status} />
+              <LevelBadge level={c.level} />
+              <LifecycleBadge lifecycle={c.lifecycle} />
             </div>
             <dl className="profile__facts">
-              <div><dt>{t('field.phone')}</dt><dd className="mono" data-testid="customer-phone">{c.phone}</dd></div>
-              <div><dt>{t('field.idCard')}</dt><dd className="mono" data-testid="customer-id-card">{c.idCard ?? '—'}</dd></div>
-              <div><dt>{t('field.category')}</dt><dd>{t(`category.${c.category}`)}</dd></div>
-              <div><dt>{t('field.segment')}</dt><dd data-testid="customer-segment">{c.segment ?? '—'}</dd></div>
-              <div><dt>{t('field.region')}</dt><dd>{regionName(c)}</dd></div>
-              <div><dt>{t('field.accountManager')}</dt><dd>{c.accountManagerName ?? '—'}</dd></div>
-              <div><dt>{t('field.arrears')}</dt><dd className={Number(c.arrears) > 0 ? 'mono text-danger' : 'mono'}>¥{c.arrears}</dd></div>
+              <div>
+                <dt>{t('field.phone')}</dt>
+                <dd className="mono" data-testid="customer-phone">
+                  {c.phone}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('field.idCard')}</dt>
+                <dd className="mono" data-testid="customer-id-card">
+                  {c.idCard ?? '—'}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('field.category')}</dt>
+                <dd>{t(`category.${c.category}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('field.segment')}</dt>
+                <dd data-testid="customer-segment">{c.segment ?? '—'}</dd>
+              </div>
+              <div>
+                <dt>{t('field.region')}</dt>
+                <dd>{regionName(c)}</dd>
+              </div>
+              <div>
+                <dt>{t('field.accountManager')}</dt>
+                <dd>{c.accountManagerName ?? '—'}</dd>
+              </div>
+              <div>
+                <dt>{t('field.arrears')}</dt>
+                <dd className={Number(c.arrears) > 0 ? 'mono text-danger' : 'mono'}>¥{c.arrears}</dd>
+              </div>
             </dl>
           </div>
           {c.status === 'active' && (
             <div className="page__actions">
-              {can('customers:admin') && <Link className="button" to={`/customers/merge?a=${c.id}`}>{t('view.merge')}</Link>}
-              {can('customers:delete') && <button type="button" className="button button--danger" onClick={() => setCancelling(true)}>{t('view.cancelAccount')}</button>}
+              {can('customers:admin') && (
+                <Link className="button" to={`/customers/merge?a=${c.id}`}>
+                  {t('view.merge')}
+                </Link>
+              )}
+              {can('customers:delete') && (
+                <button type="button" className="button button--danger" onClick={() => setCancelling(true)}>
+                  {t('view.cancelAccount')}
+                </button>
+              )}
             </div>
           )}
         </div>
-        <Tabs tabs={tabs} active={params.get('tab') ?? 'details'} onChange={(key) => setParams({ tab: key }, { replace: true })} />
+        <Tabs
+          tabs={tabs}
+          active={params.get('tab') ?? 'details'}
+          onChange={(key) => setParams({ tab: key }, { replace: true })}
+        />
       </section>
       {cancelling && <CancelAccountDialog customer={c} onClose={() => setCancelling(false)} />}
     </div>
@@ -87,7 +142,12 @@ function StatusBanner({ customer }: { customer: Customer }) {
     );
   }
   if (customer.status === 'cancelled') {
-    return <div className="notice notice--info banner" role="status">{t('view.cancelledBanner')}{customer.cancelReason ? ` · ${t('view.reason')}${t('colon')}${customer.cancelReason}` : ''}</div>;
+    return (
+      <div className="notice notice--info banner" role="status">
+        {t('view.cancelledBanner')}
+        {customer.cancelReason ? ` · ${t('view.reason')}${t('colon')}${customer.cancelReason}` : ''}
+      </div>
+    );
   }
   return null;
 }

@@ -44,10 +44,19 @@ export function CustomerDetailsTab({ customer }: { customer: Customer }) {
   return (
     <div>
       <dl className="details" data-testid="customer-details">
-        {rows.map(([label, value]) => <div key={label}><dt>{label}</dt><dd>{value}</dd></div>)}
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       {can('customers:edit') && customer.status === 'active' && (
-        <div className="form-actions"><button type="button" className="button button--primary" onClick={() => setEditing(true)}>{app.t('common.edit')}</button></div>
+        <div className="form-actions">
+          <button type="button" className="button button--primary" onClick={() => setEditing(true)}>
+            {app.t('common.edit')}
+          </button>
+        </div>
       )}
     </div>
   );
@@ -71,16 +80,33 @@ function EditCustomerForm({ customer, onDone }: { customer: Customer; onDone: ()
       return;
     }
     // The version we loaded: if someone else saved in between, the server refuses instead of overwriting.
-    update.mutate({ ...changes, version: customer.version }, { onSuccess: () => { toast(t('view.saved')); onDone(); } });
+    update.mutate(
+      { ...changes, version: customer.version },
+      {
+        onSuccess: () => {
+          toast(t('view.saved'));
+          onDone();
+        },
+      },
+    );
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('view.edit')}>
       <FormError message={error && error.code !== 'VALIDATION_FAILED' ? error.message : null} />
-      <CustomerFormFields form={form} onChange={setForm} errors={error?.fields ?? {}} idCardReadOnly={customer.idCard?.includes('*')} />
+      <CustomerFormFields
+        form={form}
+        onChange={setForm}
+        errors={error?.fields ?? {}}
+        idCardReadOnly={customer.idCard?.includes('*')}
+      />
       <div className="form-actions">
-        <button type="button" className="button" onClick={onDone}>{app.t('common.cancel')}</button>
-        <button type="submit" className="button button--primary" disabled={update.isPending}>{update.isPending ? app.t('common.saving') : app.t('common.save')}</button>
+        <button type="button" className="button" onClick={onDone}>
+          {app.t('common.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={update.isPending}>
+          {update.isPending ? app.t('common.saving') : app.t('common.save')}
+        </button>
       </div>
     </form>
   );

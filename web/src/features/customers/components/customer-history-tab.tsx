@@ -27,7 +27,8 @@ export function CustomerHistoryTab({ customerId }: { customerId: string }) {
       const unit = units.data?.find((u) => u.id === String(value));
       return unit ? pick({ zh: unit.name, en: unit.nameEn }, i18n.language) : String(value);
     }
-    if (field === 'accountManagerId') return colleagues.data?.find((c) => c.id === String(value))?.name ?? String(value);
+    if (field === 'accountManagerId')
+      return colleagues.data?.find((c) => c.id === String(value))?.name ?? String(value);
     if (ENUM_FIELDS.has(field) && typeof value === 'string') return t(`${field}.${value}`, { defaultValue: value });
     if (field === 'role' && typeof value === 'string') return t(`contactRole.${value}`, { defaultValue: value });
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -45,14 +46,23 @@ export function CustomerHistoryTab({ customerId }: { customerId: string }) {
             <div>{labels.label('actor', entry.actorName)}</div>
           </div>
           <div>
-            <strong>{t(`history.action.${entry.action}`, { defaultValue: labels.label('action', entry.action) })}</strong>
+            <strong>
+              {t(`history.action.${entry.action}`, { defaultValue: labels.label('action', entry.action) })}
+            </strong>
             <ul className="history__changes">
               {Object.entries(entry.changes).map(([field, change]) => {
                 const [from, to] = Array.isArray(change) ? change : [undefined, change];
                 return (
                   <li key={field}>
-                    <span className="muted">{t(`field.${field}`, { defaultValue: labels.label('field', field) })}{t('colon')}</span>
-                    {from !== undefined && from !== null && <><span className="history__old">{show(field, from)}</span> → </>}
+                    <span className="muted">
+                      {t(`field.${field}`, { defaultValue: labels.label('field', field) })}
+                      {t('colon')}
+                    </span>
+                    {from !== undefined && from !== null && (
+                      <>
+                        <span className="history__old">{show(field, from)}</span> →{' '}
+                      </>
+                    )}
                     <span className="history__new">{show(field, to)}</span>
                   </li>
                 );

@@ -11,7 +11,22 @@ import { CustomerPicker } from './customer-picker.tsx';
 import { useRegionName } from './region-options.ts';
 
 /** The fields whose surviving value the user chooses (customers.schema.ts MERGEABLE_FIELDS). */
-const FIELDS = ['name', 'idCard', 'phone', 'email', 'backupPhone', 'address', 'education', 'job', 'income', 'category', 'level', 'lifecycle', 'regionId', 'accountManagerId'] as const;
+const FIELDS = [
+  'name',
+  'idCard',
+  'phone',
+  'email',
+  'backupPhone',
+  'address',
+  'education',
+  'job',
+  'income',
+  'category',
+  'level',
+  'lifecycle',
+  'regionId',
+  'accountManagerId',
+] as const;
 type Field = (typeof FIELDS)[number];
 type Side = 'survivor' | 'merged';
 
@@ -35,7 +50,8 @@ export function MergeCustomersPage() {
 
   function pickSide(key: 'a' | 'b', id: string | undefined) {
     const next = new URLSearchParams(params);
-    if (id) next.set(key, id); else next.delete(key);
+    if (id) next.set(key, id);
+    else next.delete(key);
     setParams(next, { replace: true });
     setChoice({});
     merge.reset();
@@ -43,31 +59,45 @@ export function MergeCustomersPage() {
 
   function display(c: Customer, field: Field): string {
     switch (field) {
-      case 'regionId': return regionName(c);
-      case 'accountManagerId': return c.accountManagerName ?? '—';
-      case 'category': case 'level': case 'lifecycle': return t(`${field}.${c[field]}`);
-      case 'education': return c.education ? t(`education.${c.education}`) : '—';
-      default: return c[field] ?? '—';
+      case 'regionId':
+        return regionName(c);
+      case 'accountManagerId':
+        return c.accountManagerName ?? '—';
+      case 'category':
+      case 'level':
+      case 'lifecycle':
+        return t(`${field}.${c[field]}`);
+      case 'education':
+        return c.education ? t(`education.${c.education}`) : '—';
+      default:
+        return c[field] ?? '—';
     }
   }
 
   function submit(survivor: Customer, merged: Customer) {
     const fields = Object.fromEntries(Object.entries(choice).filter(([, side]) => side === 'merged'));
-    merge.mutate({ survivorId: survivor.id, mergedId: merged.id, fields }, {
-      onSuccess: (kept) => {
-        toast(t('merge.done', { merged: merged.customerNo, survivor: kept.customerNo }));
-        navigate(`/customers/${kept.id}?tab=history`);
+    merge.mutate(
+      { survivorId: survivor.id, mergedId: merged.id, fields },
+      {
+        onSuccess: (kept) => {
+          toast(t('merge.done', { merged: merged.customerNo, survivor: kept.customerNo }));
+          navigate(`/customers/${kept.id}?tab=history`);
+        },
+        onSettled: () => setConfirming(false),
       },
-      onSettled: () => setConfirming(false),
-    });
+    );
   }
 
   const survivor = a.data;
   const merged = b.data;
   return (
     <div className="page">
-      <div className="breadcrumb"><Link to="/customers">{t('view.back')}</Link> / {t('merge.title')}</div>
-      <div className="page__header"><h1>{t('merge.title')}</h1></div>
+      <div className="breadcrumb">
+        <Link to="/customers">{t('view.back')}</Link> / {t('merge.title')}
+      </div>
+      <div className="page__header">
+        <h1>{t('merge.title')}</h1>
+      </div>
       <p className="muted">{t('merge.explain')}</p>
       <div className="merge-sides">
         {(['a', 'b'] as const).map((key) => {
@@ -78,11 +108,19 @@ export function MergeCustomersPage() {
               <h2>{label}</h2>
               {customer ? (
                 <div className="merge-chosen">
-                  <div><strong>{customer.name}</strong> <span className="mono muted">{customer.customerNo}</span></div>
-                  <button type="button" className="link-button" onClick={() => pickSide(key, undefined)}>{t('merge.change')}</button>
+                  <div>
+                    <strong>{customer.name}</strong> <span className="mono muted">{customer.customerNo}</span>
+                  </div>
+                  <button type="button" className="link-button" onClick={() => pickSide(key, undefined)}>
+                    {t('merge.change')}
+                  </button>
                 </div>
               ) : (
-                <CustomerPicker label={label} onPick={(c) => pickSide(key, c.id)} excludeId={key === 'a' ? merged?.id : survivor?.id} />
+                <CustomerPicker
+                  label={label}
+                  onPick={(c) => pickSide(key, c.id)}
+                  excludeId={key === 'a' ? merged?.id : survivor?.id}
+                />
               )}
             </section>
           );
@@ -91,14 +129,20 @@ export function MergeCustomersPage() {
       {survivor && merged && (
         <section className="card" aria-label={t('merge.title')}>
           <div className="card__body">
-            {(survivor.status !== 'active' || merged.status !== 'active') && <FormError message={t('merge.notActive')} />}
+            {(survivor.status !== 'active' || merged.status !== 'active') && (
+              <FormError message={t('merge.notActive')} />
+            )}
             <FormError message={error?.message} />
             <table className="compare">
               <thead>
                 <tr>
                   <th>{t('merge.field')}</th>
-                  <th>{t('merge.pickA')} · {survivor.customerNo}</th>
-                  <th>{t('merge.pickB')} · {merged.customerNo}</th>
+                  <th>
+                    {t('merge.pickA')} · {survivor.customerNo}
+                  </th>
+                  <th>
+                    {t('merge.pickB')} · {merged.customerNo}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -111,8 +155,14 @@ export function MergeCustomersPage() {
                       {(['survivor', 'merged'] as const).map((s) => (
                         <td key={s}>
                           <label>
-                            <input type="radio" name={`merge-${field}`} value={s} checked={side === s} data-testid={`merge-${field}-${s}`}
-                              onChange={() => setChoice({ ...choice, [field]: s })} />
+                            <input
+                              type="radio"
+                              name={`merge-${field}`}
+                              value={s}
+                              checked={side === s}
+                              data-testid={`merge-${field}-${s}`}
+                              onChange={() => setChoice({ ...choice, [field]: s })}
+                            />
                             <span>{display(s === 'survivor' ? survivor : merged, field)}</span>
                           </label>
                         </td>
@@ -123,19 +173,44 @@ export function MergeCustomersPage() {
               </tbody>
             </table>
             <div className="form-actions">
-              <button type="button" className="button" onClick={() => { const next = new URLSearchParams(); next.set('a', merged.id); next.set('b', survivor.id); setParams(next, { replace: true }); setChoice({}); }}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  const next = new URLSearchParams();
+                  next.set('a', merged.id);
+                  next.set('b', survivor.id);
+                  setParams(next, { replace: true });
+                  setChoice({});
+                }}
+              >
                 ⇄ {t('merge.swap')}
               </button>
-              <button type="button" className="button button--primary" disabled={merge.isPending || survivor.status !== 'active' || merged.status !== 'active'}
-                onClick={() => setConfirming(true)}>{t('merge.submit')}</button>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={merge.isPending || survivor.status !== 'active' || merged.status !== 'active'}
+                onClick={() => setConfirming(true)}
+              >
+                {t('merge.submit')}
+              </button>
             </div>
           </div>
         </section>
       )}
       {confirming && survivor && merged && (
-        <ConfirmDialog title={t('merge.title')} confirmLabel={app.t('common.confirm')} cancelLabel={app.t('common.cancel')} busy={merge.isPending}
-          onClose={() => setConfirming(false)} onConfirm={() => submit(survivor, merged)}>
-          {t('merge.confirm', { merged: `${merged.customerNo} ${merged.name}`, survivor: `${survivor.customerNo} ${survivor.name}` })}
+        <ConfirmDialog
+          title={t('merge.title')}
+          confirmLabel={app.t('common.confirm')}
+          cancelLabel={app.t('common.cancel')}
+          busy={merge.isPending}
+          onClose={() => setConfirming(false)}
+          onConfirm={() => submit(survivor, merged)}
+        >
+          {t('merge.confirm', {
+            merged: `${merged.customerNo} ${merged.name}`,
+            survivor: `${survivor.customerNo} ${survivor.name}`,
+          })}
         </ConfirmDialog>
       )}
     </div>

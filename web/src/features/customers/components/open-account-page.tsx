@@ -13,7 +13,11 @@ import { EMPTY_FORM, inputFromForm, type CustomerFormState } from './customer-fo
 import { homeRegionId } from './region-options.ts';
 
 /** Customers sharing a phone, found before saving; `confirmed` once the clerk chose to open the account anyway. */
-interface DuplicateCheck { phone: string; items: Customer[]; confirmed: boolean }
+interface DuplicateCheck {
+  phone: string;
+  items: Customer[];
+  confirmed: boolean;
+}
 
 export function OpenAccountPage() {
   const { t } = useCustomersT();
@@ -42,9 +46,16 @@ export function OpenAccountPage() {
     if (inFlight.current?.phone === phone) return inFlight.current.check;
     setChecking(true);
     const check = findPossibleDuplicates(phone)
-      .then((items) => { const found = { phone, items, confirmed: false }; setDuplicates(found); return found; })
+      .then((items) => {
+        const found = { phone, items, confirmed: false };
+        setDuplicates(found);
+        return found;
+      })
       .catch(() => null) // an invalid phone is the save's to report, beside the field
-      .finally(() => { setChecking(false); if (inFlight.current?.phone === phone) inFlight.current = null; });
+      .finally(() => {
+        setChecking(false);
+        if (inFlight.current?.phone === phone) inFlight.current = null;
+      });
     inFlight.current = { phone, check };
     return check;
   }
@@ -66,36 +77,72 @@ export function OpenAccountPage() {
     });
   }
 
-  const needsConfirmation = duplicates && duplicates.phone === form.phone.trim() && duplicates.items.length > 0 && !duplicates.confirmed;
+  const needsConfirmation =
+    duplicates && duplicates.phone === form.phone.trim() && duplicates.items.length > 0 && !duplicates.confirmed;
   const existingId = error?.code === 'DUPLICATE_ID_CARD' ? String(error.details.customerId ?? '') : '';
   // A refusal about one field (the ID card already has an account) shows at that field, in the user's language.
   const fieldErrors = existingId && error ? { ...error.fields, idCard: error.message } : (error?.fields ?? {});
 
   return (
     <div className="page">
-      <div className="breadcrumb"><Link to="/customers">{t('view.back')}</Link> / {t('open.title')}</div>
+      <div className="breadcrumb">
+        <Link to="/customers">{t('view.back')}</Link> / {t('open.title')}
+      </div>
       <div className="page__header">
-        <div><h1>{t('open.title')}</h1><p className="muted">{t('open.subtitle')}</p></div>
+        <div>
+          <h1>{t('open.title')}</h1>
+          <p className="muted">{t('open.subtitle')}</p>
+        </div>
       </div>
       <form className="card card__body" onSubmit={submit} noValidate aria-label={t('open.title')}>
         <FormError message={error && error.code !== 'VALIDATION_FAILED' ? error.message : null}>
-          {existingId && <> <Link to={`/customers/${existingId}`}>{t('open.existing', { customerNo: String(error?.details.customerNo ?? '') })}</Link></>}
+          {existingId && (
+            <>
+              {' '}
+              <Link to={`/customers/${existingId}`}>
+                {t('open.existing', { customerNo: String(error?.details.customerNo ?? '') })}
+              </Link>
+            </>
+          )}
         </FormError>
-        <CustomerFormFields form={form} onChange={setForm} errors={fieldErrors} onPhoneBlur={() => void checkDuplicates(form.phone.trim())} />
+        <CustomerFormFields
+          form={form}
+          onChange={setForm}
+          errors={fieldErrors}
+          onPhoneBlur={() => void checkDuplicates(form.phone.trim())}
+        />
         {duplicates && duplicates.phone === form.phone.trim() && duplicates.items.length > 0 && (
           <div className="notice" role="status" data-testid="possible-duplicates">
             {t('open.duplicatesTitle')}
             <ul>
               {duplicates.items.map((c) => (
-                <li key={c.id}><Link to={`/customers/${c.id}`}>{c.customerNo} · {c.name}</Link> <span className="muted">{c.phone} · {c.regionName}</span></li>
+                <li key={c.id}>
+                  <Link to={`/customers/${c.id}`}>
+                    {c.customerNo} · {c.name}
+                  </Link>{' '}
+                  <span className="muted">
+                    {c.phone} · {c.regionName}
+                  </span>
+                </li>
               ))}
             </ul>
           </div>
         )}
         <div className="form-actions">
-          <Link className="button" to="/customers">{app.t('common.cancel')}</Link>
+          <Link className="button" to="/customers">
+            {app.t('common.cancel')}
+          </Link>
           {needsConfirmation ? (
-            <button type="button" className="button button--primary" onClick={() => { setDuplicates({ ...duplicates, confirmed: true }); save(); }}>{t('open.continueAnyway')}</button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setDuplicates({ ...duplicates, confirmed: true });
+                save();
+              }}
+            >
+              {t('open.continueAnyway')}
+            </button>
           ) : (
             <button type="submit" className="button button--primary" disabled={open.isPending} aria-busy={checking}>
               {open.isPending ? t('open.submitting') : t('open.submit')}

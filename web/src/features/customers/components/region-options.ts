@@ -9,7 +9,10 @@ export function regionOptions(units: OrgUnit[] | undefined, lang: string): Optio
   const regions = units.filter(isRegion).sort((a, b) => a.path.localeCompare(b.path));
   const depth = (u: OrgUnit) => u.path.split('/').filter(Boolean).length;
   const top = Math.min(...regions.map(depth));
-  return regions.map((u) => ({ value: u.id, label: `${'\u00a0\u00a0'.repeat(depth(u) - top)}${pick({ zh: u.name, en: u.nameEn }, lang)}` }));
+  return regions.map((u) => ({
+    value: u.id,
+    label: `${'\u00a0\u00a0'.repeat(depth(u) - top)}${pick({ zh: u.name, en: u.nameEn }, lang)}`,
+  }));
 }
 
 /** The region's name in the current language (the API sends the Chinese name only). */

@@ -7,7 +7,10 @@ import { useHomeT } from '../i18n.ts';
 function Panel({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
     <section className="card home__panel" data-testid={testId} aria-label={title}>
-      <div className="card__body"><h2 className="home__title">{title}</h2>{children}</div>
+      <div className="card__body">
+        <h2 className="home__title">{title}</h2>
+        {children}
+      </div>
     </section>
   );
 }
@@ -28,7 +31,11 @@ function DueToday({ home }: { home: Home }) {
       {tasks.map((r) => (
         <li key={`r${r.id}`}>
           <Link to={`/customers/${r.customerId}`}>{r.customerName}</Link> · {t('tasks.retention')} · {r.offer}
-          {r.overdue ? <span className="badge badge--danger">{t('tasks.overdue')}</span> : <span className="muted"> {t('tasks.due', { date: r.dueDate })}</span>}
+          {r.overdue ? (
+            <span className="badge badge--danger">{t('tasks.overdue')}</span>
+          ) : (
+            <span className="muted"> {t('tasks.due', { date: r.dueDate })}</span>
+          )}
         </li>
       ))}
     </ul>
@@ -42,25 +49,38 @@ export function HomePage() {
   const showTasks = home.retentionTasks !== null || home.workOrderSteps !== null;
   return (
     <div className="page">
-      <div className="page__header"><h1>{t('title')}</h1><span className="muted">{t('today', { date: home.today })}</span></div>
+      <div className="page__header">
+        <h1>{t('title')}</h1>
+        <span className="muted">{t('today', { date: home.today })}</span>
+      </div>
       <div className="home__grid">
         {home.keyFigures && (
           <Panel title={t('figures.title')} testId="home-figures">
             <dl className="home__figures">
               {(['active', 'new', 'cancelled', 'churned'] as const).map((k) => (
-                <div key={k}><dt>{t(`figures.${k}`)}</dt><dd>{home.keyFigures![k].toLocaleString()}</dd></div>
+                <div key={k}>
+                  <dt>{t(`figures.${k}`)}</dt>
+                  <dd>{home.keyFigures![k].toLocaleString()}</dd>
+                </div>
               ))}
             </dl>
           </Panel>
         )}
-        {showTasks && <Panel title={t('tasks.title')} testId="home-due"><DueToday home={home} /></Panel>}
+        {showTasks && (
+          <Panel title={t('tasks.title')} testId="home-due">
+            <DueToday home={home} />
+          </Panel>
+        )}
         {home.queues && (
           <Panel title={t('queues.title')} testId="home-queues">
             <ul className="home__list">
               {home.queues.map((q) => (
                 <li key={q.queue}>
-                  <Link to={`/work-orders?queue=${q.queue}`}>{t(`queues.${q.queue}`)}</Link> · {t('queues.open', { count: q.open })}
-                  {q.breached > 0 && <span className="badge badge--danger">{t('queues.breached', { count: q.breached })}</span>}
+                  <Link to={`/work-orders?queue=${q.queue}`}>{t(`queues.${q.queue}`)}</Link> ·{' '}
+                  {t('queues.open', { count: q.open })}
+                  {q.breached > 0 && (
+                    <span className="badge badge--danger">{t('queues.breached', { count: q.breached })}</span>
+                  )}
                 </li>
               ))}
             </ul>
@@ -68,10 +88,15 @@ export function HomePage() {
         )}
         {home.atRisk && (
           <Panel title={t('risk.title')} testId="home-risk">
-            {home.atRisk.length === 0 ? <p className="muted">{t('risk.empty')}</p> : (
+            {home.atRisk.length === 0 ? (
+              <p className="muted">{t('risk.empty')}</p>
+            ) : (
               <ul className="home__list">
                 {home.atRisk.map((c) => (
-                  <li key={c.customerId}><Link to={`/customers/${c.customerId}`}>{c.name}</Link> · {t('risk.score', { score: c.score })}{c.reason && <span className="muted"> · {c.reason}</span>}</li>
+                  <li key={c.customerId}>
+                    <Link to={`/customers/${c.customerId}`}>{c.name}</Link> · {t('risk.score', { score: c.score })}
+                    {c.reason && <span className="muted"> · {c.reason}</span>}
+                  </li>
                 ))}
               </ul>
             )}

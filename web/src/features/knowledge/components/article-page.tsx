@@ -24,30 +24,60 @@ export function ArticlePage() {
   const versions = useVersions(id, showVersions);
   if (article.error && 'status' in article.error && article.error.status === 404) return <NotFoundPage />;
   const a = article.data;
-  if (!a) return <div className="page"><FormError message={article.error?.message} />{!article.error && <p className="muted">{app.t('common.loading')}</p>}</div>;
+  if (!a)
+    return (
+      <div className="page">
+        <FormError message={article.error?.message} />
+        {!article.error && <p className="muted">{app.t('common.loading')}</p>}
+      </div>
+    );
   if (editing) return <ArticleEditor article={a} onDone={() => setEditing(false)} />;
   const mayEdit = a.authorId === me.employee.id || can('knowledge:edit');
   return (
     <div className="page">
-      <div className="breadcrumb"><Link to="/knowledge">{t('title')}</Link> / {a.categoryName}</div>
+      <div className="breadcrumb">
+        <Link to="/knowledge">{t('title')}</Link> / {a.categoryName}
+      </div>
       <div className="page__header">
         <h1 data-testid="article-title">{a.title}</h1>
-        {mayEdit && <button type="button" className="button" onClick={() => setEditing(true)}>{app.t('common.edit')}</button>}
+        {mayEdit && (
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            {app.t('common.edit')}
+          </button>
+        )}
       </div>
       <section className="card">
         <p className="muted">
-          {t(`kind.${a.kind}`)} · {t(`status.${a.status}`)} · {t('field.author')} {a.authorName} · {t('field.version')} {a.version} · {dateTime(a.updatedAt)}
-          {a.tags.map((tag) => <span key={tag} className="badge" style={{ marginLeft: 6 }}>{tag}</span>)}
+          {t(`kind.${a.kind}`)} · {t(`status.${a.status}`)} · {t('field.author')} {a.authorName} · {t('field.version')}{' '}
+          {a.version} · {dateTime(a.updatedAt)}
+          {a.tags.map((tag) => (
+            <span key={tag} className="badge" style={{ marginLeft: 6 }}>
+              {tag}
+            </span>
+          ))}
         </p>
         <Markdown text={a.body} />
       </section>
       <section className="card">
-        {!showVersions ? <button type="button" className="link-button" onClick={() => setShowVersions(true)}>{t('showVersions')}</button> : (
+        {!showVersions ? (
+          <button type="button" className="link-button" onClick={() => setShowVersions(true)}>
+            {t('showVersions')}
+          </button>
+        ) : (
           <>
             <h2>{t('versions')}</h2>
-            <ol reversed>{(versions.data ?? []).map((v) => (
-              <li key={v.version}><details><summary>v{v.version} · {v.title} · {t('edited', { name: v.editorName, at: dateTime(v.editedAt) })}</summary><Markdown text={v.body} /></details></li>
-            ))}</ol>
+            <ol reversed>
+              {(versions.data ?? []).map((v) => (
+                <li key={v.version}>
+                  <details>
+                    <summary>
+                      v{v.version} · {v.title} · {t('edited', { name: v.editorName, at: dateTime(v.editedAt) })}
+                    </summary>
+                    <Markdown text={v.body} />
+                  </details>
+                </li>
+              ))}
+            </ol>
           </>
         )}
       </section>

@@ -24,25 +24,54 @@ export function KnowledgePage() {
   const categories = useCategories();
   const latest = useArticles({ categoryId });
   const set = (next: Record<string, string | undefined>) =>
-    setParams(new URLSearchParams(Object.entries({ q: q || undefined, category: categoryId, ...next }).filter(([, v]) => v) as [string, string][]), { replace: true });
+    setParams(
+      new URLSearchParams(
+        Object.entries({ q: q || undefined, category: categoryId, ...next }).filter(([, v]) => v) as [string, string][],
+      ),
+      { replace: true },
+    );
 
   return (
     <div className="page">
       <div className="page__header">
         <h1>{t('title')}</h1>
         <div className="page__actions">
-          <Link className="button" to="/knowledge/questions">{t('questions')}</Link>
-          {can('knowledge:create') && <Link className="button button--primary" to="/knowledge/new">＋ {t('write')}</Link>}
+          <Link className="button" to="/knowledge/questions">
+            {t('questions')}
+          </Link>
+          {can('knowledge:create') && (
+            <Link className="button button--primary" to="/knowledge/new">
+              ＋ {t('write')}
+            </Link>
+          )}
         </div>
       </div>
       <section className="card">
-        <form className="toolbar" role="search" onSubmit={(e) => { e.preventDefault(); set({ q: typed.trim() || undefined }); }}>
+        <form
+          className="toolbar"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            set({ q: typed.trim() || undefined });
+          }}
+        >
           <div className="toolbar__row">
             <div className="search" style={{ flex: 1 }}>
-              <input className="search-input" type="search" aria-label={t('searchLabel')} placeholder={t('search')} data-hotkey="search" autoFocus value={typed} onChange={(e) => setTyped(e.target.value)} />
+              <input
+                className="search-input"
+                type="search"
+                aria-label={t('searchLabel')}
+                placeholder={t('search')}
+                data-hotkey="search"
+                autoFocus
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+              />
               <kbd aria-hidden="true">/</kbd>
             </div>
-            <button type="submit" className="button button--primary">{app.t('common.search')}</button>
+            <button type="submit" className="button button--primary">
+              {app.t('common.search')}
+            </button>
           </div>
         </form>
         <FormError message={search.error?.message} />
@@ -52,8 +81,15 @@ export function KnowledgePage() {
             <ol className="kb-hits">
               {search.data.map((h) => (
                 <li key={h.id} className="kb-hit">
-                  <Link to={`/knowledge/articles/${h.id}`}><strong>{h.title}</strong></Link> <span className="muted">· {h.categoryName} · {t(`kind.${h.kind}`)}</span>
-                  <div><Highlighted html={h.snippet} /></div>
+                  <Link to={`/knowledge/articles/${h.id}`}>
+                    <strong>{h.title}</strong>
+                  </Link>{' '}
+                  <span className="muted">
+                    · {h.categoryName} · {t(`kind.${h.kind}`)}
+                  </span>
+                  <div>
+                    <Highlighted html={h.snippet} />
+                  </div>
                 </li>
               ))}
             </ol>
@@ -62,17 +98,36 @@ export function KnowledgePage() {
       </section>
       <section className="card">
         <div className="wo-queues kb-categories">
-          <button type="button" className="button" aria-pressed={!categoryId} onClick={() => set({ category: undefined })}>{t('allCategories')}</button>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={!categoryId}
+            onClick={() => set({ category: undefined })}
+          >
+            {t('allCategories')}
+          </button>
           {(categories.data ?? []).map((c) => (
-            <button key={c.id} type="button" className="button" aria-pressed={c.id === categoryId} onClick={() => set({ category: c.id })}>{pick({ zh: c.name, en: c.nameEn }, i18n.language)}</button>
+            <button
+              key={c.id}
+              type="button"
+              className="button"
+              aria-pressed={c.id === categoryId}
+              onClick={() => set({ category: c.id })}
+            >
+              {pick({ zh: c.name, en: c.nameEn }, i18n.language)}
+            </button>
           ))}
         </div>
         <h2>{t('latest')}</h2>
         <ul className="kb-list">
           {(latest.data?.items ?? []).map((a) => (
             <li key={a.id}>
-              <Link to={`/knowledge/articles/${a.id}`}>{a.title}</Link> {a.status === 'draft' && <span className="badge">{t('status.draft')}</span>}
-              <span className="muted"> · {a.categoryName} · {a.authorName} · {date(a.updatedAt)}</span>
+              <Link to={`/knowledge/articles/${a.id}`}>{a.title}</Link>{' '}
+              {a.status === 'draft' && <span className="badge">{t('status.draft')}</span>}
+              <span className="muted">
+                {' '}
+                · {a.categoryName} · {a.authorName} · {date(a.updatedAt)}
+              </span>
             </li>
           ))}
         </ul>

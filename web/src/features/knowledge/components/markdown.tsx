@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 
 /** **bold** inside a line, as React elements. */
 function inline(text: string): ReactNode[] {
-  return text.split(/(\*\*[^*]+\*\*)/g).map((part, i) => (part.startsWith('**') && part.endsWith('**') && part.length > 4 ? <strong key={i}>{part.slice(2, -2)}</strong> : part));
+  return text
+    .split(/(\*\*[^*]+\*\*)/g)
+    .map((part, i) =>
+      part.startsWith('**') && part.endsWith('**') && part.length > 4 ? (
+        <strong key={i}>{part.slice(2, -2)}</strong>
+      ) : (
+        part
+      ),
+    );
 }
 
 /**
@@ -28,7 +36,13 @@ export function Markdown({ text }: { text: string }) {
     const numbered = line.match(/^\s*\d+\.\s+(.*)$/);
     if (heading) {
       flush();
-      blocks.push(heading[1].length === 1 ? <h2 key={blocks.length}>{inline(heading[2])}</h2> : <h3 key={blocks.length}>{inline(heading[2])}</h3>);
+      blocks.push(
+        heading[1].length === 1 ? (
+          <h2 key={blocks.length}>{inline(heading[2])}</h2>
+        ) : (
+          <h3 key={blocks.length}>{inline(heading[2])}</h3>
+        ),
+      );
     } else if (bullet || numbered) {
       if (paragraph.length || (list && list.ordered !== !!numbered)) flush();
       list ??= { ordered: !!numbered, items: [] };

@@ -15,9 +15,25 @@ export function PortalLogin({ notice }: { notice?: string }) {
     <form className="portal__card" onSubmit={submit} aria-label={t('login')}>
       {notice && <p className="notice notice--info">{notice}</p>}
       <FormError message={login.error?.message} />
-      <TextField label={t('phone')} inputMode="tel" autoComplete="username" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.target.value })} required />
-      <TextField label={t('password')} type="password" autoComplete="current-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />
-      <button type="submit" className="button button--primary button--block" disabled={login.isPending}>{t('login')}</button>
+      <TextField
+        label={t('phone')}
+        inputMode="tel"
+        autoComplete="username"
+        value={form.phone}
+        onChange={(e) => setForm({ ...form, phone: e.target.value })}
+        required
+      />
+      <TextField
+        label={t('password')}
+        type="password"
+        autoComplete="current-password"
+        value={form.password}
+        onChange={(e) => setForm({ ...form, password: e.target.value })}
+        required
+      />
+      <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
+        {t('login')}
+      </button>
     </form>
   );
 }
@@ -35,8 +51,18 @@ export function PortalReset({ token, onDone }: { token: string; onDone: () => vo
     <form className="portal__card" onSubmit={submit} aria-label={t('reset.title')}>
       <h2>{t('reset.title')}</h2>
       <FormError message={reset.error?.message} />
-      <TextField label={t('reset.password')} type="password" autoComplete="new-password" minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} required />
-      <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>{t('reset.submit')}</button>
+      <TextField
+        label={t('reset.password')}
+        type="password"
+        autoComplete="new-password"
+        minLength={10}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        required
+      />
+      <button type="submit" className="button button--primary button--block" disabled={reset.isPending}>
+        {t('reset.submit')}
+      </button>
     </form>
   );
 }

@@ -14,15 +14,23 @@ export const CLUSTER_COLOURS = ['#2f6fde', '#e8833a', '#3aa56b', '#c2416b', '#8a
 /** Customers on the first two principal axes, one colour per cluster. */
 export function ProjectionChart({ run, names }: { run: RunDetail; names: string[] }) {
   const { t } = useSegmentationT();
-  const option = useMemo(() => ({
-    tooltip: { trigger: 'item' }, legend: { top: 0 }, grid: { left: 50, right: 20, top: 40, bottom: 40 },
-    xAxis: { type: 'value', name: 'PC1', nameLocation: 'middle', nameGap: 24, scale: true },
-    yAxis: { type: 'value', name: 'PC2', nameLocation: 'middle', nameGap: 28, scale: true },
-    series: names.map((name, j) => ({
-      name, type: 'scatter', symbolSize: 4, itemStyle: { color: CLUSTER_COLOURS[j % CLUSTER_COLOURS.length] },
-      data: (run.projection?.points ?? []).filter((p) => p[2] === j).map((p) => [p[0], p[1]]),
-    })),
-  }), [run.projection, names]);
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'item' },
+      legend: { top: 0 },
+      grid: { left: 50, right: 20, top: 40, bottom: 40 },
+      xAxis: { type: 'value', name: 'PC1', nameLocation: 'middle', nameGap: 24, scale: true },
+      yAxis: { type: 'value', name: 'PC2', nameLocation: 'middle', nameGap: 28, scale: true },
+      series: names.map((name, j) => ({
+        name,
+        type: 'scatter',
+        symbolSize: 4,
+        itemStyle: { color: CLUSTER_COLOURS[j % CLUSTER_COLOURS.length] },
+        data: (run.projection?.points ?? []).filter((p) => p[2] === j).map((p) => [p[0], p[1]]),
+      })),
+    }),
+    [run.projection, names],
+  );
   return <EChart option={option} height={360} label={t('run.scatter')} />;
 }
 
@@ -32,15 +40,32 @@ export function ElbowChart({ run }: { run: RunDetail }) {
   const option = useMemo(() => {
     const elbow = run.elbow ?? [];
     return {
-      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 60, right: 50, top: 40, bottom: 30 },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 60, right: 50, top: 40, bottom: 30 },
       xAxis: { type: 'category', name: t('run.k'), data: elbow.map((p) => String(p.k)) },
-      yAxis: [{ type: 'value', name: t('run.inertia') }, { type: 'value', name: t('run.silhouette'), min: 0, max: 1, splitLine: { show: false } }],
+      yAxis: [
+        { type: 'value', name: t('run.inertia') },
+        { type: 'value', name: t('run.silhouette'), min: 0, max: 1, splitLine: { show: false } },
+      ],
       series: [
         {
-          name: t('run.inertia'), type: 'line', data: elbow.map((p) => Math.round(p.inertia)),
-          markPoint: { data: elbow.filter((p) => p.k === run.kUsed).map((p) => ({ coord: [String(p.k), Math.round(p.inertia)], value: `K=${p.k}` })) },
+          name: t('run.inertia'),
+          type: 'line',
+          data: elbow.map((p) => Math.round(p.inertia)),
+          markPoint: {
+            data: elbow
+              .filter((p) => p.k === run.kUsed)
+              .map((p) => ({ coord: [String(p.k), Math.round(p.inertia)], value: `K=${p.k}` })),
+          },
         },
-        { name: t('run.silhouette'), type: 'bar', yAxisIndex: 1, barWidth: 14, data: elbow.map((p) => Number(p.silhouette.toFixed(3))) },
+        {
+          name: t('run.silhouette'),
+          type: 'bar',
+          yAxisIndex: 1,
+          barWidth: 14,
+          data: elbow.map((p) => Number(p.silhouette.toFixed(3))),
+        },
       ],
     };
   }, [run.elbow, run.kUsed, t]);

@@ -9,16 +9,25 @@ export function RunHistory() {
   const { t, i18n } = useSegmentationT();
   const runs = useRuns();
   const items = runs.data?.items ?? [];
-  const params = (r: RunSummary) => `${r.month}${r.months > 1 ? ` ×${r.months}` : ''} · K=${r.k === 'auto' ? `${t('form.auto')}${r.kUsed ? ` → ${r.kUsed}` : ''}` : r.k} · ${r.variables.length} · seed ${r.seed}`;
+  const params = (r: RunSummary) =>
+    `${r.month}${r.months > 1 ? ` ×${r.months}` : ''} · K=${r.k === 'auto' ? `${t('form.auto')}${r.kUsed ? ` → ${r.kUsed}` : ''}` : r.k} · ${r.variables.length} · seed ${r.seed}`;
   return (
     <section className="card card__body">
       <h2>{t('history.title')}</h2>
       <div className="table-wrap">
         <table className="table" aria-label={t('history.title')} data-testid="segmentation-runs">
-          <thead><tr>
-            <th>#</th><th>{t('history.when')}</th><th>{t('history.who')}</th><th>{t('history.params')}</th><th>{t('history.status')}</th>
-            <th className="numeric">{t('history.customers')}</th><th className="numeric">{t('history.quality')}</th><th />
-          </tr></thead>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('history.when')}</th>
+              <th>{t('history.who')}</th>
+              <th>{t('history.params')}</th>
+              <th>{t('history.status')}</th>
+              <th className="numeric">{t('history.customers')}</th>
+              <th className="numeric">{t('history.quality')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {items.map((r) => (
               <tr key={r.id}>
@@ -27,14 +36,22 @@ export function RunHistory() {
                 <td>{r.createdByName}</td>
                 <td>{params(r)}</td>
                 <td>
-                  {r.status === 'running' || r.status === 'queued'
-                    ? <progress max={100} value={r.progress} aria-label={t('run.progress')}>{r.progress}%</progress>
-                    : <span className={r.status === 'failed' ? 'badge badge--merged' : 'badge'}>{t(`status.${r.status}`)}</span>}
+                  {r.status === 'running' || r.status === 'queued' ? (
+                    <progress max={100} value={r.progress} aria-label={t('run.progress')}>
+                      {r.progress}%
+                    </progress>
+                  ) : (
+                    <span className={r.status === 'failed' ? 'badge badge--merged' : 'badge'}>
+                      {t(`status.${r.status}`)}
+                    </span>
+                  )}
                   {r.publishedAt && <span className="badge seg-published">{t('history.published')}</span>}
                 </td>
                 <td className="numeric">{r.customerCount?.toLocaleString(i18n.language) ?? '—'}</td>
                 <td className="numeric">{r.silhouette?.toFixed(3) ?? '—'}</td>
-                <td><Link to={`/segmentation/runs/${r.id}`}>{t('history.open')}</Link></td>
+                <td>
+                  <Link to={`/segmentation/runs/${r.id}`}>{t('history.open')}</Link>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -10,7 +10,9 @@ export function SegmentationPage() {
   const { can } = useAuth();
   return (
     <div className="page seg-page">
-      <div className="page__header"><h1>{t('title')}</h1></div>
+      <div className="page__header">
+        <h1>{t('title')}</h1>
+      </div>
       {can('segmentation:create') && <RunForm />}
       <RunHistory />
     </div>

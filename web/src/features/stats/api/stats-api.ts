@@ -7,17 +7,36 @@ export type StatsGroup = (typeof STATS_GROUPS)[number];
 
 /** The server's customer statistics (src/modules/stats/stats.schema.ts). */
 export interface StatsRow {
-  key: string; label: string; active: number; new: number; cancelled: number; churned: number; revenue: string | null; arpu: string | null;
+  key: string;
+  label: string;
+  active: number;
+  new: number;
+  cancelled: number;
+  churned: number;
+  revenue: string | null;
+  arpu: string | null;
 }
-export interface CustomerStats { groupBy: StatsGroup; from: string; to: string; rows: StatsRow[]; totals: StatsRow }
-export interface StatsFilters { groupBy: StatsGroup; from?: string; to?: string; region?: string }
+export interface CustomerStats {
+  groupBy: StatsGroup;
+  from: string;
+  to: string;
+  rows: StatsRow[];
+  totals: StatsRow;
+}
+export interface StatsFilters {
+  groupBy: StatsGroup;
+  from?: string;
+  to?: string;
+  region?: string;
+}
 
 export function useCustomerStats(filters: StatsFilters) {
   return useQuery({
-    queryKey: ['stats', 'customers', filters], placeholderData: keepPreviousData,
+    queryKey: ['stats', 'customers', filters],
+    placeholderData: keepPreviousData,
     queryFn: () => get<CustomerStats>('/api/stats/customers', { ...filters }),
   });
 }
 
-export const statsXlsxHref = (filters: StatsFilters) => withQuery('/api/stats/customers.xlsx', { ...filters, lang: currentLanguage() });
-
+export const statsXlsxHref = (filters: StatsFilters) =>
+  withQuery('/api/stats/customers.xlsx', { ...filters, lang: currentLanguage() });

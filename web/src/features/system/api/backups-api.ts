@@ -3,11 +3,20 @@ import { get, post } from '../../../app/api-client.ts';
 
 /** The server's shapes (src/modules/backup/backup.routes.ts). */
 export interface Backup {
-  name: string; createdAt: string; sizeBytes: number; engine: 'pglite' | 'postgres' | null;
-  tables: number | null; rows: number | null; files: number | null;
+  name: string;
+  createdAt: string;
+  sizeBytes: number;
+  engine: 'pglite' | 'postgres' | null;
+  tables: number | null;
+  rows: number | null;
+  files: number | null;
   verification: { status: 'verified' | 'failed'; at: string; problems: string[] } | null;
 }
-export interface BackupList { items: Backup[]; inProgress: boolean; schedule: { everyHours: number; keep: number; dir: string } }
+export interface BackupList {
+  items: Backup[];
+  inProgress: boolean;
+  schedule: { everyHours: number; keep: number; dir: string };
+}
 
 const key = ['backups'] as const;
 
@@ -22,7 +31,10 @@ export function useBackups() {
 
 export function useStartBackup() {
   const client = useQueryClient();
-  return useMutation({ mutationFn: () => post<{ jobId: string }>('/api/backups'), onSuccess: () => client.invalidateQueries({ queryKey: key }) });
+  return useMutation({
+    mutationFn: () => post<{ jobId: string }>('/api/backups'),
+    onSuccess: () => client.invalidateQueries({ queryKey: key }),
+  });
 }
 
 export const backupDownloadHref = (name: string) => `/api/backups/${encodeURIComponent(name)}`;

@@ -5,20 +5,67 @@ import { orgUnitsKey, type OrgUnit, type OrgUnitKind } from '../../../lib/org-un
 /** The server's shapes (src/modules/system/system.schema.ts); org units are shared (lib/org-units.ts). */
 
 export interface Employee {
-  id: string; username: string; name: string; phone: string | null; email: string | null;
-  orgUnitId: string; orgUnitName: string; status: 'active' | 'disabled'; roleIds: string[]; createdAt: string;
+  id: string;
+  username: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  orgUnitId: string;
+  orgUnitName: string;
+  status: 'active' | 'disabled';
+  roleIds: string[];
+  createdAt: string;
 }
-export interface CreateEmployee { username: string; password: string; name: string; phone?: string; email?: string; orgUnitId: string; roleIds: string[] }
-export interface UpdateEmployee { name?: string; phone?: string | null; email?: string | null; orgUnitId?: string; roleIds?: string[]; status?: Employee['status']; password?: string }
+export interface CreateEmployee {
+  username: string;
+  password: string;
+  name: string;
+  phone?: string;
+  email?: string;
+  orgUnitId: string;
+  roleIds: string[];
+}
+export interface UpdateEmployee {
+  name?: string;
+  phone?: string | null;
+  email?: string | null;
+  orgUnitId?: string;
+  roleIds?: string[];
+  status?: Employee['status'];
+  password?: string;
+}
 
 export const DATA_SCOPES = ['own', 'team', 'department', 'region', 'all'] as const;
 export type DataScope = (typeof DATA_SCOPES)[number];
 export const ACTIONS = ['view', 'create', 'edit', 'delete', 'export', 'import', 'admin'] as const;
-export interface Role { id: string; code: string; name: string; nameEn: string | null; permissions: string[]; dataScope: DataScope }
-export interface PermissionArea { area: string; label: { zh: string; en: string } }
-export interface RoleInput { name: string; nameEn?: string; permissions: string[]; dataScope: DataScope }
+export interface Role {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  permissions: string[];
+  dataScope: DataScope;
+}
+export interface PermissionArea {
+  area: string;
+  label: { zh: string; en: string };
+}
+export interface RoleInput {
+  name: string;
+  nameEn?: string;
+  permissions: string[];
+  dataScope: DataScope;
+}
 
-export interface ApiToken { id: string; name: string; prefix: string; employeeId: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  employeeId: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
 
 const keys = {
   orgUnits: orgUnitsKey,
@@ -28,15 +75,25 @@ const keys = {
 };
 
 export function useEmployees(f: { q?: string; cursor?: string; limit: number }) {
-  return useQuery({ queryKey: [...keys.employees, f], queryFn: () => get<Page<Employee>>('/api/employees', { ...f }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [...keys.employees, f],
+    queryFn: () => get<Page<Employee>>('/api/employees', { ...f }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useRoles() {
-  return useQuery({ queryKey: keys.roles, queryFn: () => get<{ items: Role[]; areas: PermissionArea[] }>('/api/roles') });
+  return useQuery({
+    queryKey: keys.roles,
+    queryFn: () => get<{ items: Role[]; areas: PermissionArea[] }>('/api/roles'),
+  });
 }
 
 export function useApiTokens() {
-  return useQuery({ queryKey: keys.tokens, queryFn: () => get<{ items: ApiToken[] }>('/api/api-tokens').then((r) => r.items) });
+  return useQuery({
+    queryKey: keys.tokens,
+    queryFn: () => get<{ items: ApiToken[] }>('/api/api-tokens').then((r) => r.items),
+  });
 }
 
 /** A write that refreshes the lists it touches. */
@@ -46,12 +103,25 @@ function useWrite<TInput, TResult>(fn: (input: TInput) => Promise<TResult>, refr
 }
 
 export const useCreateOrgUnit = () =>
-  useWrite((input: { parentId: string | null; name: string; nameEn?: string; code?: string; kind: OrgUnitKind }) => post<OrgUnit>('/api/org-units', input), keys.orgUnits);
-export const useCreateEmployee = () => useWrite((input: CreateEmployee) => post<Employee>('/api/employees', input), keys.employees);
+  useWrite(
+    (input: { parentId: string | null; name: string; nameEn?: string; code?: string; kind: OrgUnitKind }) =>
+      post<OrgUnit>('/api/org-units', input),
+    keys.orgUnits,
+  );
+export const useCreateEmployee = () =>
+  useWrite((input: CreateEmployee) => post<Employee>('/api/employees', input), keys.employees);
 export const useUpdateEmployee = () =>
-  useWrite(({ id, ...input }: UpdateEmployee & { id: string }) => patch<Employee>(`/api/employees/${id}`, input), keys.employees);
-export const useCreateRole = () => useWrite((input: RoleInput & { code: string }) => post<Role>('/api/roles', input), keys.roles);
-export const useUpdateRole = () => useWrite(({ id, ...input }: RoleInput & { id: string }) => patch<Role>(`/api/roles/${id}`, input), keys.roles);
+  useWrite(
+    ({ id, ...input }: UpdateEmployee & { id: string }) => patch<Employee>(`/api/employees/${id}`, input),
+    keys.employees,
+  );
+export const useCreateRole = () =>
+  useWrite((input: RoleInput & { code: string }) => post<Role>('/api/roles', input), keys.roles);
+export const useUpdateRole = () =>
+  useWrite(({ id, ...input }: RoleInput & { id: string }) => patch<Role>(`/api/roles/${id}`, input), keys.roles);
 export const useCreateApiToken = () =>
-  useWrite((input: { name: string; employeeId?: string }) => post<ApiToken & { token: string }>('/api/api-tokens', input), keys.tokens);
+  useWrite(
+    (input: { name: string; employeeId?: string }) => post<ApiToken & { token: string }>('/api/api-tokens', input),
+    keys.tokens,
+  );
 export const useRevokeApiToken = () => useWrite((id: string) => del<void>(`/api/api-tokens/${id}`), keys.tokens);

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
@@ -17,7 +16,6 @@ export function ApiTokensPage() {
   const { dateTime } = useDateFormat();
   const { t } = useSystemT();
   const app = useAppT();
-  const { i18n } = useTranslation();
   const toast = useToast();
   const tokens = useApiTokens();
   const employees = useEmployees({ limit: 200 });
@@ -30,39 +28,99 @@ export function ApiTokensPage() {
     const when = (iso: string | null, fallback: string) => (iso ? dateTime(iso) : fallback);
     return [
       { id: 'name', header: t('tokens.name'), cell: ({ row }) => row.original.name },
-      { id: 'prefix', header: t('tokens.prefix'), cell: ({ row }) => <span className="mono">{row.original.prefix}…</span> },
-      { id: 'employee', header: t('tokens.employee'), cell: ({ row }) => names.get(row.original.employeeId) ?? row.original.employeeId },
-      { id: 'createdAt', header: t('tokens.createdAt'), cell: ({ row }) => when(row.original.createdAt, '') },
-      { id: 'lastUsedAt', header: t('tokens.lastUsedAt'), cell: ({ row }) => when(row.original.lastUsedAt, t('tokens.never')) },
       {
-        id: 'status', header: t('tokens.status'),
-        cell: ({ row }) => (row.original.revokedAt
-          ? <span className="badge badge--cancelled" title={when(row.original.revokedAt, '')}>{t('tokens.revoked')} {when(row.original.revokedAt, '')}</span>
-          : <span className="badge badge--active">{t('tokens.valid')}</span>),
+        id: 'prefix',
+        header: t('tokens.prefix'),
+        cell: ({ row }) => <span className="mono">{row.original.prefix}…</span>,
       },
       {
-        id: 'actions', header: () => <span className="visually-hidden">{t('tokens.actions')}</span>,
-        cell: ({ row }) => !row.original.revokedAt && (
-          <div className="row-actions">
-            <button type="button" className="button button--small button--danger" onClick={() => setRevoking(row.original)}>{t('tokens.revoke')}</button>
-          </div>
-        ),
+        id: 'employee',
+        header: t('tokens.employee'),
+        cell: ({ row }) => names.get(row.original.employeeId) ?? row.original.employeeId,
+      },
+      { id: 'createdAt', header: t('tokens.createdAt'), cell: ({ row }) => when(row.original.createdAt, '') },
+      {
+        id: 'lastUsedAt',
+        header: t('tokens.lastUsedAt'),
+        cell: ({ row }) => when(row.original.lastUsedAt, t('tokens.never')),
+      },
+      {
+        id: 'status',
+        header: t('tokens.status'),
+        cell: ({ row }) =>
+          row.original.revokedAt ? (
+            <span className="badge badge--cancelled" title={when(row.original.revokedAt, '')}>
+              {t('tokens.revoked')} {when(row.original.revokedAt, '')}
+            </span>
+          ) : (
+            <span className="badge badge--active">{t('tokens.valid')}</span>
+          ),
+      },
+      {
+        id: 'actions',
+        header: () => <span className="visually-hidden">{t('tokens.actions')}</span>,
+        cell: ({ row }) =>
+          !row.original.revokedAt && (
+            <div className="row-actions">
+              <button
+                type="button"
+                className="button button--small button--danger"
+                onClick={() => setRevoking(row.original)}
+              >
+                {t('tokens.revoke')}
+              </button>
+            </div>
+          ),
       },
     ];
-  }, [t, i18n.language, names]);
+  }, [t, names, dateTime]);
 
   return (
-    <SystemSection actions={<button type="button" className="button button--primary" onClick={() => setCreating(true)}>＋ {t('tokens.add')}</button>}>
+    <SystemSection
+      actions={
+        <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+          ＋ {t('tokens.add')}
+        </button>
+      }
+    >
       <section className="card">
         <FormError message={tokens.error?.message} />
-        <DataTable label={t('section.apiTokens')} testId="token-table" columns={columns} data={tokens.data ?? []} getRowId={(r) => r.id}
-          empty={tokens.isLoading ? app.t('common.loading') : t('tokens.empty')} />
+        <DataTable
+          label={t('section.apiTokens')}
+          testId="token-table"
+          columns={columns}
+          data={tokens.data ?? []}
+          getRowId={(r) => r.id}
+          empty={tokens.isLoading ? app.t('common.loading') : t('tokens.empty')}
+        />
       </section>
-      {creating && <CreateApiTokenDialog employees={(employees.data?.items ?? []).filter((e) => e.status === 'active')} onClose={() => setCreating(false)} />}
+      {creating && (
+        <CreateApiTokenDialog
+          employees={(employees.data?.items ?? []).filter((e) => e.status === 'active')}
+          onClose={() => setCreating(false)}
+        />
+      )}
       {revoking && (
-        <ConfirmDialog title={t('tokens.revokeTitle')} danger confirmLabel={t('tokens.revoke')} cancelLabel={app.t('common.cancel')}
-          busy={revoke.isPending} error={revoke.error?.message} onClose={() => { revoke.reset(); setRevoking(null); }}
-          onConfirm={() => revoke.mutate(revoking.id, { onSuccess: () => { toast(t('tokens.revokedDone', { name: revoking.name })); setRevoking(null); } })}>
+        <ConfirmDialog
+          title={t('tokens.revokeTitle')}
+          danger
+          confirmLabel={t('tokens.revoke')}
+          cancelLabel={app.t('common.cancel')}
+          busy={revoke.isPending}
+          error={revoke.error?.message}
+          onClose={() => {
+            revoke.reset();
+            setRevoking(null);
+          }}
+          onConfirm={() =>
+            revoke.mutate(revoking.id, {
+              onSuccess: () => {
+                toast(t('tokens.revokedDone', { name: revoking.name }));
+                setRevoking(null);
+              },
+            })
+          }
+        >
           {t('tokens.revokeConfirm', { name: revoking.name })}
         </ConfirmDialog>
       )}

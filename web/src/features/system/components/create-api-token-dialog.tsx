@@ -24,16 +24,32 @@ export function CreateApiTokenDialog({ employees, onClose }: { employees: Employ
   const token = create.data?.token;
   if (token) {
     return (
-      <Dialog title={t('tokens.shownTitle')} onClose={onClose} footer={<button type="button" className="button button--primary" onClick={onClose}>{t('tokens.done')}</button>}>
+      <Dialog
+        title={t('tokens.shownTitle')}
+        onClose={onClose}
+        footer={
+          <button type="button" className="button button--primary" onClick={onClose}>
+            {t('tokens.done')}
+          </button>
+        }
+      >
         <div className="form-stack">
-          <div className="notice" role="alert">{t('tokens.shownWarning')}</div>
+          <div className="notice" role="alert">
+            {t('tokens.shownWarning')}
+          </div>
           <div className="token-secret">
             <code data-testid="new-token">{token}</code>
-            <button type="button" className="button" onClick={() => navigator.clipboard.writeText(token).then(() => setCopied(true))}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => navigator.clipboard.writeText(token).then(() => setCopied(true))}
+            >
               {copied ? `✓ ${t('tokens.copied')}` : t('tokens.copy')}
             </button>
           </div>
-          <p className="muted" style={{ margin: 0 }}>{t('tokens.usage')} <span className="mono">Authorization: Bearer {create.data?.prefix}…</span></p>
+          <p className="muted" style={{ margin: 0 }}>
+            {t('tokens.usage')} <span className="mono">Authorization: Bearer {create.data?.prefix}…</span>
+          </p>
         </div>
       </Dialog>
     );
@@ -43,12 +59,32 @@ export function CreateApiTokenDialog({ employees, onClose }: { employees: Employ
     <Dialog title={t('tokens.createTitle')} onClose={onClose}>
       <form className="form-stack" onSubmit={submit}>
         <FormError message={error?.message} />
-        <TextField label={t('tokens.name')} required autoFocus maxLength={100} value={name} onChange={(e) => setName(e.target.value)} hint={t('tokens.nameHint')} error={error?.fields.name} />
-        <SelectField label={t('tokens.employee')} value={employeeId} onChange={(e) => setEmployeeId(e.target.value)} placeholder={t('tokens.self')}
-          options={employees.map((e) => ({ value: e.id, label: `${e.name}（${e.username}）` }))} hint={t('tokens.employeeHint')} error={error?.fields.employeeId} />
+        <TextField
+          label={t('tokens.name')}
+          required
+          autoFocus
+          maxLength={100}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          hint={t('tokens.nameHint')}
+          error={error?.fields.name}
+        />
+        <SelectField
+          label={t('tokens.employee')}
+          value={employeeId}
+          onChange={(e) => setEmployeeId(e.target.value)}
+          placeholder={t('tokens.self')}
+          options={employees.map((e) => ({ value: e.id, label: `${e.name}（${e.username}）` }))}
+          hint={t('tokens.employeeHint')}
+          error={error?.fields.employeeId}
+        />
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>{app.t('common.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>{create.isPending ? app.t('common.saving') : t('tokens.add')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {app.t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {create.isPending ? app.t('common.saving') : t('tokens.add')}
+          </button>
         </div>
       </form>
     </Dialog>

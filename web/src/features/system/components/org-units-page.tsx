@@ -27,19 +27,39 @@ export function OrgUnitsPage() {
   }
 
   return (
-    <SystemSection actions={(
-      <>
-        <button type="button" className="button" onClick={() => setCollapsed(new Set())}>{t('orgUnits.expandAll')}</button>
-        <button type="button" className="button" onClick={() => setCollapsed(new Set((units.data ?? []).map((u) => u.id)))}>{t('orgUnits.collapseAll')}</button>
-        {can('system:create') && <button type="button" className="button button--primary" onClick={() => setAdding(null)}>＋ {t('orgUnits.addRoot')}</button>}
-      </>
-    )}>
+    <SystemSection
+      actions={
+        <>
+          <button type="button" className="button" onClick={() => setCollapsed(new Set())}>
+            {t('orgUnits.expandAll')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setCollapsed(new Set((units.data ?? []).map((u) => u.id)))}
+          >
+            {t('orgUnits.collapseAll')}
+          </button>
+          {can('system:create') && (
+            <button type="button" className="button button--primary" onClick={() => setAdding(null)}>
+              ＋ {t('orgUnits.addRoot')}
+            </button>
+          )}
+        </>
+      }
+    >
       <section className="card card__body">
         <FormError message={units.error?.message} />
         {units.isLoading && <p className="muted">{app.t('common.loading')}</p>}
         <ul className="org-tree" aria-label={t('section.orgUnits')} data-testid="org-tree">
           {tree.map((node) => (
-            <TreeItem key={node.unit.id} node={node} collapsed={collapsed} onToggle={toggle} onAdd={can('system:create') ? setAdding : undefined} />
+            <TreeItem
+              key={node.unit.id}
+              node={node}
+              collapsed={collapsed}
+              onToggle={toggle}
+              onAdd={can('system:create') ? setAdding : undefined}
+            />
           ))}
         </ul>
       </section>
@@ -48,8 +68,16 @@ export function OrgUnitsPage() {
   );
 }
 
-function TreeItem({ node, collapsed, onToggle, onAdd }: {
-  node: OrgTreeNode; collapsed: Set<string>; onToggle: (id: string) => void; onAdd?: (unit: OrgUnit) => void;
+function TreeItem({
+  node,
+  collapsed,
+  onToggle,
+  onAdd,
+}: {
+  node: OrgTreeNode;
+  collapsed: Set<string>;
+  onToggle: (id: string) => void;
+  onAdd?: (unit: OrgUnit) => void;
 }) {
   const { t } = useSystemT();
   const { i18n } = useTranslation();
@@ -59,17 +87,33 @@ function TreeItem({ node, collapsed, onToggle, onAdd }: {
   return (
     <li aria-label={name}>
       <div className="org-tree__row">
-        {children.length
-          ? <button type="button" className="org-tree__toggle" aria-expanded={open} aria-label={t('orgUnits.toggle', { name })} onClick={() => onToggle(unit.id)}>{open ? '▼' : '▶'}</button>
-          : <span className="org-tree__leaf" aria-hidden="true" />}
+        {children.length ? (
+          <button
+            type="button"
+            className="org-tree__toggle"
+            aria-expanded={open}
+            aria-label={t('orgUnits.toggle', { name })}
+            onClick={() => onToggle(unit.id)}
+          >
+            {open ? '▼' : '▶'}
+          </button>
+        ) : (
+          <span className="org-tree__leaf" aria-hidden="true" />
+        )}
         <span>{name}</span>
         <span className="badge">{t(`kind.${unit.kind}`)}</span>
         {unit.code && <span className="org-tree__code mono">{unit.code}</span>}
-        {onAdd && <button type="button" className="button button--small" onClick={() => onAdd(unit)}>＋ {t('orgUnits.addChild')}</button>}
+        {onAdd && (
+          <button type="button" className="button button--small" onClick={() => onAdd(unit)}>
+            ＋ {t('orgUnits.addChild')}
+          </button>
+        )}
       </div>
       {children.length > 0 && open && (
         <ul>
-          {children.map((c) => <TreeItem key={c.unit.id} node={c} collapsed={collapsed} onToggle={onToggle} onAdd={onAdd} />)}
+          {children.map((c) => (
+            <TreeItem key={c.unit.id} node={c} collapsed={collapsed} onToggle={onToggle} onAdd={onAdd} />
+          ))}
         </ul>
       )}
     </li>

@@ -23,18 +23,39 @@ export function ResetPasswordDialog({ employee, onClose }: { employee: Employee;
     e.preventDefault();
     setTooShort(password.length < MIN_PASSWORD);
     if (password.length < MIN_PASSWORD) return;
-    update.mutate({ id: employee.id, password }, { onSuccess: () => { toast(t('employees.resetDone', { name: employee.name })); onClose(); } });
+    update.mutate(
+      { id: employee.id, password },
+      {
+        onSuccess: () => {
+          toast(t('employees.resetDone', { name: employee.name }));
+          onClose();
+        },
+      },
+    );
   }
 
   return (
     <Dialog title={t('employees.resetTitle', { name: employee.name })} onClose={onClose}>
       <form className="form-stack" onSubmit={submit}>
         <FormError message={error?.message} />
-        <TextField label={t('employees.newPassword')} type="password" autoComplete="new-password" required autoFocus value={password}
-          onChange={(e) => setPassword(e.target.value)} hint={t('employees.passwordHint')} error={tooShort ? t('employees.tooShort') : error?.fields.password} />
+        <TextField
+          label={t('employees.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          required
+          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          hint={t('employees.passwordHint')}
+          error={tooShort ? t('employees.tooShort') : error?.fields.password}
+        />
         <div className="form-actions">
-          <button type="button" className="button" onClick={onClose}>{app.t('common.cancel')}</button>
-          <button type="submit" className="button button--primary" disabled={update.isPending}>{t('employees.resetPassword')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {app.t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={update.isPending}>
+            {t('employees.resetPassword')}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -20,22 +20,56 @@ export function RolesPage() {
   const navigate = useNavigate();
   const roles = useRoles();
 
-  const columns = useMemo<ColumnDef<Role>[]>(() => [
-    { id: 'name', header: t('roles.name'), cell: ({ row }) => <Link to={`/system/roles/${row.original.id}`}>{pick({ zh: row.original.name, en: row.original.nameEn }, i18n.language)}</Link> },
-    { id: 'code', header: t('roles.code'), cell: ({ row }) => <span className="mono">{row.original.code}</span> },
-    { id: 'dataScope', header: t('roles.dataScope'), cell: ({ row }) => <span className="badge">{t(`scope.${row.original.dataScope}`)}</span> },
-    {
-      id: 'permissions', header: t('roles.permissions'),
-      cell: ({ row }) => (row.original.permissions.includes('*') ? t('roles.allPermissions') : t('roles.count', { count: row.original.permissions.length })),
-    },
-  ], [t, i18n.language]);
+  const columns = useMemo<ColumnDef<Role>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('roles.name'),
+        cell: ({ row }) => (
+          <Link to={`/system/roles/${row.original.id}`}>
+            {pick({ zh: row.original.name, en: row.original.nameEn }, i18n.language)}
+          </Link>
+        ),
+      },
+      { id: 'code', header: t('roles.code'), cell: ({ row }) => <span className="mono">{row.original.code}</span> },
+      {
+        id: 'dataScope',
+        header: t('roles.dataScope'),
+        cell: ({ row }) => <span className="badge">{t(`scope.${row.original.dataScope}`)}</span>,
+      },
+      {
+        id: 'permissions',
+        header: t('roles.permissions'),
+        cell: ({ row }) =>
+          row.original.permissions.includes('*')
+            ? t('roles.allPermissions')
+            : t('roles.count', { count: row.original.permissions.length }),
+      },
+    ],
+    [t, i18n.language],
+  );
 
   return (
-    <SystemSection actions={can('system:create') && <Link className="button button--primary" to="/system/roles/new">＋ {t('roles.add')}</Link>}>
+    <SystemSection
+      actions={
+        can('system:create') && (
+          <Link className="button button--primary" to="/system/roles/new">
+            ＋ {t('roles.add')}
+          </Link>
+        )
+      }
+    >
       <section className="card">
         <FormError message={roles.error?.message} />
-        <DataTable label={t('section.roles')} testId="role-table" columns={columns} data={roles.data?.items ?? []} getRowId={(r) => r.id}
-          empty={roles.isLoading ? app.t('common.loading') : app.t('common.empty')} onOpen={(r) => navigate(`/system/roles/${r.id}`)} />
+        <DataTable
+          label={t('section.roles')}
+          testId="role-table"
+          columns={columns}
+          data={roles.data?.items ?? []}
+          getRowId={(r) => r.id}
+          empty={roles.isLoading ? app.t('common.loading') : app.t('common.empty')}
+          onOpen={(r) => navigate(`/system/roles/${r.id}`)}
+        />
       </section>
     </SystemSection>
   );

@@ -24,7 +24,9 @@ export function SystemSection({ actions, children }: { actions?: ReactNode; chil
       </div>
       <nav className="section-nav" aria-label={t('title')}>
         {SECTIONS.filter((s) => can(s.permission)).map((s) => (
-          <NavLink key={s.to} to={s.to} className="section-nav__link">{t(`section.${s.key}`)}</NavLink>
+          <NavLink key={s.to} to={s.to} className="section-nav__link">
+            {t(`section.${s.key}`)}
+          </NavLink>
         ))}
       </nav>
       {children}

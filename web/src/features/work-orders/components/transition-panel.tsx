@@ -11,7 +11,12 @@ import { useWorkOrdersT } from '../i18n.ts';
 type Step = TransitionBody['action'];
 /** What can be done next from each status; the server still checks who may do it. */
 const NEXT: Record<string, Step[]> = {
-  new: ['dispatch'], dispatched: ['start', 'transfer', 'dispatch'], in_progress: ['resolve', 'transfer'], resolved: ['return-visit'], visited: ['archive', 'reopen'], archived: [],
+  new: ['dispatch'],
+  dispatched: ['start', 'transfer', 'dispatch'],
+  in_progress: ['resolve', 'transfer'],
+  resolved: ['return-visit'],
+  visited: ['archive', 'reopen'],
+  archived: [],
 };
 
 /** The next steps of a work order as small forms: one button per step, with the fields that step needs. */
@@ -22,7 +27,13 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
   const transition = useTransition(workOrder.id);
   const units = useOrgUnits();
   const [step, setStep] = useState<Step | null>(null);
-  const [form, setForm] = useState({ departmentId: '', reason: '', note: '', satisfaction: 'satisfied', customerWords: '' });
+  const [form, setForm] = useState({
+    departmentId: '',
+    reason: '',
+    note: '',
+    satisfaction: 'satisfied',
+    customerWords: '',
+  });
   const departments = (units.data ?? []).filter((u) => u.kind === 'department' && u.id !== workOrder.departmentId);
   const fields = transition.error instanceof ApiError ? transition.error.fields : {};
   const steps = NEXT[workOrder.status] ?? [];
@@ -30,18 +41,31 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
 
   function body(s: Step): TransitionBody {
     switch (s) {
-      case 'dispatch': return { action: s, departmentId: form.departmentId, reason: form.reason || undefined };
-      case 'transfer': return { action: s, departmentId: form.departmentId, reason: form.reason };
-      case 'start': return { action: s, note: form.note || undefined };
-      case 'resolve': return { action: s, note: form.note };
-      case 'return-visit': return { action: s, satisfaction: form.satisfaction, customerWords: form.customerWords };
-      case 'reopen': return { action: s, reason: form.reason };
-      case 'archive': return { action: s, note: form.note || undefined };
+      case 'dispatch':
+        return { action: s, departmentId: form.departmentId, reason: form.reason || undefined };
+      case 'transfer':
+        return { action: s, departmentId: form.departmentId, reason: form.reason };
+      case 'start':
+        return { action: s, note: form.note || undefined };
+      case 'resolve':
+        return { action: s, note: form.note };
+      case 'return-visit':
+        return { action: s, satisfaction: form.satisfaction, customerWords: form.customerWords };
+      case 'reopen':
+        return { action: s, reason: form.reason };
+      case 'archive':
+        return { action: s, note: form.note || undefined };
     }
   }
   function run(s: Step, e?: FormEvent) {
     e?.preventDefault();
-    transition.mutate(body(s), { onSuccess: () => { toast(`${t(`action.${s}`)} ✓`); setStep(null); setForm({ ...form, reason: '', note: '', customerWords: '' }); } });
+    transition.mutate(body(s), {
+      onSuccess: () => {
+        toast(`${t(`action.${s}`)} ✓`);
+        setStep(null);
+        setForm({ ...form, reason: '', note: '', customerWords: '' });
+      },
+    });
   }
   // Steps without fields run at once; the others open their small form.
   const immediate = (s: Step) => s === 'start' || s === 'archive';
@@ -50,32 +74,76 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
     <section className="card" aria-label={app.t('common.confirm')} data-testid="transition-panel">
       <div className="page__actions">
         {steps.map((s) => (
-          <button key={s} type="button" className={`button${s === steps[0] ? ' button--primary' : ''}`} disabled={transition.isPending}
-            onClick={() => (immediate(s) ? run(s) : setStep(s))}>{t(`action.${s}`)}</button>
+          <button
+            key={s}
+            type="button"
+            className={`button${s === steps[0] ? ' button--primary' : ''}`}
+            disabled={transition.isPending}
+            onClick={() => (immediate(s) ? run(s) : setStep(s))}
+          >
+            {t(`action.${s}`)}
+          </button>
         ))}
       </div>
       {step && (
         <form className="form-stack" onSubmit={(e) => run(step, e)} aria-label={t(`action.${step}`)}>
           {(step === 'dispatch' || step === 'transfer') && (
-            <SelectField label={t('field.department')} value={form.departmentId} required placeholder="—" error={fields.departmentId}
+            <SelectField
+              label={t('field.department')}
+              value={form.departmentId}
+              required
+              placeholder="—"
+              error={fields.departmentId}
               onChange={(e) => setForm({ ...form, departmentId: e.target.value })}
-              options={departments.map((u) => ({ value: u.id, label: pick({ zh: u.name, en: u.nameEn }, i18n.language) }))} />
+              options={departments.map((u) => ({
+                value: u.id,
+                label: pick({ zh: u.name, en: u.nameEn }, i18n.language),
+              }))}
+            />
           )}
           {(step === 'dispatch' || step === 'transfer' || step === 'reopen') && (
-            <TextArea label={t('field.reason')} value={form.reason} rows={2} error={fields.reason} required={step !== 'dispatch' || workOrder.status !== 'new'}
-              onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+            <TextArea
+              label={t('field.reason')}
+              value={form.reason}
+              rows={2}
+              error={fields.reason}
+              required={step !== 'dispatch' || workOrder.status !== 'new'}
+              onChange={(e) => setForm({ ...form, reason: e.target.value })}
+            />
           )}
-          {step === 'resolve' && <TextArea label={t('field.note')} value={form.note} rows={3} required error={fields.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />}
+          {step === 'resolve' && (
+            <TextArea
+              label={t('field.note')}
+              value={form.note}
+              rows={3}
+              required
+              error={fields.note}
+              onChange={(e) => setForm({ ...form, note: e.target.value })}
+            />
+          )}
           {step === 'return-visit' && (
             <>
-              <SelectField label={t('field.satisfaction')} value={form.satisfaction} onChange={(e) => setForm({ ...form, satisfaction: e.target.value })}
-                options={SATISFACTION.map((s) => ({ value: s, label: t(`satisfaction.${s}`) }))} />
-              <TextArea label={t('field.customerWords')} value={form.customerWords} rows={2} onChange={(e) => setForm({ ...form, customerWords: e.target.value })} />
+              <SelectField
+                label={t('field.satisfaction')}
+                value={form.satisfaction}
+                onChange={(e) => setForm({ ...form, satisfaction: e.target.value })}
+                options={SATISFACTION.map((s) => ({ value: s, label: t(`satisfaction.${s}`) }))}
+              />
+              <TextArea
+                label={t('field.customerWords')}
+                value={form.customerWords}
+                rows={2}
+                onChange={(e) => setForm({ ...form, customerWords: e.target.value })}
+              />
             </>
           )}
           <div className="form-actions">
-            <button type="button" className="button" onClick={() => setStep(null)}>{app.t('common.cancel')}</button>
-            <button type="submit" className="button button--primary" disabled={transition.isPending}>{app.t('common.confirm')}</button>
+            <button type="button" className="button" onClick={() => setStep(null)}>
+              {app.t('common.cancel')}
+            </button>
+            <button type="submit" className="button button--primary" disabled={transition.isPending}>
+              {app.t('common.confirm')}
+            </button>
           </div>
         </form>
       )}

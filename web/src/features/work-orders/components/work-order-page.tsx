@@ -5,7 +5,14 @@ import { useAppT } from '../../../app/app-i18n.ts';
 import { NotFoundPage } from '../../../app/shell/not-found-page.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { useAddNote, useAttachments, useTimeline, useUploadAttachment, useWorkOrder, type WorkOrder } from '../api/work-orders-api.ts';
+import {
+  useAddNote,
+  useAttachments,
+  useTimeline,
+  useUploadAttachment,
+  useWorkOrder,
+  type WorkOrder,
+} from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
 import { TimeLeft } from './time-left.tsx';
 import { TransitionPanel } from './transition-panel.tsx';
@@ -16,7 +23,12 @@ import { useDateFormat } from '../../../lib/date-format.ts';
 function Facts({ w }: { w: WorkOrder }) {
   const { t } = useWorkOrdersT();
   const rows: [string, React.ReactNode][] = [
-    [t('field.customer'), <Link to={`/customers/${w.customerId}`}>{w.customerName} · {w.customerNo}</Link>],
+    [
+      t('field.customer'),
+      <Link to={`/customers/${w.customerId}`}>
+        {w.customerName} · {w.customerNo}
+      </Link>,
+    ],
     [t('field.type'), `${w.typeName}${w.subtypeName ? ` · ${w.subtypeName}` : ''}`],
     [t('field.businessType'), t(`business.${w.businessType}`)],
     [t('field.region'), w.regionName],
@@ -27,9 +39,25 @@ function Facts({ w }: { w: WorkOrder }) {
     [t('field.acceptedBy'), w.acceptedByName],
     [t('field.channel'), t(`channel.${w.channel}`)],
     [t('field.timeLeft'), <TimeLeft workOrder={w} />],
-    ...(w.satisfaction ? [[t('field.satisfaction'), `${t(`satisfaction.${w.satisfaction}`)}${w.customerWords ? `：“${w.customerWords}”` : ''}`] as [string, React.ReactNode]] : []),
+    ...(w.satisfaction
+      ? [
+          [
+            t('field.satisfaction'),
+            `${t(`satisfaction.${w.satisfaction}`)}${w.customerWords ? `：“${w.customerWords}”` : ''}`,
+          ] as [string, React.ReactNode],
+        ]
+      : []),
   ];
-  return <dl className="wo-facts" data-testid="work-order-facts">{rows.map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd>{v}</dd></div>)}</dl>;
+  return (
+    <dl className="wo-facts" data-testid="work-order-facts">
+      {rows.map(([k, v]) => (
+        <div key={k} style={{ display: 'contents' }}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 function Timeline({ id }: { id: string }) {
@@ -44,7 +72,9 @@ function Timeline({ id }: { id: string }) {
           {e.toStatus && <> → {t(`status.${e.toStatus}`)}</>}
           {e.departmentName && e.action !== 'note' && <> · {e.departmentName}</>}
           {e.note && <div>{e.note}</div>}
-          <div className="wo-timeline__meta">{e.actorName} · {dateTime(e.at)}</div>
+          <div className="wo-timeline__meta">
+            {e.actorName} · {dateTime(e.at)}
+          </div>
         </li>
       ))}
     </ol>
@@ -60,14 +90,27 @@ function Attachments({ id }: { id: string }) {
   return (
     <div>
       <h3>{t('field.attachments')}</h3>
-      <ul>{(list.data ?? []).map((a) => <li key={a.id}><a href={`/api/work-orders/${id}/attachments/${a.id}`}>{a.fileName}</a> <span className="muted">{Math.ceil(a.sizeBytes / 1024)} KB · {a.uploadedByName}</span></li>)}</ul>
+      <ul>
+        {(list.data ?? []).map((a) => (
+          <li key={a.id}>
+            <a href={`/api/work-orders/${id}/attachments/${a.id}`}>{a.fileName}</a>{' '}
+            <span className="muted">
+              {Math.ceil(a.sizeBytes / 1024)} KB · {a.uploadedByName}
+            </span>
+          </li>
+        ))}
+      </ul>
       <label className="field">
         <span>{t('upload')}</span>
-        <input type="file" accept="image/png,image/jpeg,application/pdf" onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) upload.mutate(file, { onSuccess: () => toast(t('uploaded')) });
-          e.target.value = '';
-        }} />
+        <input
+          type="file"
+          accept="image/png,image/jpeg,application/pdf"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) upload.mutate(file, { onSuccess: () => toast(t('uploaded')) });
+            e.target.value = '';
+          }}
+        />
       </label>
       <FormError message={upload.error?.message} />
     </div>
@@ -85,11 +128,23 @@ export function WorkOrderPage() {
   const [note, setNote] = useState('');
   if (order.error && 'status' in order.error && order.error.status === 404) return <NotFoundPage />;
   const w = order.data;
-  if (!w) return <div className="page"><FormError message={order.error?.message} />{!order.error && <p className="muted">{app.t('common.loading')}</p>}</div>;
+  if (!w)
+    return (
+      <div className="page">
+        <FormError message={order.error?.message} />
+        {!order.error && <p className="muted">{app.t('common.loading')}</p>}
+      </div>
+    );
   return (
     <div className="page">
-      <div className="breadcrumb"><Link to="/work-orders">{t('title')}</Link> / {w.orderNo}</div>
-      <div className="page__header"><h1 data-testid="work-order-title">{w.orderNo} <StatusBadge status={w.status} /></h1></div>
+      <div className="breadcrumb">
+        <Link to="/work-orders">{t('title')}</Link> / {w.orderNo}
+      </div>
+      <div className="page__header">
+        <h1 data-testid="work-order-title">
+          {w.orderNo} <StatusBadge status={w.status} />
+        </h1>
+      </div>
       <div className="wo-detail">
         <div>
           <section className="card">
@@ -98,9 +153,29 @@ export function WorkOrderPage() {
           </section>
           <TransitionPanel workOrder={w} />
           <section className="card">
-            <form className="toolbar__row" onSubmit={(e) => { e.preventDefault(); if (note.trim()) addNote.mutate(note.trim(), { onSuccess: () => { setNote(''); toast(t('noteSaved')); } }); }}>
-              <input aria-label={t('addNote')} placeholder={t('addNote')} value={note} onChange={(e) => setNote(e.target.value)} style={{ flex: 1 }} />
-              <button type="submit" className="button" disabled={addNote.isPending}>{t('addNote')}</button>
+            <form
+              className="toolbar__row"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (note.trim())
+                  addNote.mutate(note.trim(), {
+                    onSuccess: () => {
+                      setNote('');
+                      toast(t('noteSaved'));
+                    },
+                  });
+              }}
+            >
+              <input
+                aria-label={t('addNote')}
+                placeholder={t('addNote')}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                style={{ flex: 1 }}
+              />
+              <button type="submit" className="button" disabled={addNote.isPending}>
+                {t('addNote')}
+              </button>
             </form>
             <FormError message={addNote.error?.message} />
             <Attachments id={id} />

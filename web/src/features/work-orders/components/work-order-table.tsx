@@ -13,20 +13,62 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** Work orders as a table; Enter or a click opens one. */
-export function WorkOrderTable({ rows, empty, showCustomer = true }: { rows: WorkOrder[]; empty: string; showCustomer?: boolean }) {
+export function WorkOrderTable({
+  rows,
+  empty,
+  showCustomer = true,
+}: {
+  rows: WorkOrder[];
+  empty: string;
+  showCustomer?: boolean;
+}) {
   const { dateTime } = useDateFormat();
   const { t } = useWorkOrdersT();
   const navigate = useNavigate();
-  const columns = useMemo<ColumnDef<WorkOrder>[]>(() => [
-    { id: 'orderNo', header: t('field.orderNo'), cell: ({ row }) => <span className="mono">{row.original.orderNo}</span> },
-    ...(showCustomer ? [{ id: 'customer', header: t('field.customer'), cell: ({ row }: { row: { original: WorkOrder } }) => row.original.customerName }] : []),
-    { id: 'type', header: t('field.type'), cell: ({ row }) => `${row.original.typeName}${row.original.subtypeName ? ` · ${row.original.subtypeName}` : ''}` },
-    { id: 'business', header: t('field.businessType'), cell: ({ row }) => t(`business.${row.original.businessType}`) },
-    { id: 'priority', header: t('field.priority'), cell: ({ row }) => t(`priority.${row.original.priority}`) },
-    { id: 'status', header: t('field.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
-    { id: 'department', header: t('field.department'), cell: ({ row }) => row.original.departmentName ?? '—' },
-    { id: 'timeLeft', header: t('field.timeLeft'), cell: ({ row }) => <TimeLeft workOrder={row.original} /> },
-    { id: 'createdAt', header: t('field.createdAt'), cell: ({ row }) => dateTime(row.original.createdAt) },
-  ], [t, showCustomer]);
-  return <DataTable label={t('title')} testId="work-order-table" columns={columns} data={rows} getRowId={(w) => w.id} empty={empty} onOpen={(w) => navigate(`/work-orders/${w.id}`)} />;
+  const columns = useMemo<ColumnDef<WorkOrder>[]>(
+    () => [
+      {
+        id: 'orderNo',
+        header: t('field.orderNo'),
+        cell: ({ row }) => <span className="mono">{row.original.orderNo}</span>,
+      },
+      ...(showCustomer
+        ? [
+            {
+              id: 'customer',
+              header: t('field.customer'),
+              cell: ({ row }: { row: { original: WorkOrder } }) => row.original.customerName,
+            },
+          ]
+        : []),
+      {
+        id: 'type',
+        header: t('field.type'),
+        cell: ({ row }) =>
+          `${row.original.typeName}${row.original.subtypeName ? ` · ${row.original.subtypeName}` : ''}`,
+      },
+      {
+        id: 'business',
+        header: t('field.businessType'),
+        cell: ({ row }) => t(`business.${row.original.businessType}`),
+      },
+      { id: 'priority', header: t('field.priority'), cell: ({ row }) => t(`priority.${row.original.priority}`) },
+      { id: 'status', header: t('field.status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+      { id: 'department', header: t('field.department'), cell: ({ row }) => row.original.departmentName ?? '—' },
+      { id: 'timeLeft', header: t('field.timeLeft'), cell: ({ row }) => <TimeLeft workOrder={row.original} /> },
+      { id: 'createdAt', header: t('field.createdAt'), cell: ({ row }) => dateTime(row.original.createdAt) },
+    ],
+    [t, showCustomer, dateTime],
+  );
+  return (
+    <DataTable
+      label={t('title')}
+      testId="work-order-table"
+      columns={columns}
+      data={rows}
+      getRowId={(w) => w.id}
+      empty={empty}
+      onOpen={(w) => navigate(`/work-orders/${w.id}`)}
+    />
+  );
 }
