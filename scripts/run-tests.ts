@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { globSync } from 'node:fs';
+import { missingChromium } from '../e2e/support/chromium.ts';
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -12,15 +13,21 @@ function run(command: string, args: string[]): void {
 }
 
 const filters = process.argv.slice(2);
+const files = globSync(['src/**/*.test.ts', 'e2e/**/*.test.ts'])
+  .sort()
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+// No Chromium: one line saying what to install, before anything runs, rather than a launch error in every browser test.
+const missing = files.some((f) => f.startsWith('e2e/')) ? missingChromium() : undefined;
+if (missing) {
+  console.error(missing);
+  process.exit(1);
+}
 if (!process.env.SKIP_LINT) run('npm', ['run', '--silent', 'lint']);
 if (!process.env.SKIP_TYPECHECK) run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (!process.env.SKIP_WEB_BUILD && globSync('web/index.html').length) {
   run('npx', ['--no-install', 'tsc', '-p', 'web/tsconfig.json', '--noEmit']);
   run('npx', ['--no-install', 'vite', 'build', 'web', '--logLevel', 'warn']);
 }
-const files = globSync(['src/**/*.test.ts', 'e2e/**/*.test.ts'])
-  .sort()
-  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
 console.log(`Running ${files.length} test files on ${process.env.DATABASE_URL ? 'PGlite and PostgreSQL' : 'PGlite'}`);
 // With no file given, node's runner would look for tests everywhere; a filter that matches nothing runs nothing.
 if (files.length > 0) run(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=300000', ...files]);

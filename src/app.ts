@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -20,8 +19,6 @@ import { platformError } from './platform/errors.ts';
 import type { App, Services } from './platform/module.ts';
 import { modules } from './modules/registry.ts';
 
-const defaultWebDist = path.resolve(import.meta.dirname, '../web/dist');
-
 /** Builds the HTTP application: platform plumbing, then every module's routes. Nothing domain-specific. */
 export async function buildApp(config: Config, database: DatabaseHandle, opts: { logger?: boolean } = {}) {
   const app = Fastify({
@@ -38,7 +35,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
     // One line per request at debug (below); info is kept for what an operator needs: start-up, jobs, errors.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.LIANXI_TRUST_PROXY === '1',
+    trustProxy: config.trustProxy,
     // Errors the router raises before any route (a bad percent escape, an over-long path parameter) get the app's error shape too.
     frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
@@ -59,7 +56,7 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
   });
   app.addHook('preValidation', rejectUnstorableText);
   app.addHook('onSend', maskForMaskedRoles);
-  app.addHook('onSend', securityHeaders({ https: process.env.LIANXI_SECURE_COOKIE === '1' }));
+  app.addHook('onSend', securityHeaders({ https: config.secureCookie }));
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug(
       { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) },
@@ -90,8 +87,8 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
   for (const mod of modules) await mod.routes?.(app, services);
   for (const mod of modules) await mod.jobs?.(jobs, services);
 
-  // Browser tests serve a snapshot of the build (LIANXI_WEB_DIST) so a rebuild of web/dist meanwhile cannot pull pages from under them.
-  const webDist = process.env.LIANXI_WEB_DIST || defaultWebDist;
+  // Browser tests serve a snapshot of the build (config.webDist) so a rebuild of web/dist meanwhile cannot pull pages from under them.
+  const { webDist } = config;
   if (existsSync(webDist)) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !existsSync(webDist) || request.method !== 'GET')

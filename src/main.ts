@@ -1,10 +1,16 @@
 import { readConfig } from './platform/config.ts';
+import { MigrationEditedError } from './platform/migrate.ts';
 import { startLianxi } from './server.ts';
 import { demoPortalPhones } from './modules/portal/index.ts';
 import { demoCentreStaff } from './modules/work-orders/index.ts';
 
 const config = readConfig();
-const { app, services, adminPassword, database } = await startLianxi(config);
+const { app, services, adminPassword, database } = await startLianxi(config).catch((err: unknown) => {
+  // An edited migration is the operator's to fix: its message says what and how, a stack trace would bury it.
+  if (!(err instanceof MigrationEditedError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+});
 await app.listen({ port: config.port, host: config.host });
 if (config.jobs) services.jobs.start();
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../src/testing/test-app.ts';
+import { chromiumPath } from './chromium.ts';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -19,7 +20,13 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+/**
+ * Where screenshot() writes: test-results/screenshots (git-ignored), so a test run never rewrites a tracked file.
+ * `npm run screenshots` sets LIANXI_SCREENSHOTS_DIR to docs/screenshots to refresh the README's pictures.
+ */
+const SCREENSHOTS = path.resolve(
+  process.env.LIANXI_SCREENSHOTS_DIR || path.resolve(import.meta.dirname, '../../test-results/screenshots'),
+);
 const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
 
 export interface BrowserSuite {
@@ -58,11 +65,10 @@ export async function startBrowserSuite(
   opts: Pick<NonNullable<Parameters<typeof startTestApp>[1]>, 'demoCustomers' | 'database' | 'config'> = {},
 ): Promise<BrowserSuite> {
   const webDist = await snapshotWebBuild();
-  process.env.LIANXI_WEB_DIST = webDist;
-  const app = await startTestApp('pglite', opts);
+  const app = await startTestApp('pglite', { ...opts, config: { ...opts.config, webDist } });
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   } catch (err) {
     await app.close();
     rmSync(webDist, { recursive: true, force: true });
@@ -104,7 +110,7 @@ export async function loginAs(
   await page.getByTestId('user-menu').waitFor();
 }
 
-/** Saves a screenshot of the page for the README (docs/screenshots/<name>.png). */
+/** Saves a screenshot of the page as <name>.png under SCREENSHOTS (docs/screenshots only through `npm run screenshots`). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });

@@ -1,5 +1,7 @@
 import path from 'node:path';
 
+const DEFAULT_WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+
 /** Everything the process reads from its environment, in one place. */
 export interface Config {
   port: number;
@@ -25,6 +27,12 @@ export interface Config {
   backupEveryHours: number;
   /** LIANXI_BACKUP_KEEP: how many archives the scheduled backup keeps; older ones are deleted. */
   backupKeep: number;
+  /** LIANXI_SECURE_COOKIE=1 behind HTTPS: session cookies get `Secure` and answers `Strict-Transport-Security`. */
+  secureCookie: boolean;
+  /** LIANXI_TRUST_PROXY=1 behind a reverse proxy: client addresses come from `X-Forwarded-For`. */
+  trustProxy: boolean;
+  /** LIANXI_WEB_DIST: the built web app to serve (default web/dist; browser tests serve a private copy). */
+  webDist: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,6 +52,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: path.resolve(env.LIANXI_BACKUP_DIR ?? 'backups'),
     backupEveryHours: Number(env.LIANXI_BACKUP_EVERY_HOURS ?? 24),
     backupKeep: Math.max(1, Number(env.LIANXI_BACKUP_KEEP ?? 7)),
+    secureCookie: env.LIANXI_SECURE_COOKIE === '1',
+    trustProxy: env.LIANXI_TRUST_PROXY === '1',
+    webDist: path.resolve(env.LIANXI_WEB_DIST || DEFAULT_WEB_DIST),
   };
 }
 

@@ -72,7 +72,7 @@ export function identifyCaller({ db, config }: Services) {
 }
 
 export function authRoutes(app: App, { db, config }: Services): void {
-  const secureCookie = process.env.LIANXI_SECURE_COOKIE === '1';
+  const { secureCookie } = config;
 
   const tags = ['auth'];
   app.post(

@@ -6,12 +6,15 @@ import { modules } from '../registry.ts';
 import { freshDatabase, startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
 
-const CONVERSION = '0002_requests_to_work_orders.sql';
+// The work-orders module converts the requests (0005); the portal module then drops its old table (0002).
+const CONVERSION = ['work-orders', '0005_portal_requests_to_work_orders.sql'];
+const DROP = ['portal', '0002_requests_to_work_orders.sql'];
 const sources = modules.flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : []));
 
 /**
- * Portal migration 0002 turns the portal requests of before the service desk into work orders. The app starts on a
- * database where that one file is marked as applied, the old table gets rows, and then the file really runs.
+ * Work-orders migration 0005 turns the portal requests of before the service desk into work orders, and portal
+ * migration 0002 drops their table. The app starts on a database where those two files are marked as applied, the
+ * old table gets rows, and then the files really run.
  */
 for (const kind of testDatabases()) {
   describe(`portal requests become work orders on ${kind}`, () => {
@@ -24,9 +27,8 @@ for (const kind of testDatabases()) {
     before(async () => {
       const fresh = await freshDatabase(kind);
       await migrate(fresh.database.db, []);
-      await sql`INSERT INTO schema_migrations (module, name) VALUES ('portal', ${CONVERSION})`.execute(
-        fresh.database.db,
-      );
+      for (const [module, name] of [CONVERSION, DROP])
+        await sql`INSERT INTO schema_migrations (module, name) VALUES (${module}, ${name})`.execute(fresh.database.db);
       app = await startTestApp(kind, { database: fresh, demoCustomers: 2 });
       admin = await app.login('admin');
       const db = app.services.db;
@@ -50,8 +52,9 @@ for (const kind of testDatabases()) {
           RETURNING id`.execute(db);
         requests.set(subject, r.rows[0].id);
       }
-      await sql`DELETE FROM schema_migrations WHERE module = 'portal' AND name = ${CONVERSION}`.execute(db);
-      assert.deepEqual(await migrate(db, sources), [`portal/${CONVERSION}`]);
+      for (const [module, name] of [CONVERSION, DROP])
+        await sql`DELETE FROM schema_migrations WHERE module = ${module} AND name = ${name}`.execute(db);
+      assert.deepEqual(await migrate(db, sources), [CONVERSION.join('/'), DROP.join('/')]);
     });
     after(() => app.close());
 
@@ -78,7 +81,7 @@ for (const kind of testDatabases()) {
         .selectFrom('audit_log')
         .select('entity_id')
         .where('entity', '=', 'work_order')
-        .where('actor_name', '=', 'migration portal/0002')
+        .where('actor_name', '=', 'migration work-orders/0005')
         .execute();
       assert.equal(audited.length, 4);
       const converted = await db

@@ -5,12 +5,15 @@ import { migrate } from '../../platform/migrate.ts';
 import { modules } from '../registry.ts';
 import { ADMIN_PASSWORD, freshDatabase, startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 
-const MOVE = '0003_login_throttle.sql';
+// The auth module takes the counters over (0004); the portal module then drops its columns (0003).
+const MOVE = ['auth', '0004_portal_lockouts.sql'];
+const DROP = ['portal', '0003_login_throttle.sql'];
 const sources = modules.flatMap((m) => (m.migrationsDir ? [{ module: m.name, dir: m.migrationsDir }] : []));
 
 /**
- * Portal migration 0003 moves the failure counter on portal accounts into the shared login attempts. The app starts
- * on a database where that one file is marked as applied, the counters get values, and then the file really runs.
+ * Auth migration 0004 moves the failure counter on portal accounts into the shared login attempts and portal migration
+ * 0003 drops it. The app starts on a database where those two files are marked as applied, the counters get values,
+ * and then the files really run.
  */
 for (const kind of testDatabases()) {
   describe(`portal lockouts move to the shared sign-in throttle on ${kind}`, () => {
@@ -22,7 +25,8 @@ for (const kind of testDatabases()) {
     before(async () => {
       const fresh = await freshDatabase(kind);
       await migrate(fresh.database.db, []);
-      await sql`INSERT INTO schema_migrations (module, name) VALUES ('portal', ${MOVE})`.execute(fresh.database.db);
+      for (const [module, name] of [MOVE, DROP])
+        await sql`INSERT INTO schema_migrations (module, name) VALUES (${module}, ${name})`.execute(fresh.database.db);
       // The demo gives the first three customers a portal login with the demo password.
       app = await startTestApp(kind, { database: fresh, demoCustomers: 3 });
       const db = app.services.db;
@@ -42,8 +46,9 @@ for (const kind of testDatabases()) {
       await sql`UPDATE portal_accounts SET failed_logins = 0, locked_until = now() - interval '1 minute' WHERE login_phone = ${unlocked}`.execute(
         db,
       );
-      await sql`DELETE FROM schema_migrations WHERE module = 'portal' AND name = ${MOVE}`.execute(db);
-      assert.deepEqual(await migrate(db, sources), [`portal/${MOVE}`]);
+      for (const [module, name] of [MOVE, DROP])
+        await sql`DELETE FROM schema_migrations WHERE module = ${module} AND name = ${name}`.execute(db);
+      assert.deepEqual(await migrate(db, sources), [MOVE.join('/'), DROP.join('/')]);
     });
     after(() => app.close());
 

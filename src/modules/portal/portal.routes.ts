@@ -56,8 +56,8 @@ function ctxOf(req: FastifyRequest) {
   return portalContext(req.portal!, localeFrom(req.headers['accept-language']), req.ip, req.id);
 }
 
-export async function portalRoutes(app: App, { db }: Services): Promise<void> {
-  const secure = process.env.LIANXI_SECURE_COOKIE === '1';
+export async function portalRoutes(app: App, { db, config }: Services): Promise<void> {
+  const secure = config.secureCookie;
   const tags = ['portal'];
 
   await app.register(async (scope: App) => {

@@ -1,7 +1,9 @@
--- Segmentation runs (K-means over the monthly usage profile), kept as history, and the published segment
--- on each customer. The customers module owns the column's reads and writes (replaceCustomerSegments).
-ALTER TABLE customers ADD COLUMN segment text;
-CREATE INDEX customers_segment_idx ON customers (segment, id) WHERE segment IS NOT NULL;
+-- Segmentation runs (K-means over the monthly usage profile), kept as history. The published segment on each
+-- customer is the customers module's column (customers/0004_segment_column.sql).
+--
+-- Rewritten after it was applied: it used to add customers.segment itself, a table segmentation does not own. The
+-- column moved to customers/0004, which is a no-op where this file's first version already added it.
+-- replaces sha256: c6e404933e2c002d205ab337324d06d856218d178329945a09900e81c773e035
 
 CREATE TABLE segmentation_runs (
   id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
