@@ -97,6 +97,8 @@ export const section: BenchSection = {
 
     const latencies = new Map<Step, number[]>(STEPS.map((s) => [s, []]));
     const errors = new Map<Step, number>(STEPS.map((s) => [s, 0]));
+    /** Why steps failed (status and the start of the answer, or the fetch error), to print the most common. */
+    const failures = new Map<string, number>();
     let requests = 0;
     const cpuBefore = serverCpuMs();
     const endsAt = performance.now() + seconds * 1000;
@@ -113,20 +115,25 @@ export const section: BenchSection = {
               stepRequests(step, i, samples).map((path) =>
                 fetch(baseUrl + path, { headers, signal: AbortSignal.timeout(30_000) }).then(
                   async (res) => {
-                    await res.arrayBuffer();
-                    return res.ok;
+                    const body = await res.text();
+                    return res.ok ? undefined : `${res.status} ${body.slice(0, 80)}`;
                   },
-                  () => false,
+                  (e: Error) => e.name,
                 ),
               ),
             );
             requests += answers.length;
             latencies.get(step)!.push(performance.now() - startedAt);
-            if (answers.some((ok) => !ok)) errors.set(step, errors.get(step)! + 1);
+            const failed = answers.find((a) => a !== undefined);
+            if (failed !== undefined) {
+              errors.set(step, errors.get(step)! + 1);
+              failures.set(`${step}: ${failed}`, (failures.get(`${step}: ${failed}`) ?? 0) + 1);
+            }
           }
         }
       }),
     );
+    for (const [why, count] of [...failures].sort((a, b) => b[1] - a[1]).slice(0, 5)) log(`journey: ${count} × ${why}`);
     const cpuPerRequest = requests === 0 ? undefined : ((serverCpuMs() - cpuBefore) * 1000) / requests;
     return STEPS.map((step): Figure => {
       const sorted = latencies.get(step)!.sort((a, b) => a - b);
