@@ -201,8 +201,8 @@ function variants(op: Operation): Variant[] {
     out.push({ name: `query ${q.name} twice`, path, query: `${q.name}=1&${q.name}=2`, ...baseBody });
   }
   const body = resolve(op.body);
-  // Each required field left out, one at a time.
-  for (const key of body.required ?? []) {
+  // A required field left out, one at a time (the first three: the rest fail the same check).
+  for (const key of (body.required ?? []).slice(0, 3)) {
     const { [key]: _left, ...rest } = base ?? {};
     out.push({ name: `body without ${key}`, path, query: '', ...json(rest) });
   }

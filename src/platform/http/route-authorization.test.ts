@@ -174,9 +174,7 @@ for (const kind of testDatabases()) {
       const reads = routes.filter(
         (r) => r.method === 'GET' && !PUBLIC.some((p) => p.test(r.path)) && !r.path.startsWith('/api/portal/'),
       );
-      const writesById = routes.filter(
-        (r) => r.method !== 'GET' && /^\/api\/(customers|work-orders)\/\{id\}/.test(r.path),
-      );
+      const byId = routes.filter((r) => /^\/api\/(customers|work-orders)\/\{id\}/.test(r.path));
       const leaks: string[] = [];
       for (const user of STAFF) {
         const client = await app.login(user);
@@ -211,7 +209,16 @@ for (const kind of testDatabases()) {
                 leaks.push(`${user} GET ${url} → ${res.status} shows ${m.city} marker ${m.name}`);
           }),
         );
-        for (const r of writesById)
+        // By id, a customer's or work order's own routes answer 403 or 404 outside the scope, even where the answer
+        // would not name it (an empty contact list, a balance).
+        for (const r of byId.filter((x) => x.method === 'GET'))
+          for (const m of outside)
+            jobs.push(async () => {
+              const url = fill(r.path, r.path.startsWith('/api/customers/') ? m.customerId : m.workOrderId);
+              const res = await client.request('GET', url);
+              if (res.status < 300) leaks.push(`${user} GET ${url} → ${res.status} reads outside the scope`);
+            });
+        for (const r of byId.filter((x) => x.method !== 'GET'))
           for (const m of outside)
             jobs.push(async () => {
               const url = fill(r.path, r.path.startsWith('/api/customers/') ? m.customerId : m.workOrderId);
