@@ -6,6 +6,7 @@
  * On PostgreSQL (DATABASE_URL set) the bench works in its own database (lianxi_bench, recreated each run);
  * otherwise in a PGlite directory under the temp dir. BENCH_REUSE=1 keeps an already loaded one.
  * BENCH_CUSTOMERS, BENCH_DURATION (seconds per measurement) and BENCH_CONNECTIONS (e.g. "100,1000") override the defaults.
+ * `--quick` (or BENCH_QUICK=1) shortens the journey (the seed's 1,000-agent scenario) from 5 minutes to 30 s.
  */
 import { globSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,8 @@ const started = performance.now();
 const log = (message: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
-const chosen = process.argv.slice(2);
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const chosen = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const files = globSync('sections/*.bench.ts', { cwd: import.meta.dirname }).sort();
 const sections: BenchSection[] = [];
 for (const file of files) {
@@ -34,6 +36,7 @@ const settings: BenchSettings = {
   connections: (process.env.BENCH_CONNECTIONS ?? '100,1000').split(',').map(Number),
   duration: Number(process.env.BENCH_DURATION ?? 10),
   password: 'bench-password-2026',
+  quick: flags.includes('--quick') || process.env.BENCH_QUICK === '1',
 };
 log(
   `Lianxi CRM bench on ${target.describe}; ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB; Node ${process.version}`,

@@ -12,7 +12,12 @@ import { JobRunner } from './platform/jobs.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { healthRoute } from './platform/http/health.ts';
 import { rejectUnstorableText } from './platform/http/input-guard.ts';
-import { checkRouteAccess, declaresAccess } from './platform/http/route-access.ts';
+import {
+  checkRouteAccess,
+  declaresAccess,
+  permissionExtension,
+  type RouteAccess,
+} from './platform/http/route-access.ts';
 import { maskForMaskedRoles, requestForLog } from './platform/http/masked-responses.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import { platformError } from './platform/errors.ts';
@@ -70,7 +75,13 @@ export async function buildApp(config: Config, database: DatabaseHandle, opts: {
       info: { title: 'Lianxi CRM API', version: '0.1.0' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => {
+      const transformed = jsonSchemaTransform(input);
+      return {
+        ...transformed,
+        schema: { ...transformed.schema, ...permissionExtension(input.route.config as RouteAccess | undefined) },
+      };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -27,6 +27,8 @@ export interface BenchSettings {
   connections: number[];
   /** Seconds per measurement. */
   duration: number;
+  /** `npm run bench -- --quick` (or BENCH_QUICK=1): the long scenarios (the journey) run 30 s instead of minutes. */
+  quick: boolean;
   /** The admin's password in the bench database; demo staff share it. */
   password: string;
 }
@@ -60,6 +62,8 @@ export interface Figure {
   perSecond: number;
   p50: number;
   p99: number;
+  /** The average latency, in ms, where a scenario reports it (the journey, against the seed's average). */
+  mean?: number;
   /** Requests answered with success (2xx, or a raw query that returned); `requests - errors` when absent. */
   succeeded?: number;
   /** Requests that failed: connection errors, timeouts, non-2xx answers. */

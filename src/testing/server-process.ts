@@ -21,7 +21,7 @@ export async function freePort(): Promise<number> {
  */
 export async function startServer(
   env: Record<string, string>,
-): Promise<{ baseUrl: string; cpuMs(): number; exitCode(): number | null; stop(): Promise<void> }> {
+): Promise<{ baseUrl: string; pid: number; cpuMs(): number; exitCode(): number | null; stop(): Promise<void> }> {
   const port = await freePort();
   // LIANXI_JOBS=0: first-start jobs (the churn module scores every customer, say) would otherwise run during the
   // lookups and be measured as part of them; a section measures its jobs on its own.
@@ -58,11 +58,13 @@ export async function startServer(
   }
   return {
     baseUrl,
+    /** For a fault test's kill -9. */
+    pid: child.pid!,
     cpuMs: () => processCpuMs(child.pid!),
     /** null while the server runs; a fault test checks it never exited on its own. */
     exitCode: () => child.exitCode ?? (child.signalCode ? -1 : null),
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await exited;
       }

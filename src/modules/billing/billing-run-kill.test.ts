@@ -1,25 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { exited, waitFor } from '../../testing/process-waits.ts';
 import { freshDatabase, startTestApp } from '../../testing/test-app.ts';
 
 const CHILD = path.resolve(import.meta.dirname, 'billing-run-child.ts');
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-/** Asks until `check` answers something; a bound only so that a broken run fails instead of hanging. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 600; i++) {
-    const found = await check();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 /**
  * kill -9 of the process running a billing run, at the moment its bills are written and only the audit row and the

@@ -3,20 +3,11 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import { exited, waitFor } from '../../testing/process-waits.ts';
 import { freshDatabase, startTestApp } from '../../testing/test-app.ts';
 import { MONTHLY_JOB } from './churn.jobs.ts';
 
 const MAIN = path.resolve(import.meta.dirname, '../../main.ts');
-
-/** Asks until `check` answers something; a bound only so that a broken run fails instead of hanging. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 1200; i++) {
-    const found = await check();
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 /**
  * kill -9 of the jobs process in the middle of the monthly churn scoring (a job over every customer), held at its first
@@ -74,7 +65,7 @@ describe('a mass job killed with kill -9 (postgres)', {
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE churn_risk_scores IN SHARE MODE');
     const first = startJobsProcess();
-    const exit = new Promise((resolve) => first.once('exit', resolve));
+    const exit = exited(first);
     const backend = await waitFor(
       'the job to reach its first write',
       async () =>

@@ -1,7 +1,7 @@
 /**
  * A generated fuzz walk: every operation of the app's own OpenAPI description, each with at least 20 malformed
  * variants (NUL bytes, lone surrogates, huge and negative numbers, wrong types, arrays for scalars, huge strings,
- * bad dates, tampered cursors, malformed JSON, wrong content types, malformed multipart, path ids like `abc`, `-1`,
+ * bad dates, tampered cursors, malformed JSON, a missing body or required field, wrong content types, malformed multipart, path ids like `abc`, `-1`,
  * `1e400`, `99999999999999999999999`), sent as the admin so that access checks hide nothing. It fails on any 5xx and
  * on any 4xx whose body is not the app's `{ error: { code, message, fields? } }`, naming route and variant.
  *
@@ -201,6 +201,11 @@ function variants(op: Operation): Variant[] {
     out.push({ name: `query ${q.name} twice`, path, query: `${q.name}=1&${q.name}=2`, ...baseBody });
   }
   const body = resolve(op.body);
+  // A required field left out, one at a time (the first three: the rest fail the same check).
+  for (const key of (body.required ?? []).slice(0, 3)) {
+    const { [key]: _left, ...rest } = base ?? {};
+    out.push({ name: `body without ${key}`, path, query: '', ...json(rest) });
+  }
   if (body.properties) {
     for (const [key, schema] of Object.entries(body.properties)) {
       for (const [label, value] of badValues(schema))
@@ -263,6 +268,7 @@ function variants(op: Operation): Variant[] {
     { name: 'xml content-type', path, query: '', body: '<a/>', contentType: 'application/xml' },
     { name: 'charset junk', path, query: '', body: '{}', contentType: 'application/json; charset=klingon' },
     { name: 'empty JSON body', path, query: '', body: '', contentType: 'application/json' },
+    { name: 'no body at all', path, query: '' },
     { name: 'unknown query with NUL', path, query: 'zz=%00', ...baseBody },
     { name: 'query with bad percent escape', path, query: 'q=%E0%A4%A', ...baseBody },
     { name: 'query cursor junk', path, query: `cursor=${BAD_CURSORS[1]}&limit=1e400`, ...baseBody },

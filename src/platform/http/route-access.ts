@@ -24,6 +24,14 @@ export function declaresAccess(config: RouteAccess | undefined): boolean {
   return Boolean(config && (config.public || config.authenticated || config.permission || config.portal));
 }
 
+/**
+ * The permission a route requires, as an OpenAPI extension on its operation (`x-permission`): the API description
+ * says who may call what, and the generated authorization test checks every role against it.
+ */
+export function permissionExtension(config: RouteAccess | undefined): { 'x-permission'?: Permission } {
+  return config?.permission ? { 'x-permission': config.permission } : {};
+}
+
 /** onRequest (after the caller is resolved): a route's declared permission is checked before its input is even read. */
 export async function checkRouteAccess(request: FastifyRequest): Promise<void> {
   const config = request.routeOptions.config as RouteAccess;
