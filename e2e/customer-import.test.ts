@@ -56,6 +56,7 @@ describe('bulk customer import', () => {
     await page.getByLabel('只导入正确的行（跳过错误行）').check();
     await page.getByRole('button', { name: '开始导入' }).click();
     await report.getByRole('status').filter({ hasText: '已导入 2 位客户，共 3 行' }).waitFor();
+    await report.scrollIntoViewIfNeeded();
     await screenshot(page, 'customer-import-report');
 
     for (const g of good) {

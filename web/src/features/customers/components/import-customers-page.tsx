@@ -84,6 +84,8 @@ export function ImportCustomersPage() {
       if (err instanceof ApiError) setFieldErrors(err.fields);
     } finally {
       setBusy(false);
+      // The report (or the error) says how it ended; the progress bar has done its job.
+      setProgress(null);
     }
   }
 
