@@ -115,6 +115,7 @@ async function importText(
       const table = `customer_import_${randomBytes(6).toString('hex')}`;
       await stageTable(trx, table);
       const totalRows = await streamRows(session, ctx, table, header, columnOf, first.slice(1), batches);
+      if (totalRows === 0) throw customerError('IMPORT_EMPTY_FILE');
       const batchKey = keyOf();
       const earlier = await trx
         .selectFrom('customer_import_batches')
