@@ -18,6 +18,7 @@ export const CUSTOMER_IMPORT_FIELDS = [
  */
 const PROBLEMS = {
   columns: { zh: '本行有 {n} 列，表头有 {m} 列', en: '{n} columns where the header has {m}' },
+  nulCharacter: { zh: '本行含有空字符（NUL），无法保存', en: 'the row holds a NUL character, which cannot be stored' },
   missingName: { zh: '缺少客户名称', en: 'missing name' },
   longName: { zh: '客户名称超过 100 个字', en: 'name longer than 100 characters' },
   missingPhone: { zh: '缺少手机/电话号码', en: 'missing phone' },

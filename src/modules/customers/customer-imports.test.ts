@@ -165,11 +165,22 @@ for (const kind of testDatabases()) {
       assert.match(masked.body.errors[0].message, /already has an account/);
     });
 
-    it('refuses an upload without the required columns mapped, naming the fields', async () => {
+    it('refuses an upload without the required columns mapped, an empty file, and a row with a NUL character', async () => {
       const res = await uploadCustomers(admin, mixed, { mapping: { name: '姓名' } });
       assert.equal(res.status, 400);
       assert.equal(res.body.error.code, 'IMPORT_MAPPING_INVALID');
       assert.ok(res.body.error.fields.phone && res.body.error.fields.region);
+      const headerOnly = await uploadCustomers(admin, `${CUSTOMER_HEADER}\n`, { mapping: CUSTOMER_MAPPING });
+      assert.equal(headerOnly.status, 400);
+      assert.equal(headerOnly.body.error.code, 'IMPORT_EMPTY_FILE');
+      const nul = await uploadCustomers(
+        admin,
+        `${CUSTOMER_HEADER}\n空\u0000字符,${nthMobile(15)},${nthIdCard(15)},个人,JN-LC,\n`,
+        {
+          mapping: CUSTOMER_MAPPING,
+        },
+      );
+      assert.deepEqual(nul.body.errors, [{ row: 2, message: 'the row holds a NUL character, which cannot be stored' }]);
     });
 
     it('previews the header and first rows of a file', async () => {

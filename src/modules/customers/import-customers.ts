@@ -220,7 +220,9 @@ async function streamRows(
       const c =
         r.length !== header.length
           ? { problem: 'columns' as const, n: r.length, m: header.length }
-          : readCustomerRow(value, asOf);
+          : r.some((cell) => cell.includes('\u0000'))
+            ? { problem: 'nulCharacter' as const }
+            : readCustomerRow(value, asOf);
       if ('problem' in c) {
         const message = problemMessage(ctx.locale, c.problem, c);
         rows += `${rowNo}\t${nul}\t${nul}\t${nul}\t${nul}\t${nul}\t${nul}\t${nul}\t${nul}\t${ctx.employeeId}\t${copyValue(message)}\n`;
