@@ -12,7 +12,14 @@ import type { Locale } from '../../platform/errors.ts';
 import { billingError } from './billing.errors.ts';
 import { CustomerKeys, customerProblem } from './customer-keys.ts';
 import { problemMessage } from './import-problems.ts';
-import { csvRecordBatches, decodeCsv, previewRows, recordChunks, xlsxAsCsv, type Encoding } from './import-text.ts';
+import {
+  csvRecordBatches,
+  decodeCsv,
+  previewRows,
+  recordChunks,
+  xlsxAsCsv,
+  type Encoding,
+} from '../../platform/files/import-text.ts';
 import type { ImportSpec, ParsedRow } from './import-spec.ts';
 
 export interface ImportRequest {

@@ -24,4 +24,13 @@ export const customerError = defineErrors({
   },
   NOT_A_REGION: { status: 400, zh: '所选机构不是地区', en: 'The chosen org unit is not a region' },
   UNKNOWN_EMPLOYEE: { status: 400, zh: '客户经理不存在或已停用', en: 'No such active account manager' },
+  IMPORT_NO_FILE: { status: 400, zh: '请选择要导入的文件', en: 'Choose a file to import' },
+  IMPORT_EMPTY_FILE: { status: 400, zh: '文件是空的或没有表头', en: 'The file is empty or has no header row' },
+  IMPORT_MAPPING_INVALID: {
+    status: 400,
+    zh: '字段对应关系不完整，请为标出的字段选择文件中的列',
+    en: 'The field mapping is incomplete: choose a file column for each marked field',
+  },
+  IMPORT_FILE_MALFORMED: { status: 400, zh: '文件格式有误：{detail}', en: 'The file is malformed: {detail}' },
+  IMPORT_NOT_FOUND: { status: 404, zh: '导入批次不存在', en: 'Import batch not found' },
 });

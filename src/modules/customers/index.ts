@@ -2,6 +2,7 @@ import path from 'node:path';
 import { registerPermissionArea } from '../../platform/access/permissions.ts';
 import type { CrmModule } from '../../platform/module.ts';
 import { customersRoutes } from './customers.routes.ts';
+import { customerImportsRoutes } from './customer-imports.routes.ts';
 import { seedCustomersDemo } from './customers.demo.ts';
 
 registerPermissionArea('customers', { zh: '客户', en: 'Customers' });
@@ -9,7 +10,10 @@ registerPermissionArea('customers', { zh: '客户', en: 'Customers' });
 export const customersModule: CrmModule = {
   name: 'customers',
   migrationsDir: path.resolve(import.meta.dirname, 'migrations'),
-  routes: customersRoutes,
+  routes: async (app, services) => {
+    await customerImportsRoutes(app, services);
+    customersRoutes(app, services);
+  },
   seedDemo: seedCustomersDemo,
 };
 

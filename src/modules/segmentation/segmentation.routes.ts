@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cursor, idParams, limit, page } from '../../platform/http/schemas.ts';
 import type { App, Services } from '../../platform/module.ts';
+import { attachmentHeader, EXPORT_CONTENT_TYPES } from '../../platform/files/table-export.ts';
+import { exportRun } from './export-run.ts';
 import { publishRun, renameClusters } from './publish-run.ts';
 import { getRun, listRuns } from './run-queries.ts';
 import { RenameClusters, RunDetail, RunSummary, StartRun } from './segmentation.schema.ts';
@@ -61,5 +63,26 @@ export function segmentationRoutes(app: App, { db }: Services): void {
       schema: { tags, params: idParams, response: { 200: RunDetail.extend({ customersUpdated: z.number() }) } },
     },
     (req) => publishRun(db, req.ctx, req.params.id),
+  );
+  app.get(
+    '/api/segmentation/runs/:id/export',
+    {
+      config: { permission: 'segmentation:export' },
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.object({
+          what: z.enum(['profiles', 'assignments']),
+          format: z.enum(['xlsx', 'csv']).default('xlsx'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { fileName, body } = await exportRun(db, req.ctx, req.params.id, req.query.what, req.query.format);
+      return reply
+        .header('content-type', EXPORT_CONTENT_TYPES[req.query.format])
+        .header('content-disposition', attachmentHeader(fileName))
+        .send(body);
+    },
   );
 }

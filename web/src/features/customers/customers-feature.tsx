@@ -3,12 +3,14 @@ import { CustomerListPage } from './components/customer-list-page.tsx';
 import { OpenAccountPage } from './components/open-account-page.tsx';
 import { Customer360Page } from './components/customer-360-page.tsx';
 import { MergeCustomersPage } from './components/merge-customers-page.tsx';
+import { ImportCustomersPage } from './components/import-customers-page.tsx';
 
 export const customersFeature: Feature = {
   id: 'customers',
   routes: [
     { path: '/customers', element: <CustomerListPage />, permission: 'customers:view' },
     { path: '/customers/new', element: <OpenAccountPage />, permission: 'customers:create' },
+    { path: '/customers/import', element: <ImportCustomersPage />, permission: 'customers:create' },
     { path: '/customers/merge', element: <MergeCustomersPage />, permission: 'customers:admin' },
     { path: '/customers/:id', element: <Customer360Page />, permission: 'customers:view' },
   ],

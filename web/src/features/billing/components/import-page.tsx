@@ -3,8 +3,8 @@ import { ApiError } from '../../../app/api-client.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
+import { uploadFile } from '../../../lib/upload-file.ts';
 import {
-  uploadImport,
   useSaveTemplate,
   useTemplates,
   type Encoding,
@@ -58,7 +58,7 @@ export function ImportPage() {
     setReport(null);
     setProgress(null);
     try {
-      const p = await uploadImport<Preview>(
+      const p = await uploadFile<Preview>(
         `/api/imports/${kind}/preview`,
         isXlsx(f) ? f : f.slice(0, PREVIEW_BYTES),
         f.name,
@@ -83,7 +83,7 @@ export function ImportPage() {
     try {
       setProgress({ sent: 0, total: file.size });
       setReport(
-        await uploadImport<ImportReport>(
+        await uploadFile<ImportReport>(
           `/api/imports/${kind}`,
           file,
           file.name,

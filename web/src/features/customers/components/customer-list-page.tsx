@@ -22,6 +22,7 @@ import { LevelBadge, LifecycleBadge, StatusBadge } from './customer-badges.tsx';
 import { useOrgUnits } from '../../../lib/org-units.ts';
 import { regionOptions, useRegionName } from './region-options.ts';
 import { useDateFormat } from '../../../lib/date-format.ts';
+import { useCustomerImportT } from '../import-i18n.ts';
 
 const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status', 'accountManager', 'segment'] as const;
 const PAGE_SIZE = 20;
@@ -30,6 +31,7 @@ const PAGE_SIZE = 20;
 export function CustomerListPage() {
   const { date } = useDateFormat();
   const { t } = useCustomersT();
+  const { t: importT } = useCustomerImportT();
   const app = useAppT();
   const { i18n } = useTranslation();
   const { can } = useAuth();
@@ -133,6 +135,11 @@ export function CustomerListPage() {
           {can('customers:admin') && (
             <Link className="button" to="/customers/merge">
               {t('nav.merge')}
+            </Link>
+          )}
+          {can('customers:create') && (
+            <Link className="button" to="/customers/import">
+              {importT('open')}
             </Link>
           )}
           {can('customers:create') && (

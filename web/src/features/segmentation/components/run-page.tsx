@@ -11,6 +11,7 @@ import { useSegmentationT } from '../i18n.ts';
 import { CLUSTER_COLOURS, ElbowChart, ProjectionChart } from './run-charts.tsx';
 import './segmentation.css';
 import { useDateFormat } from '../../../lib/date-format.ts';
+import { RunExports } from './run-exports.tsx';
 
 /** One run: progress while it works; then sizes, names to edit, the profile table, the PCA scatter and the elbow, and publishing. */
 export function RunPage() {
@@ -134,6 +135,7 @@ function RunResult({ run, lang }: { run: RunDetail; lang: string }) {
       </section>
       <section className="card card__body">
         <h2>{t('run.profile')}</h2>
+        <RunExports runId={run.id} />
         <div className="table-wrap">
           <table className="table" aria-label={t('run.profile')} data-testid="segmentation-profile">
             <thead>

@@ -1,12 +1,12 @@
 import { isAscii } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import { FILE_LIMITS, fileError } from '../../platform/files/file-limits.ts';
-import { xlsxRows } from '../../platform/files/xlsx-rows.ts';
+import { FILE_LIMITS, fileError } from './file-limits.ts';
+import { xlsxRows } from './xlsx-rows.ts';
 
 export type Encoding = 'auto' | 'utf-8' | 'gbk';
 
-/** Chinese billing systems often write GBK: a file whose start is not valid UTF-8 is read as GBK. */
+/** Chinese billing and business systems often write GBK: a file whose start is not valid UTF-8 is read as GBK. */
 export function detectEncoding(head: Buffer): 'utf-8' | 'gbk' {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
