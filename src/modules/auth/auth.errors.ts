@@ -17,5 +17,10 @@ export const authError = defineErrors({
     zh: '账号已停用，请联系管理员',
     en: 'This account is disabled; contact your administrator',
   },
+  OLD_PASSWORD_LOCKED: {
+    status: 429,
+    zh: '原密码输错次数过多，账号已暂时锁定，请 {minutes} 分钟后再试',
+    en: 'Too many wrong current passwords; the account is locked, try again in {minutes} minutes',
+  },
   WRONG_OLD_PASSWORD: { status: 400, zh: '原密码不正确', en: 'The current password is wrong' },
 });
