@@ -136,7 +136,12 @@ export function resolveSession(
 export function resolveApiToken(db: Db, token: string): Promise<IdentityContext | undefined> {
   const tokenHash = sha256(token);
   return cachedIdentity(`token:${tokenHash}`, async () => {
-    const employeeId = await useApiToken(db, tokenHash);
-    return employeeId ? loadIdentity(db, employeeId) : undefined;
+    const token = await useApiToken(db, tokenHash);
+    const identity = token && (await loadIdentity(db, token.employeeId));
+    if (!token || !identity) return undefined;
+    return {
+      ...identity,
+      tokenLimits: { expiresAt: token.expiresAt, readOnly: token.readOnly, modules: token.modules },
+    };
   });
 }
