@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { sql } from 'kysely';
 import type { App, Services } from '../../platform/module.ts';
-import {
-  cursor,
-  decodeCursor,
-  encodeCursor,
-  id,
-  limit,
-  page,
-  cursorId,
-  isoDate,
-  isoDateTime,
-} from '../../platform/http/schemas.ts';
-import '../../platform/audit.ts';
+import { encodeCursor, id, page } from '../../platform/http/schemas.ts';
+import { attachment, XLSX_TYPE } from '../stats/index.ts';
+import { exportAudit } from './audit-export.ts';
+import { AuditFilters, AuditQuery, listAudit } from './audit-queries.ts';
 
 const AuditRow = z.object({
   id,
@@ -25,18 +16,8 @@ const AuditRow = z.object({
   entityId: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()),
 });
-const AuditQuery = z.object({
-  entity: z.string().max(40).optional(),
-  entityId: z.string().max(40).optional(),
-  actor: z.string().max(40).optional().describe('employee id or name'),
-  action: z.string().max(40).optional(),
-  from: isoDateTime.or(isoDate).optional(),
-  to: isoDateTime.or(isoDate).optional(),
-  limit,
-  cursor,
-});
 
-/** The audit log, newest first, for administrators. */
+/** The audit log, newest first, for administrators and auditors; `action=view_unmasked` is the PII access log. */
 export function auditRoutes(app: App, { db }: Services): void {
   app.get(
     '/api/audit',
@@ -45,39 +26,30 @@ export function auditRoutes(app: App, { db }: Services): void {
       schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: page(AuditRow) } },
     },
     async (req) => {
-      const f = req.query;
-      let query = db
-        .selectFrom('audit_log')
-        .select(['id', 'at', 'actor_id', 'actor_name', 'ip', 'action', 'entity', 'entity_id', 'changes'])
-        .orderBy('id', 'desc')
-        .limit(f.limit);
-      if (f.entity) query = query.where('entity', '=', f.entity);
-      if (f.entityId) query = query.where('entity_id', '=', f.entityId);
-      if (f.action) query = query.where('action', '=', f.action);
-      if (f.actor)
-        query = id.safeParse(f.actor).success
-          ? query.where('actor_id', '=', f.actor)
-          : query.where('actor_name', 'like', `%${f.actor}%`);
-      if (f.from) query = query.where('at', '>=', new Date(f.from));
-      // A bare date `to` includes that whole day.
-      if (f.to) query = query.where('at', '<', f.to.length === 10 ? sql<Date>`${f.to}::date + 1` : new Date(f.to));
-      const before = decodeCursor(f.cursor, cursorId);
-      if (before) query = query.where('id', '<', before);
-      const rows = await query.execute();
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          at: r.at.toISOString(),
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          ip: r.ip,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          changes: r.changes,
-        })),
-        nextCursor: rows.length === f.limit ? encodeCursor(rows[rows.length - 1].id) : null,
-      };
+      const { limit, cursor, ...filters } = req.query;
+      const { rows, lastId } = await listAudit(db, filters, limit, cursor);
+      return { items: rows, nextCursor: rows.length === limit && lastId ? encodeCursor(lastId) : null };
+    },
+  );
+
+  app.get(
+    '/api/audit/export',
+    {
+      config: { permission: 'audit:export' },
+      schema: {
+        tags: ['audit'],
+        description: 'The filtered audit log as an xlsx or CSV file (at most 50,000 rows, newest first); audited.',
+        querystring: AuditFilters.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filters } = req.query;
+      const { body } = await exportAudit(db, req.ctx, filters, format);
+      const name = `audit-log-${filters.action ?? 'all'}.${format}`;
+      return reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+        .header('content-disposition', attachment(name))
+        .send(body);
     },
   );
 }

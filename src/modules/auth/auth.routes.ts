@@ -5,6 +5,7 @@ import { localeFrom, platformError } from '../../platform/errors.ts';
 import type { IdentityContext } from '../../platform/access/context-cache.ts';
 import type { RouteAccess } from '../../platform/http/route-access.ts';
 import { password } from '../system/index.ts';
+import { authError } from './auth.errors.ts';
 import { changePassword, login, logout, resolveApiToken, resolveSession } from './auth.service.ts';
 import { businessTimeZone, now } from '../../platform/clock.ts';
 
@@ -35,6 +36,17 @@ function meBody(identity: IdentityContext) {
   };
 }
 
+/**
+ * An API token's limits: expired → 401 API_TOKEN_EXPIRED; read-only and not GET/HEAD → 403 API_TOKEN_READ_ONLY;
+ * limited to some modules and the path's first segment after /api/ is not one → 403 API_TOKEN_OUT_OF_SCOPE.
+ */
+function refuseOutsideTokenLimits(limits: NonNullable<IdentityContext['tokenLimits']>, request: FastifyRequest) {
+  if (limits.expiresAt && limits.expiresAt <= now()) throw authError('API_TOKEN_EXPIRED');
+  if (limits.readOnly && request.method !== 'GET' && request.method !== 'HEAD') throw authError('API_TOKEN_READ_ONLY');
+  const module = request.url.split('?')[0].split('/')[2] ?? '';
+  if (limits.modules.length && !limits.modules.includes(module)) throw authError('API_TOKEN_OUT_OF_SCOPE', { module });
+}
+
 /** Resolves who is calling (session cookie or API token) for every API request, and checks CSRF. */
 export function identifyCaller({ db, config }: Services) {
   return async (request: FastifyRequest): Promise<void> => {
@@ -48,6 +60,7 @@ export function identifyCaller({ db, config }: Services) {
       identity = await resolveApiToken(db, bearer);
       via = 'token';
       if (!identity) throw platformError('UNAUTHENTICATED');
+      if (identity.tokenLimits) refuseOutsideTokenLimits(identity.tokenLimits, request);
     } else if (cookie) {
       identity = await resolveSession(db, cookie, config.sessionIdleMinutes, config.sessionMaxHours);
     }

@@ -6,6 +6,7 @@ import {
 } from '../../platform/access/context-cache.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTransaction, type Db } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
 import { requirePasswordFitFor } from '../../platform/password-policy.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/secrets.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
@@ -78,11 +79,26 @@ export async function changePassword(
   oldPassword: string,
   newPassword: string,
 ): Promise<void> {
-  // Guessing the old password from a signed-in browser counts like guessing it at sign-in: five wrong ones lock the account.
-  await refuseWhileLocked(db, 'staff', ctx.username, ctx.ip);
+  // Guessing the old password from a signed-in browser counts like guessing it at sign-in: five wrong ones lock the
+  // account (sign-in included) for 15 minutes. Each wrong guess and each refusal while locked is audited.
+  try {
+    await refuseWhileLocked(db, 'staff', ctx.username, ctx.ip);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await recordAudit(db, ctx, {
+      action: 'change_password_locked',
+      entity: 'employee',
+      entityId: ctx.employeeId,
+      changes: { reason: error.code },
+    });
+    throw error.code === 'ACCOUNT_LOCKED' ? authError('OLD_PASSWORD_LOCKED', error.details) : error;
+  }
   const ok = await verifyPassword((await passwordHashOf(db, ctx.employeeId)) ?? null, oldPassword);
   if (!ok) {
-    await recordLoginAttempt(db, 'staff', ctx.username, ctx.ip, false);
+    await withTransaction(db, async (trx) => {
+      await recordLoginAttempt(trx, 'staff', ctx.username, ctx.ip, false);
+      await recordAudit(trx, ctx, { action: 'change_password_failed', entity: 'employee', entityId: ctx.employeeId });
+    });
     throw authError('WRONG_OLD_PASSWORD', undefined, { oldPassword: 'wrong password' });
   }
   requirePasswordFitFor(ctx.username, newPassword, 'newPassword');
@@ -120,7 +136,12 @@ export function resolveSession(
 export function resolveApiToken(db: Db, token: string): Promise<IdentityContext | undefined> {
   const tokenHash = sha256(token);
   return cachedIdentity(`token:${tokenHash}`, async () => {
-    const employeeId = await useApiToken(db, tokenHash);
-    return employeeId ? loadIdentity(db, employeeId) : undefined;
+    const token = await useApiToken(db, tokenHash);
+    const identity = token && (await loadIdentity(db, token.employeeId));
+    if (!token || !identity) return undefined;
+    return {
+      ...identity,
+      tokenLimits: { expiresAt: token.expiresAt, readOnly: token.readOnly, modules: token.modules },
+    };
   });
 }

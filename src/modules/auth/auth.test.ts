@@ -267,7 +267,23 @@ for (const kind of testDatabases()) {
         newPassword: 'Wangfang-new-pass',
       });
       assert.equal(locked.status, 429);
-      assert.equal(locked.body.error.code, 'ACCOUNT_LOCKED');
+      assert.equal(locked.body.error.code, 'OLD_PASSWORD_LOCKED');
+      assert.match(locked.body.error.message, /原密码输错次数过多.*\d+ 分钟后再试/);
+      // The lock covers sign-in too, with the sign-in message.
+      const signIn = await app.anonymous().post('/api/auth/login', { username: 'wangfang', password: ADMIN_PASSWORD });
+      assert.equal(signIn.status, 429);
+      assert.equal(signIn.body.error.code, 'ACCOUNT_LOCKED');
+      const audited = await sql<{ action: string; n: string }>`
+        SELECT action, count(*) AS n FROM audit_log
+        WHERE action LIKE 'change_password_%' AND actor_name = (SELECT name FROM employees WHERE username = 'wangfang')
+        GROUP BY action ORDER BY action`.execute(app.services.db);
+      assert.deepEqual(
+        audited.rows.map((r) => [r.action, Number(r.n)]),
+        [
+          ['change_password_failed', 5],
+          ['change_password_locked', 1],
+        ],
+      );
       await sql`DELETE FROM login_attempts WHERE login = 'wangfang'`.execute(app.services.db);
     });
 

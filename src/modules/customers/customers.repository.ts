@@ -2,6 +2,7 @@ import { expressionBuilder, sql, type Expression, type Insertable, type SqlBool,
 import type { Database, Db, Trx } from '../../platform/db.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
+import { sharedWithCaller } from '../../platform/access/record-shares.ts';
 import { phoneSearchFor } from '../../platform/access/masking.ts';
 import type { Category, CustomersTable, Level, Lifecycle } from './customers.tables.ts';
 import type { CustomerQuery } from './customers.schema.ts';
@@ -9,9 +10,15 @@ import './customers.tables.ts';
 
 type Conn = Db | Trx;
 
-/** The caller's data scope over `customers as c`; every module that reads customers filters with it. */
-export function customerScope(ctx: RequestContext): Expression<SqlBool> {
+/** The caller's role data scope over `customers as c`, without records shared with them. */
+export function ownCustomerScope(ctx: RequestContext): Expression<SqlBool> {
   return scopeWhere(ctx, { owner: 'c.account_manager_id', region: 'c.region_id' });
+}
+
+/** The caller's data scope over `customers as c` and the customers shared with them; every module that reads customers filters with it. */
+export function customerScope(ctx: RequestContext): Expression<SqlBool> {
+  if (ctx.scope === 'all') return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${ownCustomerScope(ctx)} OR ${sharedWithCaller(ctx, 'customer', 'c.id')})`;
 }
 
 /** A customer row with the names the pages show beside the ids. */
@@ -29,6 +36,28 @@ type Select = ReturnType<typeof customerSelect>;
 /** The ids of the customers a caller may see, as a subquery for other modules' scope filters. */
 export function visibleCustomerIds(db: Conn, ctx: RequestContext) {
   return db.selectFrom('customers as c').select('c.id').where(customerScope(ctx));
+}
+/** Whether the caller's role scope (not a share) covers the customer: only then may they share it. */
+export async function customerInOwnScope(db: Conn, ctx: RequestContext, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('customers as c')
+    .select('c.id')
+    .where('c.id', '=', id)
+    .where(ownCustomerScope(ctx))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** "Name (C000123)" for each customer the caller may see (shares included). */
+export async function customerLabels(db: Conn, ctx: RequestContext, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('customers as c')
+    .select(['c.id', 'c.name', 'c.customer_no'])
+    .where('c.id', 'in', ids)
+    .where(customerScope(ctx))
+    .execute();
+  return new Map(rows.map((r) => [r.id, `${r.name}（${r.customer_no}）`]));
 }
 export type CustomerRow = Awaited<ReturnType<Select['executeTakeFirstOrThrow']>>;
 

@@ -16,9 +16,22 @@ import { openAccount } from './open-account.ts';
 import { updateCustomer } from './update-customer.ts';
 import { cancelAccount } from './cancel-account.ts';
 import { mergeCustomers } from './merge-customers.ts';
+import { recordShareRoutes } from '../../platform/access/record-share-routes.ts';
+import { customerInOwnScope, customerLabels } from './customers.repository.ts';
+import { customerError } from './customers.errors.ts';
 
 export function customersRoutes(app: App, { db }: Services): void {
   const tags = ['customers'];
+  recordShareRoutes(app, db, {
+    prefix: '/api/customers',
+    entity: 'customer',
+    area: 'customers',
+    tag: 'customers',
+    requireOwnScope: async (ctx, id) => {
+      if (!(await customerInOwnScope(db, ctx, id))) throw customerError('CUSTOMER_NOT_FOUND');
+    },
+    labels: (ctx, ids) => customerLabels(db, ctx, ids),
+  });
   app.get(
     '/api/customers',
     {

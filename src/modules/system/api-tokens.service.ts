@@ -5,18 +5,26 @@ import { withTransaction, type Db } from '../../platform/db.ts';
 import { randomToken, sha256 } from '../../platform/secrets.ts';
 import * as repo from './system.repository.ts';
 import { systemError } from './system.errors.ts';
-import type { ApiToken } from './system.schema.ts';
+import type { ApiToken, CreateApiToken } from './system.schema.ts';
+import { endOfBusinessDay, today } from '../../platform/clock.ts';
+import { platformError } from '../../platform/errors.ts';
 
 export function listApiTokens(db: Db): Promise<ApiToken[]> {
   return repo.listApiTokens(db);
 }
 
-/** Creates a token acting as `employeeId` (default: the caller). The secret is returned once and stored only hashed. */
+/**
+ * Creates a token acting as `employeeId` (default: the caller), optionally expiring after a business day, read-only,
+ * or limited to some route prefixes. The secret is returned once and stored only hashed.
+ */
 export function createApiToken(
   db: Db,
   ctx: RequestContext,
-  input: { name: string; employeeId?: string },
+  input: CreateApiToken,
 ): Promise<ApiToken & { token: string }> {
+  if (input.expiresOn && input.expiresOn < today())
+    throw platformError('VALIDATION_FAILED', undefined, { expiresOn: 'must be today or later' });
+  const modules = [...new Set(input.modules)].sort();
   return withTransaction(db, async (trx) => {
     const employeeId = input.employeeId ?? ctx.employeeId;
     if (!(await repo.findEmployee(trx, employeeId)))
@@ -28,12 +36,21 @@ export function createApiToken(
       prefix: token.slice(0, 8),
       employeeId,
       createdBy: ctx.employeeId,
+      expiresAt: input.expiresOn ? endOfBusinessDay(input.expiresOn) : null,
+      readOnly: input.readOnly,
+      modules,
     });
     await recordAudit(trx, ctx, {
       action: 'create',
       entity: 'api_token',
       entityId: row.id,
-      changes: { name: [null, input.name], employeeId: [null, employeeId] },
+      changes: {
+        name: [null, input.name],
+        employeeId: [null, employeeId],
+        expiresAt: [null, row.expiresAt],
+        readOnly: [null, input.readOnly],
+        modules: [null, modules],
+      },
     });
     return { ...row, token };
   });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { now } from '../../platform/clock.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { OrgUnit, DirectoryEntry, Employee, Role, ApiToken } from './system.schema.ts';
 import './system.tables.ts';
@@ -327,7 +328,18 @@ export async function updateRoleRow(
 }
 
 // ---- API tokens
-const tokenColumns = ['id', 'name', 'prefix', 'employee_id', 'created_at', 'last_used_at', 'revoked_at'] as const;
+const tokenColumns = [
+  'id',
+  'name',
+  'prefix',
+  'employee_id',
+  'created_at',
+  'last_used_at',
+  'revoked_at',
+  'expires_at',
+  'read_only',
+  'modules',
+] as const;
 function toApiToken(r: {
   id: string;
   name: string;
@@ -336,6 +348,9 @@ function toApiToken(r: {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  expires_at: Date | null;
+  read_only: boolean;
+  modules: string[];
 }): ApiToken {
   return {
     id: r.id,
@@ -345,6 +360,9 @@ function toApiToken(r: {
     createdAt: r.created_at.toISOString(),
     lastUsedAt: iso(r.last_used_at),
     revokedAt: iso(r.revoked_at),
+    expiresAt: iso(r.expires_at),
+    readOnly: r.read_only,
+    modules: r.modules,
   };
 }
 
@@ -354,7 +372,16 @@ export async function listApiTokens(db: Conn): Promise<ApiToken[]> {
 
 export async function insertApiToken(
   db: Conn,
-  v: { name: string; tokenHash: string; prefix: string; employeeId: string; createdBy: string },
+  v: {
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    employeeId: string;
+    createdBy: string;
+    expiresAt: Date | null;
+    readOnly: boolean;
+    modules: string[];
+  },
 ): Promise<ApiToken> {
   const row = await db
     .insertInto('api_tokens')
@@ -364,6 +391,9 @@ export async function insertApiToken(
       prefix: v.prefix,
       employee_id: v.employeeId,
       created_by: v.createdBy,
+      expires_at: v.expiresAt,
+      read_only: v.readOnly,
+      modules: v.modules,
     })
     .returning(tokenColumns)
     .executeTakeFirstOrThrow();
@@ -380,14 +410,19 @@ export async function revokeApiTokenRow(db: Conn, id: string): Promise<{ token_h
     .executeTakeFirst();
 }
 
-/** The employee an unrevoked token acts as; marks it used. */
-export async function useApiToken(db: Conn, tokenHash: string): Promise<string | undefined> {
+/** What an unrevoked token may do and as whom; marks it used unless it has expired (then the caller refuses it). */
+export async function useApiToken(
+  db: Conn,
+  tokenHash: string,
+): Promise<{ employeeId: string; expiresAt: Date | null; readOnly: boolean; modules: string[] } | undefined> {
   const row = await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: new Date() })
+    .selectFrom('api_tokens')
+    .select(['id', 'employee_id', 'expires_at', 'read_only', 'modules'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
-    .returning('employee_id')
     .executeTakeFirst();
-  return row?.employee_id;
+  if (!row) return undefined;
+  if (!row.expires_at || row.expires_at > now())
+    await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.id).execute();
+  return { employeeId: row.employee_id, expiresAt: row.expires_at, readOnly: row.read_only, modules: row.modules };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { registerFieldMessages } from '../../platform/http/field-messages.ts';
 import { newPassword } from '../../platform/password-policy.ts';
 import { DATA_SCOPES } from '../../platform/access/context.ts';
 import { PERMISSION_PATTERN } from '../../platform/access/permissions.ts';
-import { cursor, id, limit } from '../../platform/http/schemas.ts';
+import { cursor, id, isoDate, limit } from '../../platform/http/schemas.ts';
 
 export const ORG_UNIT_KINDS = ['province', 'city', 'county', 'department', 'team'] as const;
 
@@ -108,6 +109,26 @@ export const ApiToken = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** The instant the token stops working (the end of the chosen business day), or null: no expiry. */
+  expiresAt: z.string().nullable(),
+  /** Only GET and HEAD requests. */
+  readOnly: z.boolean(),
+  /** Route prefixes it may call (`customers` → /api/customers/…); empty: every route its employee may call. */
+  modules: z.array(z.string()),
 });
 export type ApiToken = z.infer<typeof ApiToken>;
-export const CreateApiToken = z.object({ name: z.string().trim().min(1).max(100), employeeId: id.optional() });
+export const CreateApiToken = z.object({
+  name: z.string().trim().min(1).max(100),
+  employeeId: id.optional(),
+  expiresOn: isoDate.optional().describe('the last business day the token works'),
+  readOnly: z.boolean().default(false),
+  modules: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a route prefix such as customers or work-orders'))
+    .max(30)
+    .default([]),
+});
+export type CreateApiToken = z.infer<typeof CreateApiToken>;
+registerFieldMessages({
+  'must be a route prefix such as customers or work-orders': '须为路由前缀，例如 customers 或 work-orders',
+  'must be today or later': '不能早于今天',
+});

@@ -48,6 +48,9 @@ export interface ApiTokensTable {
   created_at: Generated<Date>;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  expires_at: Date | null;
+  read_only: Generated<boolean>;
+  modules: Generated<string[]>;
 }
 
 declare module '../../platform/db.ts' {

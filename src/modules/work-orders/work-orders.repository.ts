@@ -1,5 +1,6 @@
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
+import { sharedWithCaller } from '../../platform/access/record-shares.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { WorkOrdersTable } from './work-orders.tables.ts';
 import './work-orders.tables.ts';
@@ -18,6 +19,12 @@ export function lastIdOf(path: string): string {
  */
 export function workOrderScope(ctx: RequestContext): Expression<SqlBool> {
   if (ctx.scope === 'all') return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${ownWorkOrderScope(ctx)} OR ${sharedWithCaller(ctx, 'work_order', 'w.id')})`;
+}
+
+/** The role's own scope over `work_orders as w`, without the orders shared with the caller. */
+export function ownWorkOrderScope(ctx: RequestContext): Expression<SqlBool> {
+  if (ctx.scope === 'all') return sql<SqlBool>`true`;
   const mine = sql<SqlBool>`(w.accepted_by = ${ctx.employeeId} OR w.assignee_id = ${ctx.employeeId})`;
   switch (ctx.scope) {
     case 'own':
@@ -32,6 +39,30 @@ export function workOrderScope(ctx: RequestContext): Expression<SqlBool> {
       return sql<SqlBool>`(${mine} OR w.region_id IN (SELECT id FROM org_units WHERE path LIKE ${ctx.regionPath + '%'})
         OR w.department_id IN (SELECT id FROM org_units WHERE path LIKE ${ctx.regionPath + '%'}))`;
   }
+}
+
+/** Whether the caller's role scope (not a share) covers the work order: only then may they share it. */
+export async function workOrderInOwnScope(db: Conn, ctx: RequestContext, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('work_orders as w')
+    .select('w.id')
+    .where('w.id', '=', id)
+    .where(ownWorkOrderScope(ctx))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** "WO2612030000001 王芳" for each work order the caller may see (shares included). */
+export async function workOrderLabels(db: Conn, ctx: RequestContext, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('work_orders as w')
+    .innerJoin('customers as c', 'c.id', 'w.customer_id')
+    .select(['w.id', 'w.order_no', 'c.name'])
+    .where('w.id', 'in', ids)
+    .where(workOrderScope(ctx))
+    .execute();
+  return new Map(rows.map((r) => [r.id, `${r.order_no} ${r.name}`]));
 }
 
 export function workOrderSelect(db: Conn, ctx: RequestContext) {

@@ -31,6 +31,9 @@ import {
   saveType,
 } from './work-order-settings.service.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
+import { recordShareRoutes } from '../../platform/access/record-share-routes.ts';
+import { workOrderInOwnScope, workOrderLabels } from './work-orders.repository.ts';
+import { workOrderError } from './work-orders.errors.ts';
 import { statsRoutes } from './stats.routes.ts';
 
 export async function workOrdersRoutes(app: App, services: Services): Promise<void> {
@@ -39,6 +42,16 @@ export async function workOrdersRoutes(app: App, services: Services): Promise<vo
   const view = { permission: 'work-orders:view' } as const;
   const edit = { permission: 'work-orders:edit' } as const;
   const admin = { permission: 'work-orders:admin' } as const;
+  recordShareRoutes(app, db, {
+    prefix: '/api/work-orders',
+    entity: 'work_order',
+    area: 'work-orders',
+    tag: 'work-orders',
+    requireOwnScope: async (ctx, id) => {
+      if (!(await workOrderInOwnScope(db, ctx, id))) throw workOrderError('WORK_ORDER_NOT_FOUND');
+    },
+    labels: (ctx, ids) => workOrderLabels(db, ctx, ids),
+  });
 
   app.get(
     '/api/work-orders',

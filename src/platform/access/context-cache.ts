@@ -4,6 +4,8 @@ import type { RequestContext } from './context.ts';
 export type IdentityContext = Omit<RequestContext, 'ip' | 'requestId' | 'locale' | 'via'> & {
   /** The session's CSRF token; absent for API tokens, which need none. */
   csrfToken?: string;
+  /** An API token's own limits, checked on every request (the identity is cached for a few seconds). */
+  tokenLimits?: { expiresAt: Date | null; readOnly: boolean; modules: string[] };
 };
 
 const TTL_MS = 10_000;

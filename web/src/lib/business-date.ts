@@ -15,6 +15,11 @@ export function businessTimeZone(): string {
   return timeZone;
 }
 
+/** The server's clock now (for "has this expired?"). */
+export function serverNow(): Date {
+  return new Date(Date.now() + offsetMs);
+}
+
 /** Today in the business time zone. */
 export function businessToday(): string {
   // en-CA formats a date as YYYY-MM-DD.

@@ -35,6 +35,9 @@ export const useAuditT = registerTranslations('audit', {
     old: '原值',
     new: '新值',
     emptyValue: '（空）',
+    unmaskedViews: '查看完整号码记录',
+    exportXlsx: '导出 Excel',
+    exportCsv: '导出 CSV',
   },
   en: {
     title: 'Audit log',
@@ -70,5 +73,8 @@ export const useAuditT = registerTranslations('audit', {
     old: 'Old',
     new: 'New',
     emptyValue: '(empty)',
+    unmaskedViews: 'Unmasked views',
+    exportXlsx: 'Export xlsx',
+    exportCsv: 'Export CSV',
   },
 });

@@ -33,6 +33,19 @@ export function AuditLogPage() {
       if (form[f]?.trim()) next.set(f, f === 'entity' || f === 'action' ? labels.codeFor(f, form[f]) : form[f].trim());
     setParams(next, { replace: true });
   }
+  /** The PII access log: who saw which customer's whole numbers; narrow it by employee, customer id and dates. */
+  function unmaskedViews() {
+    const next: Record<string, string> = { ...form, entity: 'customer', action: 'view_unmasked' };
+    setForm(next);
+    const params = new URLSearchParams();
+    for (const f of FILTERS) if (next[f]?.trim()) params.set(f, next[f].trim());
+    setParams(params, { replace: true });
+  }
+  const exportHref = (format: 'xlsx' | 'csv') => {
+    const q = new URLSearchParams({ format });
+    for (const f of FILTERS) if (filters[f]) q.set(f, filters[f]);
+    return `/api/audit/export?${q}`;
+  };
   function clear() {
     setForm(Object.fromEntries(FILTERS.map((f) => [f, ''])));
     setParams(new URLSearchParams(), { replace: true });
@@ -75,6 +88,22 @@ export function AuditLogPage() {
             <button type="button" className="button" onClick={clear}>
               {t('filter.clear')}
             </button>
+          </div>
+          <div className="toolbar__row">
+            <button
+              type="button"
+              className="button"
+              aria-pressed={filters.action === 'view_unmasked'}
+              onClick={unmaskedViews}
+            >
+              {t('unmaskedViews')}
+            </button>
+            <a className="button" href={exportHref('xlsx')} download>
+              {t('exportXlsx')}
+            </a>
+            <a className="button" href={exportHref('csv')} download>
+              {t('exportCsv')}
+            </a>
           </div>
           <datalist id="audit-entities">
             {labels.codes('entity').map((v) => (

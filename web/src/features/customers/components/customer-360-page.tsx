@@ -9,6 +9,7 @@ import { pick } from '../../../app/i18n.ts';
 import { NotFoundPage } from '../../../app/shell/not-found-page.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
 import { Tabs, type TabItem } from '../../../components/ui/tabs.tsx';
+import { ShareRecordButton } from '../../../components/ui/record-shares-dialog.tsx';
 import { useCustomer, type Customer } from '../api/customers-api.ts';
 import { useCustomersT } from '../i18n.ts';
 import { LevelBadge, LifecycleBadge, StatusBadge } from './customer-badges.tsx';
@@ -108,6 +109,7 @@ export function Customer360Page() {
           </div>
           {c.status === 'active' && (
             <div className="page__actions">
+              {can('customers:edit') && <ShareRecordButton basePath={`/api/customers/${c.id}`} name={c.name} />}
               {can('customers:admin') && (
                 <Link className="button" to={`/customers/merge?a=${c.id}`}>
                   {t('view.merge')}

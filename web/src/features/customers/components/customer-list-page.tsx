@@ -23,6 +23,7 @@ import { useOrgUnits } from '../../../lib/org-units.ts';
 import { regionOptions, useRegionName } from './region-options.ts';
 import { useDateFormat } from '../../../lib/date-format.ts';
 import { useCustomerImportT } from '../import-i18n.ts';
+import { SharedWithMe } from '../../../components/ui/shared-with-me.tsx';
 
 const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status', 'accountManager', 'segment'] as const;
 const PAGE_SIZE = 20;
@@ -149,6 +150,7 @@ export function CustomerListPage() {
           )}
         </div>
       </div>
+      <SharedWithMe endpoint="/api/customers/shared-with-me" linkTo={(id) => `/customers/${id}`} />
       <section className="card">
         <form
           className="toolbar"

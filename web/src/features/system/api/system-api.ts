@@ -65,6 +65,9 @@ export interface ApiToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  expiresAt: string | null;
+  readOnly: boolean;
+  modules: string[];
 }
 
 const keys = {
@@ -121,7 +124,8 @@ export const useUpdateRole = () =>
   useWrite(({ id, ...input }: RoleInput & { id: string }) => patch<Role>(`/api/roles/${id}`, input), keys.roles);
 export const useCreateApiToken = () =>
   useWrite(
-    (input: { name: string; employeeId?: string }) => post<ApiToken & { token: string }>('/api/api-tokens', input),
+    (input: { name: string; employeeId?: string; expiresOn?: string; readOnly?: boolean; modules?: string[] }) =>
+      post<ApiToken & { token: string }>('/api/api-tokens', input),
     keys.tokens,
   );
 export const useRevokeApiToken = () => useWrite((id: string) => del<void>(`/api/api-tokens/${id}`), keys.tokens);

@@ -10,6 +10,7 @@ import { useSystemT } from '../i18n.ts';
 import { CreateApiTokenDialog } from './create-api-token-dialog.tsx';
 import { SystemSection } from './system-section.tsx';
 import { useDateFormat } from '../../../lib/date-format.ts';
+import { serverNow } from '../../../lib/business-date.ts';
 
 /** API tokens for integrations: who they act as, when last used; create (shown once) and revoke. */
 export function ApiTokensPage() {
@@ -45,6 +46,26 @@ export function ApiTokensPage() {
         cell: ({ row }) => when(row.original.lastUsedAt, t('tokens.never')),
       },
       {
+        id: 'scope',
+        header: t('tokens.scope'),
+        cell: ({ row }) => (
+          <span>
+            {row.original.readOnly ? t('tokens.readOnlyShort') : t('tokens.readWrite')}
+            {' · '}
+            {row.original.modules.length ? (
+              <span className="mono">{row.original.modules.join(', ')}</span>
+            ) : (
+              t('tokens.allModules')
+            )}
+          </span>
+        ),
+      },
+      {
+        id: 'expiresAt',
+        header: t('tokens.expiresAt'),
+        cell: ({ row }) => when(row.original.expiresAt, t('tokens.noExpiry')),
+      },
+      {
         id: 'status',
         header: t('tokens.status'),
         cell: ({ row }) =>
@@ -52,6 +73,8 @@ export function ApiTokensPage() {
             <span className="badge badge--cancelled" title={when(row.original.revokedAt, '')}>
               {t('tokens.revoked')} {when(row.original.revokedAt, '')}
             </span>
+          ) : row.original.expiresAt && new Date(row.original.expiresAt) <= serverNow() ? (
+            <span className="badge badge--cancelled">{t('tokens.expired')}</span>
           ) : (
             <span className="badge badge--active">{t('tokens.valid')}</span>
           ),

@@ -5,6 +5,7 @@ import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { useCreateApiToken, type Employee } from '../api/system-api.ts';
 import { useSystemT } from '../i18n.ts';
+import { businessToday } from '../../../lib/business-date.ts';
 
 /** Names a new token and the employee it acts as; then shows the secret, this once, with a copy button. */
 export function CreateApiTokenDialog({ employees, onClose }: { employees: Employee[]; onClose: () => void }) {
@@ -13,12 +14,21 @@ export function CreateApiTokenDialog({ employees, onClose }: { employees: Employ
   const create = useCreateApiToken();
   const [name, setName] = useState('');
   const [employeeId, setEmployeeId] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
+  const [readOnly, setReadOnly] = useState(false);
+  const [modules, setModules] = useState('');
   const [copied, setCopied] = useState(false);
   const error = create.error instanceof ApiError ? create.error : null;
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    create.mutate({ name, employeeId: employeeId || undefined });
+    create.mutate({
+      name,
+      employeeId: employeeId || undefined,
+      expiresOn: expiresOn || undefined,
+      readOnly,
+      modules: modules.split(/[\s,，、]+/).filter(Boolean),
+    });
   }
 
   const token = create.data?.token;
@@ -77,6 +87,30 @@ export function CreateApiTokenDialog({ employees, onClose }: { employees: Employ
           options={employees.map((e) => ({ value: e.id, label: `${e.name}（${e.username}）` }))}
           hint={t('tokens.employeeHint')}
           error={error?.fields.employeeId}
+        />
+        <TextField
+          label={t('tokens.expiresOn')}
+          type="date"
+          min={businessToday()}
+          value={expiresOn}
+          onChange={(e) => setExpiresOn(e.target.value)}
+          hint={t('tokens.expiresOnHint')}
+          error={error?.fields.expiresOn}
+        />
+        <label className="check-row">
+          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
+          <span>
+            {t('tokens.readOnly')}
+            <small>{t('tokens.readOnlyHint')}</small>
+          </span>
+        </label>
+        <TextField
+          label={t('tokens.modules')}
+          placeholder="customers, work-orders"
+          value={modules}
+          onChange={(e) => setModules(e.target.value)}
+          hint={t('tokens.modulesHint')}
+          error={Object.entries(error?.fields ?? {}).find(([k]) => k.startsWith('modules'))?.[1]}
         />
         <div className="form-actions">
           <button type="button" className="button" onClick={onClose}>

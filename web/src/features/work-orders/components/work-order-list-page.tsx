@@ -17,6 +17,7 @@ import { useWorkOrdersT } from '../i18n.ts';
 import { CreateWorkOrderDialog } from './create-work-order-dialog.tsx';
 import { NotificationsPanel } from './notifications-panel.tsx';
 import { WorkOrderTable } from './work-order-table.tsx';
+import { SharedWithMe } from '../../../components/ui/shared-with-me.tsx';
 
 /** The queues after-sales staff live in: mine, my department's, awaiting my return visit, overdue, all; with filters and search in the URL. */
 export function WorkOrderListPage() {
@@ -70,6 +71,7 @@ export function WorkOrderListPage() {
         </div>
       </div>
       <NotificationsPanel />
+      <SharedWithMe endpoint="/api/work-orders/shared-with-me" linkTo={(id) => `/work-orders/${id}`} />
       <section className="card">
         <div className="wo-queues" role="group" aria-label={t('title')}>
           {QUEUES.map((q) => (

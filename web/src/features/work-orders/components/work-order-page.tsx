@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../../../app/auth.tsx';
+import { ShareRecordButton } from '../../../components/ui/record-shares-dialog.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { NotFoundPage } from '../../../app/shell/not-found-page.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
@@ -123,6 +124,7 @@ export function WorkOrderPage() {
   const { t } = useWorkOrdersT();
   const app = useAppT();
   const toast = useToast();
+  const { can } = useAuth();
   const order = useWorkOrder(id);
   const addNote = useAddNote(id);
   const [note, setNote] = useState('');
@@ -144,6 +146,11 @@ export function WorkOrderPage() {
         <h1 data-testid="work-order-title">
           {w.orderNo} <StatusBadge status={w.status} />
         </h1>
+        {can('work-orders:edit') && (
+          <div className="page__actions">
+            <ShareRecordButton basePath={`/api/work-orders/${w.id}`} name={w.orderNo} />
+          </div>
+        )}
       </div>
       <div className="wo-detail">
         <div>
