@@ -135,6 +135,7 @@ export const useBillingT = registerTranslations('billing', {
       data_domestic: '国内流量（超出部分）',
       data_roaming: '国际漫游流量',
       sms: '短信彩信',
+      service_fee: '增值业务费',
     },
     kind: { call: '通话', data: '流量', sms: '短信' },
     area: {
@@ -148,7 +149,7 @@ export const useBillingT = registerTranslations('billing', {
     },
     dir: { out: '主叫', in: '被叫' },
     period: { busy: '忙时', idle: '闲时' },
-    unit: { min: '分钟', KB: 'KB', msg: '条', day: '天' },
+    unit: { min: '分钟', KB: 'KB', msg: '条', day: '天', pack: '个' },
   },
   en: {
     nav: { imports: 'Usage & payment imports', runs: 'Billing runs', stats: 'Consumption' },
@@ -284,6 +285,7 @@ export const useBillingT = registerTranslations('billing', {
       data_domestic: 'Domestic data (beyond allowance)',
       data_roaming: 'International roaming data',
       sms: 'SMS/MMS',
+      service_fee: 'Add-on service',
     },
     kind: { call: 'Call', data: 'Data', sms: 'SMS' },
     area: {
@@ -297,6 +299,6 @@ export const useBillingT = registerTranslations('billing', {
     },
     dir: { out: 'Out', in: 'In' },
     period: { busy: 'Busy', idle: 'Idle' },
-    unit: { min: 'min', KB: 'KB', msg: 'msg', day: 'days' },
+    unit: { min: 'min', KB: 'KB', msg: 'msg', day: 'days', pack: 'pack' },
   },
 });
