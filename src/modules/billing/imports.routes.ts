@@ -22,6 +22,7 @@ const ImportReport = z.object({
   accepted: z.number(),
   rejected: z.number(),
   previousBatches: z.array(id),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), count: z.number(), rows: z.array(z.number()) })),
   errors: z.array(z.object({ row: z.number(), message: z.string() })),
 });
 const Options = z.object({
@@ -140,6 +141,7 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
           'b.total_rows',
           'b.accepted',
           'b.rejected',
+          'b.warnings',
           'b.imported_at',
           'e.name as imported_by',
         ])
@@ -156,6 +158,7 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
           totalRows: b.total_rows,
           accepted: b.accepted,
           rejected: b.rejected,
+          warnings: b.warnings,
           importedAt: new Date(b.imported_at).toISOString(),
           importedBy: b.imported_by,
         })),

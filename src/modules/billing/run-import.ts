@@ -34,6 +34,8 @@ export interface ImportReport {
   rejected: number;
   /** Earlier batches with the same key: the same file was imported before. */
   previousBatches: string[];
+  /** Rows that went in but deserve a look (usage on a day without a package), by kind: count and first rows. */
+  warnings: { code: string; message: string; count: number; rows: number[] }[];
   /** The first 1,000 errors; all of them at GET /api/imports/:batchId/errors. */
   errors: { row: number; message: string }[];
 }
@@ -153,6 +155,7 @@ async function importText(
         .where('batch_key', '=', batchKey)
         .execute();
       const totals = { accepted: result.accepted, rejected: streamed.rejected + result.rejected };
+      const warnings = result.warnings ?? [];
       await trx
         .updateTable('import_batches')
         .set({
@@ -160,6 +163,7 @@ async function importText(
           encoding: encodingOf(),
           total_rows: totals.accepted + totals.rejected,
           ...totals,
+          warnings: warnings.reduce((n, w) => n + w.count, 0),
           months: result.months,
         })
         .where('id', '=', batch.id)
@@ -169,7 +173,7 @@ async function importText(
         action: `import_${spec.kind}`,
         entity: 'import_batch',
         entityId: batch.id,
-        changes: { file: req.fileName, batchKey, ...totals },
+        changes: { file: req.fileName, batchKey, ...totals, warnings: warnings.reduce((n, w) => n + w.count, 0) },
       });
       const errors = await trx
         .selectFrom('import_errors')
@@ -184,6 +188,7 @@ async function importText(
         encoding: encodingOf(),
         ...totals,
         previousBatches: previous.map((p) => p.id),
+        warnings: warnings.map((w) => ({ ...w, message: problemMessage(ctx.locale, { code: w.code }) })),
         errors: errors.map((e) => ({ row: e.row_no, message: textFor(ctx, e.message) })),
       };
     }),

@@ -21,7 +21,7 @@ export const productsModule: CrmModule = {
 };
 
 // What other modules may use.
-export { packageSegmentsSql, serviceSegmentsSql } from './package-segments.ts';
+export { hasPackageOnSql, packageSegmentsSql, serviceSegmentsSql } from './package-segments.ts';
 export { listSubscriptions } from './subscriptions.service.ts';
 export { getProduct, listProducts } from './products.service.ts';
 export { DEMO_PACKAGES, DEMO_RATES } from './products.demo.ts';

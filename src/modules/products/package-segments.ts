@@ -44,3 +44,9 @@ export function serviceSegmentsSql(monthStart: string, customerIds?: RawBuilder<
       AND (p.monthly_fee > 0 OR p.included_minutes > 0 OR p.included_data_gb > 0) ${filter}) v
     WHERE v.days > 0 AND (NOT v.is_pack OR v.starts_on >= ${monthStart}::date)`;
 }
+
+/** SQL true when the customer (an SQL expression) had a package on the day (an SQL date expression). */
+export function hasPackageOnSql(customerId: RawBuilder<unknown>, day: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`EXISTS (SELECT 1 FROM subscriptions s WHERE s.customer_id = ${customerId} AND s.kind = 'package'
+    AND s.starts_on <= ${day} AND (s.ends_on IS NULL OR s.ends_on > ${day}))`;
+}

@@ -61,6 +61,8 @@ export interface ImportReport {
   accepted: number;
   rejected: number;
   previousBatches: string[];
+  /** Rows that went in but deserve a look (usage on a day without a package): count and first rows. */
+  warnings: { code: string; message: string; count: number; rows: number[] }[];
   errors: { row: number; message: string }[];
 }
 export interface Preview {

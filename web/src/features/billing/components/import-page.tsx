@@ -250,6 +250,18 @@ export function ImportPage() {
                 {t('imports.again', { batches: report.previousBatches.join(', ') })}
               </p>
             )}
+            {report.warnings.length > 0 && (
+              <div className="notice notice--info" data-testid="import-warnings">
+                <strong>{t('imports.warnings')}</strong>
+                <ul style={{ margin: '4px 0 0' }}>
+                  {report.warnings.map((w) => (
+                    <li key={w.code}>
+                      {w.message} — {t('imports.warningRows', { count: w.count, rows: w.rows.join(', ') })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {report.errors.length > 0 && (
               <>
                 <h3 style={{ margin: '12px 0 8px' }}>{t('imports.errors')}</h3>
