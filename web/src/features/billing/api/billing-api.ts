@@ -67,6 +67,10 @@ export interface ImportReport {
 }
 export interface Preview {
   encoding: string;
+  /** The file's first rows (blank rows skipped): the header row may be any of the first 20. */
+  top: string[][];
+  /** The server's guess of the header row, 1-based. */
+  headerRow: number;
   header: string[];
   rows: string[][];
   fields: { key: string; required: boolean }[];
