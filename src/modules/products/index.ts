@@ -8,6 +8,8 @@ import { closeSubscriptions } from './subscriptions.service.ts';
 
 registerPermissionArea('products', { zh: '产品套餐', en: 'Products' });
 registerPermissionArea('subscriptions', { zh: '订购', en: 'Subscriptions' });
+// Loading past subscriptions rewrites history that bills are built from: no role has it but the administrator's.
+registerPermissionArea('subscription-history', { zh: '历史订购补录', en: 'Past subscriptions' });
 
 // A cancelled or merged-away customer's subscriptions end today; the survivor keeps their own package.
 onCustomerCancelled((trx, _ctx, e) => closeSubscriptions(trx, e.customerId, 'account_cancelled'));

@@ -15,7 +15,7 @@ const isPack = (p: { kind: string; included_minutes: number; included_data_gb: s
 
 type Effective = 'next_month' | 'today' | string;
 
-function toSubscription(r: repo.SubscriptionRow): Subscription {
+export function toSubscription(r: repo.SubscriptionRow): Subscription {
   return {
     id: r.id,
     customerId: r.customer_id,
