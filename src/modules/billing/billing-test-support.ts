@@ -28,11 +28,12 @@ export function upload(
   client: TestClient,
   kind: 'usage' | 'payments',
   content: string | Uint8Array,
-  opts: { mapping?: object; encoding?: string; fileName?: string; preview?: boolean } = {},
+  opts: { mapping?: object; encoding?: string; fileName?: string; preview?: boolean; headerRow?: number } = {},
 ) {
   const form = new FormData();
   if (opts.mapping) form.append('mapping', JSON.stringify(opts.mapping));
   if (opts.encoding) form.append('encoding', opts.encoding);
+  if (opts.headerRow !== undefined) form.append('headerRow', String(opts.headerRow));
   form.append('file', new Blob([Buffer.from(content)]), opts.fileName ?? `${kind}.csv`);
   return client.request('POST', `/api/imports/${kind}${opts.preview ? '/preview' : ''}`, form);
 }

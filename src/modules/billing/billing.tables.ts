@@ -48,6 +48,8 @@ declare module '../../platform/db.ts' {
       accepted: number;
       rejected: number;
       months: Generated<string[]>;
+      warnings: Generated<number>;
+      header_row: Generated<number>;
       imported_by: string | null;
       imported_at: Generated<Date>;
     };

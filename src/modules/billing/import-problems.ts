@@ -19,6 +19,14 @@ const PROBLEMS = {
     zh: '日期“{value}”超出可导入的范围（十年前至一年后）',
     en: 'date "{value}" is outside what may be imported (ten years back to a year ahead)',
   },
+  futureUsage: {
+    zh: '时间“{value}”晚于当前时间，不能导入未来的话单',
+    en: 'time "{value}" is later than now: usage cannot be dated in the future',
+  },
+  usageWithoutPackage: {
+    zh: '客户当天没有订购套餐：话单已导入，但不会计费',
+    en: 'the customer had no package that day: imported, but left unrated',
+  },
   negativeDuration: { zh: '时长为负数', en: 'negative duration' },
   negativeVolume: { zh: '流量为负数', en: 'negative volume' },
   negativeCount: { zh: '条数为负数', en: 'negative count' },

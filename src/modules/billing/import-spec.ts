@@ -1,10 +1,17 @@
 import type { Trx } from '../../platform/db.ts';
 import type { Locale } from '../../platform/errors.ts';
 import type { ImportKind } from './billing.tables.ts';
-import type { RowProblem } from './import-problems.ts';
+import type { ProblemCode, RowProblem } from './import-problems.ts';
 
 /** One row of a file as the spec reads it: its own error (bad date…), or the customer key and the values to load. */
 export type ParsedRow = { error: RowProblem } | { customer: string; values: string[]; month: string };
+
+/** Rows that went in but deserve a look, by kind: how many, and the first rows' numbers. */
+export interface ImportWarning {
+  code: ProblemCode;
+  count: number;
+  rows: number[];
+}
 
 /** What the rows were loaded into, for `apply`. */
 export interface Load {
@@ -33,7 +40,10 @@ export interface ImportSpec {
    * Moves the loaded rows to where they belong, reports the ones already there (or twice in the file) as row
    * errors of the batch, and drops the load table.
    */
-  apply(trx: Trx, load: Load): Promise<{ accepted: number; rejected: number; months: string[] }>;
+  apply(
+    trx: Trx,
+    load: Load,
+  ): Promise<{ accepted: number; rejected: number; months: string[]; warnings?: ImportWarning[] }>;
   /** What follows in the same transaction: late usage re-rates billed months, payments move balances. */
   afterApply(trx: Trx, batchId: string, months: string[]): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { copyValue } from '../../platform/copy-session.ts';
-import type { ImportSpec, Load } from './import-spec.ts';
+import type { ImportSpec, ImportWarning, Load } from './import-spec.ts';
+import { hasPackageOnSql } from '../products/index.ts';
+import { nowMs, toBusinessDateTime } from '../../platform/clock.ts';
 import { problemTemplate, type ProblemCode } from './import-problems.ts';
 import { parseCount, parseTimestamp } from './import-values.ts';
 import { rerateLateUsage } from './billing-run.ts';
@@ -98,6 +100,7 @@ export const usageImport: ImportSpec = {
     const startedRaw = value('startedAt');
     const started = parseTimestamp(startedRaw);
     if (!started) return { error: { code: 'badDate', value: startedRaw } };
+    if (started.text > businessNow()) return { error: { code: 'futureUsage', value: startedRaw } };
     // Each month of usage is a partition: a stray year must not create one (usage_records_196912).
     if (!isUsageMonth(started.month)) return { error: { code: 'usageDateOutOfRange', value: startedRaw } };
     const quantityRaw = value('quantity');
@@ -121,8 +124,9 @@ export const usageImport: ImportSpec = {
   },
 
   async apply(trx, load) {
+    await markRowsWithoutPackage(trx, load);
     if (load.months.length === 1 && load.rows > 0 && (await adoptAsPartition(trx, load.table, load.months[0]))) {
-      return { accepted: load.rows, rejected: 0, months: load.months };
+      return { accepted: load.rows, rejected: 0, months: load.months, warnings: await rowsWithoutPackage(trx, load) };
     }
     for (const month of load.months) await ensureMonthPartition(trx, month);
     const columns = sql.join(COLUMNS.map((c) => sql.ref(c)));
@@ -133,7 +137,8 @@ export const usageImport: ImportSpec = {
     const accepted = inserted.rows[0].n;
     const rejected = accepted < load.rows ? await reportRepeats(trx, load) : 0;
     await sql`DROP TABLE ${sql.table(load.table)}`.execute(trx);
-    return { accepted, rejected, months: accepted > 0 ? load.months : [] };
+    const warnings = await rowsWithoutPackage(trx, load);
+    return { accepted, rejected, months: accepted > 0 ? load.months : [], warnings };
   },
 
   async afterApply(trx, batchId, months) {
@@ -147,6 +152,37 @@ export const usageImport: ImportSpec = {
     }
   },
 };
+
+/** The business clock's wall time as usage files write it, read once a second (parse runs for every row). */
+let businessClock = { at: Number.NaN, text: '' };
+function businessNow(): string {
+  const ms = nowMs();
+  if (!(Math.abs(ms - businessClock.at) < 1000)) businessClock = { at: ms, text: toBusinessDateTime(new Date(ms)) };
+  return businessClock.text;
+}
+
+const unpackagedTable = (load: Load) => `${load.table}_no_package`;
+
+/** The loaded rows dated on a day their customer had no package: they go in, but rating leaves them unrated. */
+async function markRowsWithoutPackage(trx: Parameters<ImportSpec['apply']>[0], load: Load): Promise<void> {
+  await sql`CREATE TEMP TABLE ${sql.table(unpackagedTable(load))} ON COMMIT DROP AS
+    SELECT l.row_no FROM ${sql.table(load.table)} l WHERE NOT ${hasPackageOnSql(sql`l.customer_id`, sql`l.started_at::date`)}`.execute(
+    trx,
+  );
+}
+
+/** Of those rows, the ones that went in (not reported as already imported): the batch's warning. */
+async function rowsWithoutPackage(trx: Parameters<ImportSpec['apply']>[0], load: Load): Promise<ImportWarning[]> {
+  const table = sql.table(unpackagedTable(load));
+  const found = await sql<{ n: number; rows: number[] | null }>`SELECT count(*)::int AS n,
+      (array_agg(w.row_no ORDER BY w.row_no))[1:20] AS rows
+    FROM ${table} w WHERE NOT EXISTS (SELECT 1 FROM import_errors e WHERE e.batch_id = ${load.batchId} AND e.row_no = w.row_no)`.execute(
+    trx,
+  );
+  await sql`DROP TABLE ${table}`.execute(trx);
+  const { n, rows } = found.rows[0];
+  return n > 0 ? [{ code: 'usageWithoutPackage', count: n, rows: (rows ?? []).map(Number) }] : [];
+}
 
 /** The loaded rows that did not go in: a record imported before, or the second of two with one record id in this file. */
 async function reportRepeats(

@@ -14,6 +14,7 @@ import { previewImport, runImport, type ImportRequest } from './run-import.ts';
 import { usageImport } from './import-usage.ts';
 import { paymentsImport } from './import-payments.ts';
 import type { ImportSpec } from './import-spec.ts';
+import { HEADER_SEARCH_ROWS } from './import-text.ts';
 
 const ImportReport = z.object({
   batchId: id,
@@ -22,6 +23,7 @@ const ImportReport = z.object({
   accepted: z.number(),
   rejected: z.number(),
   previousBatches: z.array(id),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), count: z.number(), rows: z.array(z.number()) })),
   errors: z.array(z.object({ row: z.number(), message: z.string() })),
 });
 const Options = z.object({
@@ -39,6 +41,8 @@ const Options = z.object({
     .optional(),
   encoding: z.enum(['auto', 'utf-8', 'gbk']).default('auto'),
   batchKey: z.string().trim().min(1).max(200).optional(),
+  /** The file row holding the column headers (1-based); a title may sit above it. */
+  headerRow: z.coerce.number().int().min(1).max(HEADER_SEARCH_ROWS).optional(),
 });
 const kindParam = z.object({ kind: z.enum(['usage', 'payments']) });
 const SPECS: Record<'usage' | 'payments', ImportSpec> = { usage: usageImport, payments: paymentsImport };
@@ -105,6 +109,8 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
           response: {
             200: z.object({
               encoding: z.string(),
+              top: z.array(z.array(z.string())),
+              headerRow: z.number(),
               header: z.array(z.string()),
               rows: z.array(z.array(z.string())),
               fields: z.array(z.object({ key: z.string(), required: z.boolean() })),
@@ -115,7 +121,14 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
       async (req) => {
         const upload = await readUpload(req);
         try {
-          return { ...(await previewImport(upload)), fields: SPECS[req.params.kind].fields };
+          const spec = SPECS[req.params.kind];
+          return {
+            ...(await previewImport(
+              upload,
+              spec.fields.map((f) => f.key),
+            )),
+            fields: spec.fields,
+          };
         } finally {
           await drainUpload(upload.stream);
         }
@@ -140,6 +153,7 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
           'b.total_rows',
           'b.accepted',
           'b.rejected',
+          'b.warnings',
           'b.imported_at',
           'e.name as imported_by',
         ])
@@ -156,6 +170,7 @@ export async function importsRoutes(app: App, { database, db }: Services): Promi
           totalRows: b.total_rows,
           accepted: b.accepted,
           rejected: b.rejected,
+          warnings: b.warnings,
           importedAt: new Date(b.imported_at).toISOString(),
           importedBy: b.imported_by,
         })),

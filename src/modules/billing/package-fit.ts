@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.ts';
 
 export interface MonthlyPackageFit {
   customerId: string;
-  /** What the month's bill charged beyond the base fee (¥). */
+  /** What the month's bill charged beyond the base fee and the add-on services' fees (¥). */
   overage: number;
   /** The larger of the shares of included minutes and included data used (0.4 = 40 %); null when the package includes neither. */
   allowanceUse: number | null;
@@ -25,7 +25,7 @@ export async function monthlyPackageFit(db: Db, month: string): Promise<MonthlyP
   }>`
     SELECT p.customer_id,
            coalesce((SELECT sum(bi.amount) FROM bills b JOIN bill_items bi ON bi.bill_id = b.id
-                     WHERE b.customer_id = p.customer_id AND b.month = p.month AND bi.code <> 'base_fee'), 0) AS overage,
+                     WHERE b.customer_id = p.customer_id AND b.month = p.month AND bi.code NOT IN ('base_fee', 'service_fee')), 0) AS overage,
            least(99, greatest(
              CASE WHEN pr.included_minutes > 0 THEN (p.local_minutes + p.provincial_ld_minutes + p.domestic_ld_minutes
                + p.provincial_roaming_minutes + p.domestic_roaming_minutes)::numeric / pr.included_minutes END,

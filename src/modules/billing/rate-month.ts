@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Trx } from '../../platform/db.ts';
 import { refreshArrears } from './balances.ts';
-import { packageSegmentsSql } from '../products/index.ts';
+import { packageSegmentsSql, serviceSegmentsSql } from '../products/index.ts';
 import { ensureMonthPartition } from './usage-partitions.ts';
 
 const KB_PER_GB = 1048576;
@@ -18,6 +18,8 @@ const KB_PER_GB = 1048576;
  *   incoming rate, international calls the special rate, international roaming calls (either way) the roaming rate.
  * - Domestic data (busy or idle) uses the included GB, then the data rate per GB; international roaming data
  *   pays the roaming data rate. SMS pay the SMS rate.
+ * - Add-on services (serviceSegmentsSql): a monthly service's fee is prorated by days like a package's; a pack's
+ *   fee is charged once in the month it starts, and its minutes and GB are added to that month's allowance.
  * - Allowances are consumed in the order the records started (ties by record id), so each record's charge,
  *   and the spend per call type in the usage profile, is reproducible.
  * Running it again for the same month and data gives the same bill; the bill's revision counts the re-ratings.
@@ -33,8 +35,16 @@ export async function rateMonth(
   const next = sql`(${m}::date + interval '1 month')`;
   const filter = opts.customerIds ? sql`AND u.customer_id IN (${opts.customerIds})` : sql``;
 
+  await sql`CREATE TEMP TABLE rating_services ON COMMIT DROP AS ${serviceSegmentsSql(m, opts.customerIds)}`.execute(
+    trx,
+  );
+  // A pack bought in the month adds its minutes and GB to the allowance of the package in force the day it was bought.
   await sql`CREATE TEMP TABLE rating_segments ON COMMIT DROP AS
-    SELECT * FROM (${packageSegmentsSql(m, opts.customerIds)}) s WHERE s.days > 0`.execute(trx);
+    SELECT s.*, coalesce(a.minutes, 0) AS pack_minutes, coalesce(a.data_gb, 0) AS pack_data_gb
+    FROM (${packageSegmentsSql(m, opts.customerIds)}) s
+    LEFT JOIN LATERAL (SELECT sum(v.included_minutes) AS minutes, sum(v.included_data_gb) AS data_gb FROM rating_services v
+      WHERE v.is_pack AND v.customer_id = s.customer_id AND v.starts_on >= s.seg_start AND v.starts_on < s.seg_end) a ON true
+    WHERE s.days > 0`.execute(trx);
   // Temporary tables have no statistics until analysed; without them the planner guesses joins badly at scale.
   await sql`ANALYZE rating_segments`.execute(trx);
   await sql`CREATE TEMP TABLE rating_records ON COMMIT DROP AS
@@ -58,8 +68,8 @@ export async function rateMonth(
           WHEN u.kind = 'data' THEN s.data_rate
           ELSE s.sms_rate END AS rate,
         CASE
-          WHEN u.kind = 'call' AND u.direction = 'out' AND u.area NOT IN ('international', 'international_roaming') THEN floor(s.included_minutes * s.days / s.month_days::numeric)
-          WHEN u.kind = 'data' AND u.area <> 'international_roaming' THEN floor(s.included_data_gb * ${KB_PER_GB} * s.days / s.month_days::numeric)
+          WHEN u.kind = 'call' AND u.direction = 'out' AND u.area NOT IN ('international', 'international_roaming') THEN floor(s.included_minutes * s.days / s.month_days::numeric) + s.pack_minutes
+          WHEN u.kind = 'data' AND u.area <> 'international_roaming' THEN floor(s.included_data_gb * ${KB_PER_GB} * s.days / s.month_days::numeric) + floor(s.pack_data_gb * ${KB_PER_GB})
           ELSE 0 END AS allowance
       FROM usage_records u
       JOIN rating_segments s ON s.customer_id = u.customer_id AND u.started_at >= s.seg_start AND u.started_at < s.seg_end
@@ -84,7 +94,12 @@ export async function rateMonth(
       CASE WHEN r.code LIKE 'voice%' THEN 'min' WHEN r.code LIKE 'data%' THEN 'KB' ELSE 'msg' END, max(r.rate),
       round(sum(r.charged) * max(r.rate) / (CASE WHEN r.code LIKE 'data%' THEN ${KB_PER_GB} ELSE 1 END), 2)
     FROM rating_records r JOIN rating_segments s ON s.segment_id = r.segment_id
-    GROUP BY r.customer_id, s.segment_id, s.seg_start, s.product_id, r.code`.execute(trx);
+    GROUP BY r.customer_id, s.segment_id, s.seg_start, s.product_id, r.code
+    UNION ALL
+    SELECT customer_id, seg_start, 8, 'service_fee', product_id, CASE WHEN is_pack THEN 1 ELSE days END, 0,
+      CASE WHEN is_pack THEN 'pack' ELSE 'day' END, monthly_fee,
+      CASE WHEN is_pack THEN monthly_fee ELSE round(monthly_fee * days / month_days::numeric, 2) END
+    FROM rating_services WHERE monthly_fee > 0`.execute(trx);
   await sql`ANALYZE rating_items`.execute(trx);
 
   await sql`INSERT INTO bills (customer_id, month, total, run_id)
@@ -108,7 +123,7 @@ export async function rateMonth(
       (SELECT count(*)::int FROM usage_records u WHERE u.started_at >= ${m}::date AND u.started_at < ${next} ${filter}) - (SELECT count(*)::int FROM rating_records) AS unrated`.execute(
     trx,
   );
-  await sql`DROP TABLE rating_segments, rating_records, rating_items`.execute(trx);
+  await sql`DROP TABLE rating_services, rating_segments, rating_records, rating_items`.execute(trx);
   const s = summary.rows[0];
   return { customers: s.customers, total: s.total ?? '0.00', unrated: s.unrated };
 }

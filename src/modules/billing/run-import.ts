@@ -15,7 +15,9 @@ import { problemMessage } from './import-problems.ts';
 import {
   csvRecordBatches,
   decodeCsv,
-  previewRows,
+  firstRecords,
+  guessHeaderRow,
+  HEADER_SEARCH_ROWS,
   recordChunks,
   xlsxAsCsv,
   type Encoding,
@@ -29,6 +31,11 @@ export interface ImportRequest {
   encoding: Encoding;
   /** our field → the file's column header */
   mapping: Record<string, string>;
+  /**
+   * The file row (1-based, blank rows not counted) holding the column headers; rows above it (a title) are skipped.
+   * By default the first row naming the mapping's columns, else row 1.
+   */
+  headerRow?: number;
   /** Identifies the delivery; by default the file's SHA-256. */
   batchKey?: string;
 }
@@ -41,6 +48,8 @@ export interface ImportReport {
   rejected: number;
   /** Earlier batches with the same key: the same file was imported before. */
   previousBatches: string[];
+  /** Rows that went in but deserve a look (usage on a day without a package), by kind: count and first rows. */
+  warnings: { code: string; message: string; count: number; rows: number[] }[];
   /** The first 1,000 errors; all of them at GET /api/imports/:batchId/errors. */
   errors: { row: number; message: string }[];
 }
@@ -109,7 +118,10 @@ async function importText(
   const first = await readBatch(batches);
   if (first === undefined || first.length === 0 || first[0].every((h) => h.trim() === ''))
     throw billingError('EMPTY_FILE');
-  const header = first[0].map((h) => h.trim());
+  const headerIndex =
+    req.headerRow !== undefined ? req.headerRow - 1 : guessHeaderRow(first, Object.values(req.mapping));
+  if (headerIndex >= first.length) throw billingError('MAPPING_INVALID', {}, { headerRow: 'the file has no such row' });
+  const header = first[headerIndex].map((h) => h.trim());
   checkMapping(spec, header, req.mapping);
   const columnOf = new Map(
     spec.fields.map((f) => [f.key, req.mapping[f.key] ? header.indexOf(req.mapping[f.key]) : -1]),
@@ -126,6 +138,7 @@ async function importText(
           file_name: req.fileName.slice(0, 200),
           encoding,
           mapping: JSON.stringify(req.mapping),
+          header_row: headerIndex + 1,
           total_rows: 0,
           accepted: 0,
           rejected: 0,
@@ -138,9 +151,21 @@ async function importText(
       // On a server, customers are looked up on another connection while this one is busy with COPY.
       const customers = new CustomerKeys(database.kind === 'postgres' ? database.db : trx);
       const streamed = await streamRows(
-        { session, spec, header, columnOf, customers, batchId: batch.id, table, locale: ctx.locale },
-        first.slice(1),
+        {
+          session,
+          spec,
+          header,
+          columnOf,
+          customers,
+          batchId: batch.id,
+          table,
+          locale: ctx.locale,
+          // An xlsx row ends at its last filled cell: the importer pads it to the header's width.
+          padRows: encodingOf() === 'xlsx',
+        },
+        first.slice(headerIndex + 1),
         batches,
+        headerIndex + 2,
       );
       // The whole batch is sorted and hashed once; in memory that is several times faster than spilling to disk.
       await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
@@ -160,6 +185,7 @@ async function importText(
         .where('batch_key', '=', batchKey)
         .execute();
       const totals = { accepted: result.accepted, rejected: streamed.rejected + result.rejected };
+      const warnings = result.warnings ?? [];
       await trx
         .updateTable('import_batches')
         .set({
@@ -167,6 +193,7 @@ async function importText(
           encoding: encodingOf(),
           total_rows: totals.accepted + totals.rejected,
           ...totals,
+          warnings: warnings.reduce((n, w) => n + w.count, 0),
           months: result.months,
         })
         .where('id', '=', batch.id)
@@ -176,7 +203,7 @@ async function importText(
         action: `import_${spec.kind}`,
         entity: 'import_batch',
         entityId: batch.id,
-        changes: { file: req.fileName, batchKey, ...totals },
+        changes: { file: req.fileName, batchKey, ...totals, warnings: warnings.reduce((n, w) => n + w.count, 0) },
       });
       const errors = await trx
         .selectFrom('import_errors')
@@ -191,6 +218,7 @@ async function importText(
         encoding: encodingOf(),
         ...totals,
         previousBatches: previous.map((p) => p.id),
+        warnings: warnings.map((w) => ({ ...w, message: problemMessage(ctx.locale, { code: w.code }) })),
         errors: errors.map((e) => ({ row: e.row_no, message: textFor(ctx, e.message) })),
       };
     }),
@@ -206,11 +234,12 @@ interface Stream {
   batchId: string;
   table: string;
   locale: Locale;
+  padRows: boolean;
 }
 
 /**
  * Reads, checks and loads the file's rows: good ones by COPY into the load table, bad ones into import_errors with
- * their spreadsheet row (the header is row 1). Three things overlap: a piece's customers are looked up (on a server,
+ * their spreadsheet row (`firstRow` is the first data row's: 2 under a header on row 1). Three things overlap: a piece's customers are looked up (on a server,
  * on another connection) while the next piece is read, and the previous piece is still going in by COPY. Each
  * promise is awaited in its turn; until then a failure must not count as unhandled.
  */
@@ -218,10 +247,12 @@ async function streamRows(
   s: Stream,
   firstRecords: string[][],
   batches: AsyncIterator<string[][]>,
+  firstRow: number,
 ): Promise<{ loaded: number; rejected: number; months: string[] }> {
   const loadColumns = ['customer_id', ...s.spec.columns, 'batch_id', 'row_no'];
   const months = new Set<string>();
-  let rowNo = 0;
+  let rowNo = firstRow - 2;
+  const width = s.header.length;
   let loaded = 0;
   let rejected = 0;
   // One accessor for every row (this loop runs a million times): `value` reads the row in `record`.
@@ -236,8 +267,9 @@ async function streamRows(
     const base = rowNo + 2;
     rowNo += records.length;
     const keys = new Set<string>();
-    const parsed = records.map((r): ParsedRow => {
-      if (r.length !== s.header.length) return { error: { code: 'columns', n: r.length, m: s.header.length } };
+    const parsed = records.map((row): ParsedRow => {
+      const r = s.padRows && row.length !== width ? Array.from({ length: width }, (_, i) => row[i] ?? '') : row;
+      if (r.length !== width) return { error: { code: 'columns', n: r.length, m: s.header.length } };
       record = r;
       const p = s.spec.parse(value);
       if ('customer' in p) keys.add(p.customer);
@@ -285,23 +317,51 @@ async function readBatch(batches: AsyncIterator<string[][]>): Promise<string[][]
   }
 }
 
-/** The first rows of a file with its header, for the mapping screen; reads only the start of a CSV (an xlsx is spooled). */
-export async function previewImport(
-  req: Omit<ImportRequest, 'mapping'>,
-): Promise<{ encoding: string; header: string[]; rows: string[][] }> {
+/** What the mapping screen shows: the file's first rows, the guessed header row and the rows under it. */
+export interface ImportPreview {
+  encoding: string;
+  /** The first rows of the file (blank rows skipped), from which the user may pick another header row. */
+  top: string[][];
+  /** The guessed header row, 1-based. */
+  headerRow: number;
+  header: string[];
+  rows: string[][];
+}
+
+/** The first rows of a file, for the mapping screen; reads only the start of a CSV (an xlsx is spooled). */
+export async function previewImport(req: Omit<ImportRequest, 'mapping'>, knownNames: string[]): Promise<ImportPreview> {
   if (req.format === 'xlsx')
-    return withSpooledFile(req.stream, async (path) => ({ encoding: 'xlsx', ...(await firstRows(xlsxAsCsv(path))) }));
+    return withSpooledFile(req.stream, async (path) => ({
+      encoding: 'xlsx',
+      ...(await firstRows(xlsxAsCsv(path), knownNames, req.headerRow)),
+    }));
   let encoding: string = req.encoding;
   const rows = await firstRows(
     decodeCsv(req.stream, req.encoding, (e) => {
       encoding = e;
     }),
+    knownNames,
+    req.headerRow,
   );
   return { encoding, ...rows };
 }
 
-async function firstRows(text: AsyncIterable<string>): Promise<{ header: string[]; rows: string[][] }> {
+const PREVIEW_ROWS = 10;
+
+async function firstRows(
+  text: AsyncIterable<string>,
+  knownNames: string[],
+  headerRow: number | undefined,
+): Promise<Omit<ImportPreview, 'encoding'>> {
   const first = await recordChunks(text, 64 * 1024).next();
   if (first.done) throw billingError('EMPTY_FILE');
-  return previewRows(first.value, 10);
+  const top = firstRecords(first.value, HEADER_SEARCH_ROWS + PREVIEW_ROWS);
+  if (top.length === 0) throw billingError('EMPTY_FILE');
+  const index = Math.min(top.length - 1, headerRow !== undefined ? headerRow - 1 : guessHeaderRow(top, knownNames));
+  return {
+    top,
+    headerRow: index + 1,
+    header: top[index].map((h) => h.trim()),
+    rows: top.slice(index + 1, index + 1 + PREVIEW_ROWS),
+  };
 }

@@ -168,11 +168,11 @@ export async function selectCustomerIds(db: Conn, ctx: RequestContext, f: Custom
 }
 
 /**
- * Publishes a segmentation: every customer gets the segment `assignments` (a query of customer_id, segment)
- * gives them, and no segment if it gives none. Runs in the caller's transaction.
+ * Publishes a segmentation: each customer `assignments` (a query of customer_id, segment) lists gets that
+ * segment; customers it does not list keep theirs (a run of one region must not clear another's). Runs in the
+ * caller's transaction.
  */
 export async function replaceCustomerSegments(trx: Trx, assignments: Expression<unknown>): Promise<number> {
-  await trx.updateTable('customers').set({ segment: null }).where('segment', 'is not', null).execute();
   const result =
     await sql`UPDATE customers AS c SET segment = s.segment FROM (${assignments}) AS s WHERE c.id = s.customer_id`.execute(
       trx,

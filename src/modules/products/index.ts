@@ -8,6 +8,8 @@ import { closeSubscriptions } from './subscriptions.service.ts';
 
 registerPermissionArea('products', { zh: '产品套餐', en: 'Products' });
 registerPermissionArea('subscriptions', { zh: '订购', en: 'Subscriptions' });
+// Loading past subscriptions rewrites history that bills are built from: no role has it but the administrator's.
+registerPermissionArea('subscription-history', { zh: '历史订购补录', en: 'Past subscriptions' });
 
 // A cancelled or merged-away customer's subscriptions end today; the survivor keeps their own package.
 onCustomerCancelled((trx, _ctx, e) => closeSubscriptions(trx, e.customerId, 'account_cancelled'));
@@ -21,7 +23,7 @@ export const productsModule: CrmModule = {
 };
 
 // What other modules may use.
-export { packageSegmentsSql } from './package-segments.ts';
+export { hasPackageOnSql, packageSegmentsSql, serviceSegmentsSql } from './package-segments.ts';
 export { listSubscriptions } from './subscriptions.service.ts';
 export { getProduct, listProducts } from './products.service.ts';
 export { DEMO_PACKAGES, DEMO_RATES } from './products.demo.ts';

@@ -11,7 +11,7 @@ const SERVICES = [
   { code: 'SVC-SMS', name: '短信彩信', requires: [] },
   { code: 'SVC-CALLER-ID', name: '来电显示', requires: ['SVC-VOICE'] },
   { code: 'SVC-VOICEMAIL', name: '语音信箱', requires: ['SVC-VOICE'], monthlyFee: '5' },
-  { code: 'SVC-DATA-10G', name: '7天10G流量包', requires: ['SVC-DATA'], monthlyFee: '10' },
+  { code: 'SVC-DATA-10G', name: '7天10G流量包', requires: ['SVC-DATA'], monthlyFee: '10', includedDataGb: '10' },
 ];
 
 /** The demo branch's three packages (source: the operator's product design table 4.3). */
@@ -66,6 +66,7 @@ export async function seedProductsDemo({ db }: Services, demo: DemoContext): Pro
       kind: 'service',
       name: s.name,
       monthlyFee: s.monthlyFee,
+      includedDataGb: s.includedDataGb,
       requires: s.requires.map((r) => ids.get(r)!),
       regionIds: [],
       targetCategory: null,

@@ -47,14 +47,28 @@ export const productError = defineErrors({
   },
   NO_PACKAGE: { status: 409, zh: '客户尚未订购套餐', en: 'The customer has no package' },
   SAME_PACKAGE: { status: 409, zh: '客户已在使用该套餐', en: 'The customer already has this package' },
+  BAD_HISTORY_DATES: {
+    status: 400,
+    zh: '历史订购应从今天以前开始，结束日期晚于开始日期',
+    en: 'A past subscription starts before today and ends after it starts',
+  },
+  SUBSCRIPTION_OVERLAP: {
+    status: 409,
+    zh: '与已有订购“{name}”（{from} 至 {until}）时间重叠',
+    en: 'Overlaps the subscription to {name} ({from} to {until})',
+  },
   BAD_EFFECTIVE_DATE: { status: 400, zh: '生效日期不能早于今天', en: 'The effective date cannot be in the past' },
 });
 
 /** What the services say beside a field (English), and the web app's Chinese for it. */
 export const FIELD_MESSAGES = {
   regionIds: 'provinces, cities or counties only',
+  startsOn: 'a date before today',
+  endsOn: 'after the start date',
 } as const;
 
 registerFieldMessages({
   [FIELD_MESSAGES.regionIds]: '只能选择省、市或区县',
+  [FIELD_MESSAGES.startsOn]: '应早于今天',
+  [FIELD_MESSAGES.endsOn]: '应晚于开始日期',
 });

@@ -9,6 +9,7 @@ import {
   ProductPatch,
   ProductQuery,
   StatusChange,
+  PastSubscriptionInput,
   Subscribe,
   Subscription,
 } from './products.schema.ts';
@@ -21,6 +22,7 @@ import {
   updateProduct,
 } from './products.service.ts';
 import { endSubscription, listSubscriptions, subscribe } from './subscriptions.service.ts';
+import { addPastSubscription } from './subscription-history.ts';
 
 export function productsRoutes(app: App, { db }: Services): void {
   const tags = ['products'];
@@ -84,6 +86,15 @@ export function productsRoutes(app: App, { db }: Services): void {
       schema: { tags: subTags, params: idParams, body: Subscribe, response: { 201: list } },
     },
     async (req, reply) => reply.code(201).send({ items: await subscribe(db, req.ctx, req.params.id, req.body) }),
+  );
+  app.post(
+    '/api/customers/:id/subscriptions/history',
+    {
+      config: { permission: 'subscription-history:create' },
+      schema: { tags: subTags, params: idParams, body: PastSubscriptionInput, response: { 201: list } },
+    },
+    async (req, reply) =>
+      reply.code(201).send({ items: await addPastSubscription(db, req.ctx, req.params.id, req.body) }),
   );
   app.post(
     '/api/customers/:id/subscriptions/:subscriptionId/end',

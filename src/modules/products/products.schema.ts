@@ -135,6 +135,15 @@ export const EndSubscription = z.object({
   reason: z.string().trim().max(200).optional(),
 });
 
+/** A subscription from before the CRM, loaded by an administrator: from a past date, ended or still running. */
+export const PastSubscriptionInput = z.object({
+  productId: id,
+  startsOn: isoDate,
+  endsOn: isoDate.nullable().default(null),
+  reason: z.string().trim().min(2).max(200),
+});
+export type PastSubscriptionInput = z.infer<typeof PastSubscriptionInput>;
+
 export const Subscription = z.object({
   id,
   customerId: id,

@@ -7,11 +7,15 @@ import * as repo from './subscriptions.repository.ts';
 import { findProduct } from './products.repository.ts';
 import { productError } from './products.errors.ts';
 import type { Subscription } from './products.schema.ts';
-import { addMonths, firstDayOfMonth, thisMonth, today as todayInBusiness } from '../../platform/clock.ts';
+import { addMonths, firstDayOfMonth, monthOf, thisMonth, today as todayInBusiness } from '../../platform/clock.ts';
+
+/** A service that adds minutes or GB is a pack (see serviceSegmentsSql). */
+const isPack = (p: { kind: string; included_minutes: number; included_data_gb: string }) =>
+  p.kind === 'service' && (p.included_minutes > 0 || Number(p.included_data_gb) > 0);
 
 type Effective = 'next_month' | 'today' | string;
 
-function toSubscription(r: repo.SubscriptionRow): Subscription {
+export function toSubscription(r: repo.SubscriptionRow): Subscription {
   return {
     id: r.id,
     customerId: r.customer_id,
@@ -120,6 +124,8 @@ export function subscribe(
         product_id: product.id,
         kind: product.kind,
         starts_on: date,
+        // A pack (a service with minutes or GB) is billed and counted for the month it is bought: it ends with it.
+        ends_on: isPack(product) ? firstDayOfMonth(addMonths(monthOf(date), 1)) : null,
         created_by: ctx.employeeId,
       })
       .returning('id')

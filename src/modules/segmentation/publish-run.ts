@@ -15,13 +15,14 @@ async function finishedRun(trx: Trx, ctx: RequestContext, id: string) {
 }
 
 /**
- * Makes this run the published segmentation: each of its customers gets their cluster's name as segment,
- * every other customer loses theirs. One run is published at a time.
+ * Publishes this run: each customer it covered gets their cluster's name as segment; customers it did not cover
+ * (another region's, or left out by its filter) keep theirs. Earlier published runs whose customers it all covers
+ * stop being published; the others stay in effect for the customers only they cover.
  */
 export function publishRun(db: Db, ctx: RequestContext, id: string): Promise<RunDetail & { customersUpdated: number }> {
   return withTransaction(db, async (trx) => {
     await finishedRun(trx, ctx, id);
-    await repo.clearPublished(trx);
+    await repo.retireSupersededRuns(trx, id);
     await repo.updateRun(trx, id, { published_at: new Date(), published_by: ctx.employeeId });
     const customersUpdated = await replaceCustomerSegments(trx, repo.segmentsOfRun(trx, id));
     await recordAudit(trx, ctx, {
@@ -34,7 +35,7 @@ export function publishRun(db: Db, ctx: RequestContext, id: string): Promise<Run
   });
 }
 
-/** Renames the clusters; on the published run the customers' segments follow. */
+/** Renames the clusters; on a published run the customers' segments follow. */
 export function renameClusters(db: Db, ctx: RequestContext, id: string, names: string[]): Promise<RunDetail> {
   return withTransaction(db, async (trx) => {
     const run = await finishedRun(trx, ctx, id);
@@ -43,7 +44,8 @@ export function renameClusters(db: Db, ctx: RequestContext, id: string, names: s
     if (new Set(names).size !== names.length)
       throw segmentationError('DUPLICATE_CLUSTER_NAMES', {}, { names: 'each cluster needs a different name' });
     await repo.updateRun(trx, id, { cluster_names: JSON.stringify(names) });
-    if (run.published_at) await replaceCustomerSegments(trx, repo.segmentsOfRun(trx, id));
+    // Renaming a published run relabels only the customers whose segment still comes from it.
+    if (run.published_at) await replaceCustomerSegments(trx, repo.segmentsOfRun(trx, id, true));
     await recordAudit(trx, ctx, {
       action: 'rename',
       entity: 'segmentation_run',

@@ -69,19 +69,33 @@ export async function insertAssignments(
   }
 }
 
-/** (customer_id, segment) of a run, the segment being the cluster's current name: what publishing writes. */
-export function segmentsOfRun(trx: Trx, runId: string) {
-  return trx
+/**
+ * (customer_id, segment) of a run, the segment being the cluster's current name: what publishing writes. With
+ * `latestOnly`, only the customers no run published after this one covered (they carry this run's segment).
+ */
+export function segmentsOfRun(trx: Trx, runId: string, latestOnly = false) {
+  let query = trx
     .selectFrom('segmentation_assignments as a')
     .innerJoin('segmentation_runs as r', 'r.id', 'a.run_id')
     .select(['a.customer_id', sql<string>`r.cluster_names ->> a.cluster::int`.as('segment')])
     .where('a.run_id', '=', runId);
+  if (latestOnly)
+    query = query.where(
+      sql<boolean>`NOT EXISTS (SELECT 1 FROM segmentation_assignments b JOIN segmentation_runs later ON later.id = b.run_id
+        WHERE b.customer_id = a.customer_id AND later.id <> r.id AND later.published_at > r.published_at)`,
+    );
+  return query;
 }
 
-export async function clearPublished(trx: Trx): Promise<void> {
-  await trx
-    .updateTable('segmentation_runs')
-    .set({ published_at: null, published_by: null })
-    .where('published_at', 'is not', null)
-    .execute();
+/**
+ * Before run `runId` is published: the published runs whose every customer it covers are no longer in effect.
+ * A run that still gives some customers their segment (another region's, say) stays published.
+ */
+export async function retireSupersededRuns(trx: Trx, runId: string): Promise<void> {
+  await sql`UPDATE segmentation_runs r SET published_at = NULL, published_by = NULL
+    WHERE r.published_at IS NOT NULL AND r.id <> ${runId}
+      AND NOT EXISTS (SELECT 1 FROM segmentation_assignments a WHERE a.run_id = r.id
+        AND NOT EXISTS (SELECT 1 FROM segmentation_assignments b WHERE b.run_id = ${runId} AND b.customer_id = a.customer_id))`.execute(
+    trx,
+  );
 }

@@ -142,7 +142,7 @@ for (const kind of testDatabases()) {
       const one = await wangfang.get(`/api/customers/${heavy[0].id}`);
       assert.equal(one.body.segment, '流量达人');
 
-      // Only one run is published: publishing another replaces every customer's segment.
+      // A run over all customers covers every customer of the earlier one: their segments are replaced and it is retired.
       const other = await finishedRun(app, admin, { month: '2026-10', k: 2, seed: 1 });
       const published = await admin.post(`/api/segmentation/runs/${other.id}/publish`);
       assert.equal(published.body.customersUpdated, other.customerCount);

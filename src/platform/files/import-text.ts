@@ -150,30 +150,60 @@ export async function* csvRecordBatches(text: AsyncIterable<string>, size = 1024
   }
 }
 
-/** The header and the first rows of a CSV piece, for the preview and for matching the mapping to columns. */
-export function previewRows(firstChunk: string, rows = 10): { header: string[]; rows: string[][] } {
-  const lines = parse(firstChunk, {
-    to_line: rows + 1,
+/** The first `count` records of a CSV piece (blank lines skipped), for the preview and the header-row guess. */
+export function firstRecords(firstChunk: string, count: number): string[][] {
+  return parse(firstChunk, {
+    to_line: count,
     relax_column_count: true,
     skip_empty_lines: true,
     relax_quotes: true,
   }) as string[][];
-  return { header: (lines[0] ?? []).map((h) => h.trim()), rows: lines.slice(1) };
+}
+
+/** The header and the first rows of a CSV piece whose header is its first record (the customer import's preview). */
+export function previewRows(firstChunk: string, rows = 10): { header: string[]; rows: string[][] } {
+  const records = firstRecords(firstChunk, rows + 1);
+  return { header: (records[0] ?? []).map((h) => h.trim()), rows: records.slice(1) };
+}
+
+/** How far down a header row is looked for (a title, a date line and a blank line or two above it are usual). */
+export const HEADER_SEARCH_ROWS = 20;
+const LOOKS_LIKE_DATA = /^[-+]?[\d\s.,:/%¥$()+-]+$/;
+
+/**
+ * Which record (0-based) holds the column headers, for files with a title above them (usual in Chinese
+ * reports): the first row naming at least two of `knownNames` (our fields, or the mapping's columns); else the
+ * first row that looks like a header — at least two cells and most of the file's width filled, no cell a number
+ * or a date, no name twice — and is followed by a row about as wide; else the first row.
+ */
+export function guessHeaderRow(records: string[][], knownNames: string[] = []): number {
+  const rows = records.slice(0, HEADER_SEARCH_ROWS).map((r) => r.map((c) => c.trim()).filter((c) => c !== ''));
+  const known = new Set(knownNames.map((n) => n.trim().toLowerCase()).filter((n) => n !== ''));
+  const named = rows.findIndex((r) => r.filter((c) => known.has(c.toLowerCase())).length >= Math.min(2, known.size));
+  if (known.size > 0 && named >= 0) return named;
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const wide = (r: string[] | undefined) => r !== undefined && r.length >= 2 && r.length >= width * 0.6;
+  const header = rows.findIndex(
+    (r, i) => wide(r) && wide(rows[i + 1]) && r.every((c) => !LOOKS_LIKE_DATA.test(c)) && new Set(r).size === r.length,
+  );
+  return Math.max(0, header);
 }
 
 function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** An xlsx (first worksheet, spooled to disk) read row by row and re-emitted as CSV text, so both formats share one path. */
+/**
+ * An xlsx (first worksheet, spooled to disk) read row by row and re-emitted as CSV text, so both formats share one
+ * path. Each row keeps its own width (a title row above the header is one cell wide); the importer pads the rows
+ * under the header to the header's width.
+ */
 export async function* xlsxAsCsv(path: string): AsyncGenerator<string> {
-  let width = 0;
   for await (const rows of xlsxRows(path)) {
     let text = '';
     for (const row of rows) {
       if (row.every((c) => c === '')) continue;
-      if (width === 0) width = row.length;
-      text += Array.from({ length: width }, (_, i) => csvField(row[i] ?? '')).join(',') + '\n';
+      text += row.map((c) => csvField(c)).join(',') + '\n';
     }
     if (text) yield text;
   }

@@ -80,6 +80,7 @@ export const usePortalT = registerTranslations('portal', {
       data_domestic: '国内流量超出',
       data_roaming: '国际漫游流量',
       sms: '短信彩信',
+      service_fee: '增值业务费',
     },
   },
   en: {
@@ -166,6 +167,7 @@ export const usePortalT = registerTranslations('portal', {
       data_domestic: 'Data beyond allowance',
       data_roaming: 'Roaming data',
       sms: 'SMS/MMS',
+      service_fee: 'Add-on service',
     },
   },
 });

@@ -70,6 +70,14 @@ export const useProductsT = registerTranslations('products', {
       meantFor: '面向{{target}}',
       targetHint: '此产品面向{{target}}，与该客户不符，仅供参考，仍可办理',
       noneSellable: '客户所在地区没有可办理的产品',
+      past: '补录历史订购',
+      pastHint:
+        '录入客户在本系统启用前的套餐或业务（开始日期早于今天），以便重算以往月份的账单和用户画像；须填写原因，操作留痕。',
+      pastFrom: '开始日期',
+      pastUntil: '结束日期（仍在用则留空）',
+      pastReason: '原因',
+      pastSubmit: '补录',
+      pastDone: '已补录历史订购',
     },
   },
   en: {
@@ -142,6 +150,14 @@ export const useProductsT = registerTranslations('products', {
       targetHint:
         'This product is meant for {{target}}, which this customer is not; guidance only, it can still be sold',
       noneSellable: "Nothing is on sale in the customer's region",
+      past: 'Load a past subscription',
+      pastHint:
+        'A package or service the customer had before this system (starting before today), so past bills and profiles can be rebuilt; give a reason, the change is audited.',
+      pastFrom: 'Start date',
+      pastUntil: 'End date (empty while still in use)',
+      pastReason: 'Reason',
+      pastSubmit: 'Load',
+      pastDone: 'Past subscription loaded',
     },
   },
 });

@@ -61,10 +61,16 @@ export interface ImportReport {
   accepted: number;
   rejected: number;
   previousBatches: string[];
+  /** Rows that went in but deserve a look (usage on a day without a package): count and first rows. */
+  warnings: { code: string; message: string; count: number; rows: number[] }[];
   errors: { row: number; message: string }[];
 }
 export interface Preview {
   encoding: string;
+  /** The file's first rows (blank rows skipped): the header row may be any of the first 20. */
+  top: string[][];
+  /** The server's guess of the header row, 1-based. */
+  headerRow: number;
   header: string[];
   rows: string[][];
   fields: { key: string; required: boolean }[];

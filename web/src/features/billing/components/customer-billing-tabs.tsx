@@ -75,7 +75,9 @@ export function BillsTab({ customerId }: { customerId: string }) {
                   <td>{t(`code.${i.code}`)}</td>
                   <td>{i.productName}</td>
                   <td className="num">{quantity(i, i.quantity)}</td>
-                  <td className="num">{i.code === 'base_fee' ? '—' : quantity(i, i.included)}</td>
+                  <td className="num">
+                    {i.code === 'base_fee' || i.code === 'service_fee' ? '—' : quantity(i, i.included)}
+                  </td>
                   <td className="num">¥{Number(i.rate)}</td>
                   <td className="num">¥{i.amount}</td>
                 </tr>

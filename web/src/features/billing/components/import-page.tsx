@@ -15,14 +15,28 @@ import {
 import { useBillingT } from '../i18n.ts';
 
 /** A column is matched to a field when its header is the field's key or its label in either language. */
-function guessMapping(preview: Preview, labels: (key: string) => string[]): Record<string, string> {
+function guessMapping(
+  header: string[],
+  fields: Preview['fields'],
+  labels: (key: string) => string[],
+): Record<string, string> {
   const mapping: Record<string, string> = {};
-  for (const f of preview.fields) {
+  for (const f of fields) {
     const names = [f.key.toLowerCase(), ...labels(f.key).map((l) => l.toLowerCase())];
-    const hit = preview.header.find((h) => names.includes(h.toLowerCase()));
+    const hit = header.find((h) => names.includes(h.toLowerCase()));
     if (hit) mapping[f.key] = hit;
   }
   return mapping;
+}
+
+/** The rows a header may be picked from (the server looks no further), and what the table shows for a choice. */
+const HEADER_CHOICES = 20;
+const PREVIEW_ROWS = 10;
+function framed(preview: Preview, headerRow: number): { header: string[]; rows: string[][] } {
+  return {
+    header: (preview.top[headerRow - 1] ?? []).map((h) => h.trim()),
+    rows: preview.top.slice(headerRow, headerRow + PREVIEW_ROWS),
+  };
 }
 
 /** The preview needs only the first rows: of a CSV/TXT the browser sends only its start (an xlsx is a zip, sent whole). */
@@ -39,6 +53,7 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [headerRow, setHeaderRow] = useState(1);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
@@ -67,7 +82,8 @@ export function ImportPage() {
         lang,
       );
       setPreview(p);
-      setMapping(guessMapping(p, labels));
+      setHeaderRow(p.headerRow);
+      setMapping(guessMapping(p.header, p.fields, labels));
     } catch (e) {
       setPreview(null);
       setError((e as Error).message);
@@ -87,7 +103,7 @@ export function ImportPage() {
           `/api/imports/${kind}`,
           file,
           file.name,
-          { mapping: JSON.stringify(mapping), encoding },
+          { mapping: JSON.stringify(mapping), encoding, headerRow: String(headerRow) },
           me.csrfToken,
           lang,
           (sent, total) => setProgress({ sent, total }),
@@ -101,6 +117,15 @@ export function ImportPage() {
       setBusy(false);
     }
   }
+
+  function pickHeaderRow(row: number) {
+    if (!preview) return;
+    setHeaderRow(row);
+    setMapping(guessMapping(framed(preview, row).header, preview.fields, labels));
+    setFieldErrors({});
+  }
+
+  const shown = preview ? framed(preview, headerRow) : null;
 
   function applyTemplate(id: string) {
     const tpl = templates.data?.items.find((x) => x.id === id);
@@ -167,20 +192,39 @@ export function ImportPage() {
             </div>
             <p className="muted">{t('imports.hint')}</p>
             <FormError message={error} />
-            {preview && (
+            {preview && shown && (
               <>
                 <h3 style={{ margin: '16px 0 8px' }}>{t('imports.previewTitle', { encoding: preview.encoding })}</h3>
+                <div className="form-grid">
+                  <SelectField
+                    label={t('imports.headerRow')}
+                    value={String(headerRow)}
+                    onChange={(e) => pickHeaderRow(Number(e.target.value))}
+                    error={fieldErrors.headerRow}
+                    options={preview.top.slice(0, HEADER_CHOICES).map((r, i) => ({
+                      value: String(i + 1),
+                      label: t('imports.headerRowOption', {
+                        row: i + 1,
+                        cells: r
+                          .filter((c) => c.trim() !== '')
+                          .join(' | ')
+                          .slice(0, 60),
+                      }),
+                    }))}
+                  />
+                </div>
+                {headerRow > 1 && <p className="muted">{t('imports.headerRowHint', { count: headerRow - 1 })}</p>}
                 <div style={{ overflowX: 'auto' }}>
                   <table className="table" aria-label={t('imports.preview')} data-testid="import-preview">
                     <thead>
                       <tr>
-                        {preview.header.map((h) => (
-                          <th key={h}>{h}</th>
+                        {shown.header.map((h, i) => (
+                          <th key={`${i}-${h}`}>{h}</th>
                         ))}
                       </tr>
                     </thead>
                     <tbody>
-                      {preview.rows.map((r, i) => (
+                      {shown.rows.map((r, i) => (
                         <tr key={i}>
                           {r.map((c, j) => (
                             <td key={j}>{c}</td>
@@ -200,7 +244,7 @@ export function ImportPage() {
                       onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })}
                       placeholder={t('imports.none')}
                       error={fieldErrors[f.key]}
-                      options={preview.header.map((h) => ({ value: h, label: h }))}
+                      options={shown.header.filter((h) => h !== '').map((h) => ({ value: h, label: h }))}
                     />
                   ))}
                 </div>
@@ -249,6 +293,18 @@ export function ImportPage() {
               <p className="notice notice--info">
                 {t('imports.again', { batches: report.previousBatches.join(', ') })}
               </p>
+            )}
+            {report.warnings.length > 0 && (
+              <div className="notice notice--info" data-testid="import-warnings">
+                <strong>{t('imports.warnings')}</strong>
+                <ul style={{ margin: '4px 0 0' }}>
+                  {report.warnings.map((w) => (
+                    <li key={w.code}>
+                      {w.message} — {t('imports.warningRows', { count: w.count, rows: w.rows.join(', ') })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             )}
             {report.errors.length > 0 && (
               <>

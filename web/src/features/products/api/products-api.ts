@@ -126,3 +126,13 @@ export const useEndSubscription = (customerId: string) =>
       ['customers', 'history'],
     ],
   );
+/** An administrator loads a subscription the customer had before the CRM (past start, optional end, reason). */
+export const useAddPastSubscription = (customerId: string) =>
+  useProductWrite(
+    (input: { productId: string; startsOn: string; endsOn: string | null; reason: string }) =>
+      post<{ items: Subscription[] }>(`/api/customers/${customerId}/subscriptions/history`, input),
+    [
+      ['subscriptions', customerId],
+      ['customers', 'history'],
+    ],
+  );

@@ -13,6 +13,7 @@ import {
   type Subscription,
 } from '../api/products-api.ts';
 import { useProductsT } from '../i18n.ts';
+import { PastSubscriptionForm } from './past-subscription-form.tsx';
 import { businessDate } from '../../../lib/date-format.ts';
 
 /** The parts of a product's target (category, segment) this customer is not: guidance for the seller, not a rule. */
@@ -107,6 +108,7 @@ export function SubscriptionsTab({ customerId }: { customerId: string }) {
           </button>
         </form>
       )}
+      {can('subscription-history:create') && <PastSubscriptionForm customerId={customerId} />}
       <FormError message={(subscribe.error ?? end.error ?? subs.error)?.message} />
       {subs.data && items.length === 0 && <p className="muted">{t('sub.empty')}</p>}
       {items.length > 0 && (
