@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App, Services } from '../../platform/module.ts';
 import { idParams, limit } from '../../platform/http/schemas.ts';
+import { phoneFor } from '../../platform/access/masking.ts';
 import { getCustomer } from '../customers/index.ts';
 import { deliveryEventsHandler } from './delivery-events.ts';
 import { startGateways } from './gateways.ts';
@@ -112,7 +113,7 @@ export async function messagingRoutes(app: App, { db, config }: Services): Promi
           id: r.id,
           channel: r.channel,
           sender: r.sender,
-          recipient: r.recipient,
+          recipient: r.channel === 'sms' ? (phoneFor(req.ctx, r.recipient) ?? '') : r.recipient,
           subject: r.subject,
           body: r.body,
           parts: r.parts,
