@@ -15,6 +15,7 @@ import { churnModule } from './churn/index.ts';
 import { homeModule } from './home/index.ts';
 import { segmentationModule } from './segmentation/index.ts';
 import { backupModule } from './backup/index.ts';
+import { messagingModule } from './messaging/index.ts';
 
 /**
  * Every module, in dependency order: migrations run in this order and routes mount in it.
@@ -31,6 +32,7 @@ export const modules: CrmModule[] = [
   knowledgeModule,
   productsModule,
   billingModule,
+  messagingModule,
   segmentationModule,
   portalModule,
   statsModule,

@@ -33,6 +33,16 @@ export interface Config {
   trustProxy: boolean;
   /** LIANXI_WEB_DIST: the built web app to serve (default web/dist; browser tests serve a private copy). */
   webDist: string;
+  /** LIANXI_SMTP_URL (smtp://user:pass@host:587): the email gateway; unset, a local SMTP sink (test outbox) receives mail. */
+  smtpUrl: string | undefined;
+  /** LIANXI_SMPP_URL (smpp://system_id:password@host:2775): the SMS gateway; unset, a local SMPP sink receives SMS. */
+  smppUrl: string | undefined;
+  /** LIANXI_SMTP_SINK_PORT / LIANXI_SMPP_SINK_PORT: loopback ports of the local sinks (0 = any free port). */
+  smtpSinkPort: number;
+  smppSinkPort: number;
+  /** LIANXI_MAIL_FROM and LIANXI_SMS_SOURCE: the sender address and SMS source number. */
+  mailFrom: string;
+  smsSource: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +65,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookie: env.LIANXI_SECURE_COOKIE === '1',
     trustProxy: env.LIANXI_TRUST_PROXY === '1',
     webDist: path.resolve(env.LIANXI_WEB_DIST || DEFAULT_WEB_DIST),
+    smtpUrl: env.LIANXI_SMTP_URL || undefined,
+    smppUrl: env.LIANXI_SMPP_URL || undefined,
+    smtpSinkPort: Number(env.LIANXI_SMTP_SINK_PORT ?? 0),
+    smppSinkPort: Number(env.LIANXI_SMPP_SINK_PORT ?? 0),
+    mailFrom: env.LIANXI_MAIL_FROM || 'Lianxi CRM <noreply@lianxi.invalid>',
+    smsSource: env.LIANXI_SMS_SOURCE || '10690000',
   };
 }
 

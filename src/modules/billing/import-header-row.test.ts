@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
-import { guessHeaderRow } from './import-text.ts';
+import { guessHeaderRow } from '../../platform/files/import-text.ts';
 import { customerOnPackage, PAYMENT_MAPPING, upload, USAGE_HEADER, USAGE_MAPPING } from './billing-test-support.ts';
 
 const HEADER = ['receipt', 'phone', 'paid_at', 'amount', 'place', 'method'];

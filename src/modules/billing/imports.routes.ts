@@ -14,7 +14,7 @@ import { previewImport, runImport, type ImportRequest } from './run-import.ts';
 import { usageImport } from './import-usage.ts';
 import { paymentsImport } from './import-payments.ts';
 import type { ImportSpec } from './import-spec.ts';
-import { HEADER_SEARCH_ROWS } from './import-text.ts';
+import { HEADER_SEARCH_ROWS } from '../../platform/files/import-text.ts';
 
 const ImportReport = z.object({
   batchId: id,

@@ -4,6 +4,7 @@ import { workOrdersCustomerTab } from '../features/work-orders/work-orders-custo
 import { subscriptionsCustomerTab } from '../features/products/products-feature.tsx';
 import { billingCustomerTabs } from '../features/billing/billing-feature.tsx';
 import { churnCustomerTab } from '../features/churn/churn-feature.tsx';
+import { messagingCustomerTab } from '../features/messaging/messaging-customer-tab.tsx';
 
 /**
  * Tabs other features add to the customer 360° page, between "Details" and "History", in this order.
@@ -15,4 +16,5 @@ export const customerTabs: CustomerTab[] = [
   subscriptionsCustomerTab,
   ...billingCustomerTabs,
   churnCustomerTab,
+  messagingCustomerTab,
 ];

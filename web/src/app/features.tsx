@@ -11,6 +11,7 @@ import { knowledgeFeature } from '../features/knowledge/knowledge-feature.tsx';
 import { productsFeature } from '../features/products/products-feature.tsx';
 import { billingFeature } from '../features/billing/billing-feature.tsx';
 import { segmentationFeature } from '../features/segmentation/segmentation-feature.tsx';
+import { messagingFeature } from '../features/messaging/messaging-feature.tsx';
 
 /**
  * Every feature of the web app: its pages and its entries in the left nav.
@@ -29,4 +30,5 @@ export const features: Feature[] = [
   productsFeature,
   billingFeature,
   segmentationFeature,
+  messagingFeature,
 ];
