@@ -18,6 +18,7 @@ import {
 } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
 import { CUSTOMER_CATEGORIES } from '@shared/customer-enums.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 const BLANK: Partial<RoutingRule> = {
   position: 100,
@@ -59,6 +60,7 @@ function RuleRow({ rule, onSaved }: { rule: Partial<RoutingRule>; onSaved?: () =
       <td>
         <input
           aria-label={t('settings.name')}
+          maxLength={TEXT_LIMITS.workOrders.ruleName}
           value={r.name ?? ''}
           onChange={(e) => setR({ ...r, name: e.target.value })}
         />

@@ -7,6 +7,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useOrgUnits } from '../../../lib/org-units.ts';
 import { SATISFACTION, useTransition, type TransitionBody, type WorkOrder } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 type Step = TransitionBody['action'];
 /** What can be done next from each status; the server still checks who may do it. */
@@ -104,6 +105,7 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
           {(step === 'dispatch' || step === 'transfer' || step === 'reopen') && (
             <TextArea
               label={t('field.reason')}
+              maxLength={TEXT_LIMITS.workOrders.reason}
               value={form.reason}
               rows={2}
               error={fields.reason}
@@ -114,6 +116,7 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
           {step === 'resolve' && (
             <TextArea
               label={t('field.note')}
+              maxLength={TEXT_LIMITS.workOrders.reason}
               value={form.note}
               rows={3}
               required
@@ -131,6 +134,7 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
               />
               <TextArea
                 label={t('field.customerWords')}
+                maxLength={TEXT_LIMITS.workOrders.customerWords}
                 value={form.customerWords}
                 rows={2}
                 onChange={(e) => setForm({ ...form, customerWords: e.target.value })}

@@ -19,6 +19,7 @@ import { TransitionPanel } from './transition-panel.tsx';
 import { StatusBadge } from './work-order-table.tsx';
 import './work-orders.css';
 import { useDateFormat } from '../../../lib/date-format.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 function Facts({ w }: { w: WorkOrder }) {
   const { t } = useWorkOrdersT();
@@ -168,6 +169,7 @@ export function WorkOrderPage() {
             >
               <input
                 aria-label={t('addNote')}
+                maxLength={TEXT_LIMITS.workOrders.note}
                 placeholder={t('addNote')}
                 value={note}
                 onChange={(e) => setNote(e.target.value)}
