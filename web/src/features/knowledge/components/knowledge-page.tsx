@@ -85,7 +85,9 @@ export function KnowledgePage() {
                     <strong>{h.title}</strong>
                   </Link>{' '}
                   <span className="muted">
-                    · {h.categoryName} · {t(`kind.${h.kind}`)}
+                    · {h.categoryName}
+                    {/* A script filed under 营销话术 would read "营销话术 · 营销话术": say it once. */}
+                    {t(`kind.${h.kind}`) !== h.categoryName && <> · {t(`kind.${h.kind}`)}</>}
                   </span>
                   <div>
                     <Highlighted html={h.snippet} />
