@@ -2,6 +2,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import { phoneFor } from '../../platform/access/masking.ts';
 import type { WorkOrderRow } from './work-orders.repository.ts';
 import type { WorkOrder } from './work-orders.schema.ts';
+import { nextStepsFor } from './work-order-rules.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -43,6 +44,7 @@ export function toWorkOrder(ctx: RequestContext, r: WorkOrderRow): WorkOrder {
     satisfaction: r.satisfaction,
     customerWords: r.customer_words,
     version: r.version,
+    nextSteps: nextStepsFor(ctx, r),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };

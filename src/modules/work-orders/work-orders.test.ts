@@ -163,6 +163,12 @@ for (const kind of testDatabases()) {
         const id = created.id;
         await act(agent, id, { action: 'start' }, 403);
         await act(jnHandler, id, { action: 'resolve', note: '已更换光猫' }, 409);
+        assert.deepEqual((await agent.get(`/api/work-orders/${id}`)).body.nextSteps, ['dispatch']);
+        assert.deepEqual((await jnHandler.get(`/api/work-orders/${id}`)).body.nextSteps, [
+          'start',
+          'transfer',
+          'dispatch',
+        ]);
         const started = await act(jnHandler, id, { action: 'start', note: '上门处理' });
         assert.equal(started.status, 'in_progress');
         assert.equal(started.assigneeName, '高军');
@@ -172,6 +178,9 @@ for (const kind of testDatabases()) {
           200,
         );
         await act(jnHandler, id, { action: 'resolve', note: '已更换光猫' });
+        // Each is offered only what they may do: the handler is not offered 回访, the accepting agent is.
+        assert.deepEqual((await jnHandler.get(`/api/work-orders/${id}`)).body.nextSteps, []);
+        assert.deepEqual((await agent.get(`/api/work-orders/${id}`)).body.nextSteps, ['return-visit']);
         await act(jnHandler, id, { action: 'return-visit', satisfaction: 'satisfied' }, 403);
         await act(agent, id, { action: 'archive' }, 409);
         const visited = await act(agent, id, {

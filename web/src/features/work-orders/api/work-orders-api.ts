@@ -48,6 +48,8 @@ export interface WorkOrder {
   satisfaction: string | null;
   customerWords: string | null;
   version: number;
+  /** The steps this user may take next, from the server (who may do what is its rule). */
+  nextSteps: TransitionBody['action'][];
   createdAt: string;
 }
 export interface TimelineEntry {

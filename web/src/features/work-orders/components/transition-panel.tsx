@@ -10,17 +10,8 @@ import { useWorkOrdersT } from '../i18n.ts';
 import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 type Step = TransitionBody['action'];
-/** What can be done next from each status; the server still checks who may do it. */
-const NEXT: Record<string, Step[]> = {
-  new: ['dispatch'],
-  dispatched: ['start', 'transfer', 'dispatch'],
-  in_progress: ['resolve', 'transfer'],
-  resolved: ['return-visit'],
-  visited: ['archive', 'reopen'],
-  archived: [],
-};
 
-/** The next steps of a work order as small forms: one button per step, with the fields that step needs. */
+/** The steps this user may take next (the server says which) as small forms: one button each, with its fields. */
 export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
   const { t, i18n } = useWorkOrdersT();
   const app = useAppT();
@@ -37,7 +28,7 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
   });
   const departments = (units.data ?? []).filter((u) => u.kind === 'department' && u.id !== workOrder.departmentId);
   const fields = transition.error instanceof ApiError ? transition.error.fields : {};
-  const steps = NEXT[workOrder.status] ?? [];
+  const steps = workOrder.nextSteps;
   if (steps.length === 0) return null;
 
   function body(s: Step): TransitionBody {

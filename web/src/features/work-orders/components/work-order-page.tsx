@@ -23,13 +23,11 @@ import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 function Facts({ w }: { w: WorkOrder }) {
   const { t } = useWorkOrdersT();
+  const { can } = useAuth();
+  const customer = `${w.customerName} · ${w.customerNo}`;
   const rows: [string, React.ReactNode][] = [
-    [
-      t('field.customer'),
-      <Link to={`/customers/${w.customerId}`}>
-        {w.customerName} · {w.customerNo}
-      </Link>,
-    ],
+    // A maintenance handler may not open customers: the name is then text, not a link to "Page not found".
+    [t('field.customer'), can('customers:view') ? <Link to={`/customers/${w.customerId}`}>{customer}</Link> : customer],
     [t('field.type'), `${w.typeName}${w.subtypeName ? ` · ${w.subtypeName}` : ''}`],
     [t('field.businessType'), t(`business.${w.businessType}`)],
     [t('field.region'), w.regionName],
