@@ -66,7 +66,7 @@ export function ArticleEditor({ article, onDone }: { article?: Article; onDone?:
   }
 
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="page__header">
         <h1>{article ? t('editor.edit') : t('editor.new')}</h1>
       </div>

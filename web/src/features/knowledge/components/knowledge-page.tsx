@@ -32,7 +32,7 @@ export function KnowledgePage() {
     );
 
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="page__header">
         <h1>{t('title')}</h1>
         <div className="page__actions">

@@ -28,7 +28,7 @@ export function QuestionsPage() {
   const ask = useAsk();
   const [form, setForm] = useState({ title: '', body: '' });
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="breadcrumb">
         <Link to="/knowledge">{t('title')}</Link> / {t('qa.title')}
       </div>
@@ -102,13 +102,13 @@ export function QuestionPage() {
   const q = question.data;
   if (!q)
     return (
-      <div className="page">
+      <div className="page page--padded">
         <FormError message={question.error?.message} />
       </div>
     );
   const isAsker = q.askerId === me.employee.id;
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="breadcrumb">
         <Link to="/knowledge/questions">{t('qa.title')}</Link> / {q.title}
       </div>

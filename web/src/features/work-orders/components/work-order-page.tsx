@@ -129,13 +129,13 @@ export function WorkOrderPage() {
   const w = order.data;
   if (!w)
     return (
-      <div className="page">
+      <div className="page page--padded">
         <FormError message={order.error?.message} />
         {!order.error && <p className="muted">{app.t('common.loading')}</p>}
       </div>
     );
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="breadcrumb">
         <Link to="/work-orders">{t('title')}</Link> / {w.orderNo}
       </div>
