@@ -3,6 +3,7 @@ import type { RequestContext } from '../../platform/access/context.ts';
 import type { Locale } from '../../platform/errors.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import { localizedName } from '../../platform/localized-name.ts';
+import { customerScope } from '../customers/index.ts';
 import type { WorkOrdersTable } from './work-orders.tables.ts';
 import './work-orders.tables.ts';
 
@@ -58,6 +59,8 @@ export function workOrderSelect(db: Conn, ctx: RequestContext) {
       nameOf('org_units', 'path', 'w.department_id').as('department_path'),
       nameOf('employees', 'name', 'w.assignee_id').as('assignee_name'),
       sql<string>`${nameOf('employees', 'name', 'w.accepted_by')}`.as('accepted_by_name'),
+      // A handler sees orders of customers outside their own scope: the page links the customer only when it may.
+      sql<boolean>`${customerScope(ctx)}`.as('customer_in_scope'),
     ])
     .where(workOrderScope(ctx));
 }

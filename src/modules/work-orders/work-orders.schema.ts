@@ -19,6 +19,8 @@ export const WorkOrder = z.object({
   customerId: id,
   customerName: z.string(),
   customerNo: z.string(),
+  /** Whether the caller may open the customer (the page links the name only then). */
+  customerVisible: z.boolean(),
   typeId: id,
   typeName: z.string(),
   subtypeId: id.nullable(),

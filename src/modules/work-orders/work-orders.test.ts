@@ -179,8 +179,15 @@ for (const kind of testDatabases()) {
         );
         await act(jnHandler, id, { action: 'resolve', note: '已更换光猫' });
         // Each is offered only what they may do: the handler is not offered 回访, the accepting agent is.
-        assert.deepEqual((await jnHandler.get(`/api/work-orders/${id}`)).body.nextSteps, []);
-        assert.deepEqual((await agent.get(`/api/work-orders/${id}`)).body.nextSteps, ['return-visit']);
+        const [byHandler, byAgent] = [
+          (await jnHandler.get(`/api/work-orders/${id}`)).body,
+          (await agent.get(`/api/work-orders/${id}`)).body,
+        ];
+        assert.deepEqual(byHandler.nextSteps, []);
+        assert.deepEqual(byAgent.nextSteps, ['return-visit']);
+        // The handler may not open the customer (outside their scope): the page shows the name without a link.
+        assert.deepEqual([byHandler.customerVisible, byAgent.customerVisible], [false, true]);
+        assert.equal((await jnHandler.get(`/api/customers/${created.customerId}`)).status, 404);
         await act(jnHandler, id, { action: 'return-visit', satisfaction: 'satisfied' }, 403);
         await act(agent, id, { action: 'archive' }, 409);
         const visited = await act(agent, id, {

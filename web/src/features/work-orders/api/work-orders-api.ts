@@ -18,6 +18,7 @@ export interface WorkOrder {
   customerId: string;
   customerName: string;
   customerNo: string;
+  customerVisible: boolean;
   typeId: string;
   typeName: string;
   subtypeId: string | null;

@@ -23,11 +23,10 @@ import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 function Facts({ w }: { w: WorkOrder }) {
   const { t } = useWorkOrdersT();
-  const { can } = useAuth();
   const customer = `${w.customerName} · ${w.customerNo}`;
   const rows: [string, React.ReactNode][] = [
-    // A maintenance handler may not open customers: the name is then text, not a link to "Page not found".
-    [t('field.customer'), can('customers:view') ? <Link to={`/customers/${w.customerId}`}>{customer}</Link> : customer],
+    // A maintenance handler may not open this customer: the name is then text, not a link to "Page not found".
+    [t('field.customer'), w.customerVisible ? <Link to={`/customers/${w.customerId}`}>{customer}</Link> : customer],
     [t('field.type'), `${w.typeName}${w.subtypeName ? ` · ${w.subtypeName}` : ''}`],
     [t('field.businessType'), t(`business.${w.businessType}`)],
     [t('field.region'), w.regionName],
