@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestClient } from '../src/testing/test-client.ts';
-import { loginAs, startBrowserSuite, type BrowserSuite } from './support/browser.ts';
+import { loginAs, screenshot, startBrowserSuite, type BrowserSuite } from './support/browser.ts';
 import { createCustomer, regionId } from './support/customers.ts';
 
 describe('a finished product for the people at the counter', () => {
@@ -87,5 +87,25 @@ describe('a finished product for the people at the counter', () => {
     const script = page.locator('.kb-hit').filter({ hasText: '宽带到期续约话术' });
     await script.waitFor();
     assert.doesNotMatch(await script.innerText(), /营销话术 · 营销话术/);
+  });
+
+  test('report date fields show the range the figures cover; settings and statistics pages are laid out', async () => {
+    const page = await suite.newPage();
+    await loginAs(page, 'admin', { path: '/stats' });
+    const from = page.getByLabel('开始日期');
+    await page.waitForFunction("Boolean(document.querySelector('input[type=date]')?.value)");
+    const heading = await page.getByRole('heading', { level: 1 }).innerText();
+    assert.ok(heading.includes(await from.inputValue()), `${heading} shows the range in the date fields`);
+    assert.ok(heading.includes(await page.getByLabel('结束日期').inputValue()));
+
+    await page.goto('/work-orders/settings');
+    const rule = page.getByTestId('routing-rules').getByLabel('名称', { exact: true }).first();
+    await rule.waitFor();
+    // The whole name shows: the box is wide enough for what it holds.
+    assert.ok(await rule.evaluate((input) => input.scrollWidth <= input.clientWidth));
+    await screenshot(page, 'work-order-settings');
+    await page.goto('/work-orders/stats');
+    await page.getByRole('img').first().waitFor();
+    await screenshot(page, 'work-order-stats');
   });
 });
