@@ -77,7 +77,7 @@ export function WorkOrderStatsPage() {
           setFilters({ from: form.from || undefined, to: form.to || undefined, granularity: form.granularity });
         }}
       >
-        <div className="toolbar__filters">
+        <div className="toolbar__row toolbar__filters">
           <TextField
             label={t('stats.from')}
             type="date"
