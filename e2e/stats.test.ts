@@ -20,13 +20,13 @@ describe('statistics dashboard', () => {
     await loginAs(page, 'wangfang', { path: '/stats' });
     await page.getByLabel('统计维度').selectOption('category');
     const table = page.getByRole('table', { name: '客户统计 · 按客户类别' });
-    await table.getByRole('cell', { name: '个人', exact: true }).waitFor();
+    await table.getByRole('cell', { name: '个人客户', exact: true }).waitFor();
     assert.equal(await page.locator('.echart canvas').count(), 1, 'the chart is drawn');
 
     const expected = (await wangfang.get('/api/stats/customers?groupBy=category')).body;
     const individual = expected.rows.find((r: { key: string }) => r.key === 'individual');
-    const row = table.locator('tbody tr', { hasText: '个人' });
-    assert.match(await row.innerText(), new RegExp(`^个人\\s+${individual.active}\\b`));
+    const row = table.locator('tbody tr', { hasText: '个人客户' });
+    assert.match(await row.innerText(), new RegExp(`^个人客户\\s+${individual.active}\\b`));
     assert.match(await table.locator('tfoot').innerText(), new RegExp(`合计\\s+${expected.totals.active}\\b`));
     await screenshot(page, 'stats-dashboard');
 

@@ -9,15 +9,15 @@ import type { EChartsCoreOption } from 'echarts/core';
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /**
- * A legend stays on one line (scrolling when it is long) above a plot that starts low enough to leave it room,
- * so legend entries never sit on the axes' labels, whatever the width.
+ * A legend sits above a plot that starts low enough to leave it room (and axis labels inside the grid), so legend
+ * entries never sit on the axes' labels.
  */
 function withRoomForLegend(option: EChartsCoreOption): EChartsCoreOption {
   if (!option.legend) return option;
   const grid = (option.grid ?? {}) as { top?: number };
   return {
     ...option,
-    legend: { top: 0, type: 'scroll', ...(option.legend as object) },
+    legend: { top: 0, ...(option.legend as object) },
     grid: { ...grid, top: Math.max(typeof grid.top === 'number' ? grid.top : 0, 48), containLabel: true },
   };
 }
