@@ -114,6 +114,17 @@ describe('customer self-service portal', () => {
     await screenshot(page, 'portal-fault');
   });
 
+  test('in English on a 390 px phone every tab fits on screen, under the 联系 CRM brand', async () => {
+    const page = await portalLogin();
+    assert.match(await page.locator('.portal__top').innerText(), /联系 CRM/);
+    await page.getByRole('button', { name: 'English' }).click();
+    const tabs = page.getByRole('navigation').getByRole('button');
+    await tabs.filter({ hasText: 'Profile' }).waitFor();
+    assert.equal(await tabs.count(), 5);
+    for (const box of await Promise.all((await tabs.all()).map((tab) => tab.boundingBox())))
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `a tab at ${box?.x}+${box?.width} is off-screen`);
+  });
+
   test('a staff session does not open the portal', async () => {
     const page = await suite.newPage();
     await page.goto('/');

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import i18n from 'i18next';
 import './app/i18n.ts';
 import './app/styles.css';
 import { ApiError } from './app/api-client.ts';
@@ -21,6 +22,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Server-supplied text (type names, regions, messages) comes in the request's language: fetch it again after a switch.
+i18n.on('languageChanged', () => void queryClient.invalidateQueries());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

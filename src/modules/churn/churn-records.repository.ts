@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db, Trx } from '../../platform/db.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
+import { localizedName } from '../../platform/localized-name.ts';
 import { customerScope } from '../customers/index.ts';
 import type { Database } from '../../platform/db.ts';
 import type { ChurnRecordQuery } from './churn.schema.ts';
@@ -15,7 +16,7 @@ export function recordSelect(db: Conn, ctx: RequestContext) {
     .innerJoin('customers as c', 'c.id', 'r.customer_id')
     .innerJoin('org_units as o', 'o.id', 'c.region_id')
     .selectAll('r')
-    .select(['c.customer_no', 'c.name as customer_name', 'o.name as region_name'])
+    .select(['c.customer_no', 'c.name as customer_name', localizedName(ctx, 'o').as('region_name')])
     .where(customerScope(ctx));
 }
 export type RecordRow = Awaited<ReturnType<ReturnType<typeof recordSelect>['executeTakeFirstOrThrow']>>;

@@ -7,6 +7,7 @@ import { packageSegmentsSql } from '../products/index.ts';
 import type { ChurnReport, ChurnReportQuery } from './churn.schema.ts';
 import { inRegion } from './churn-records.repository.ts';
 import { reportPeriod } from '../../platform/clock.ts';
+import { localizedName } from '../../platform/localized-name.ts';
 
 const GROUP_KEY: Record<Exclude<ChurnReportQuery['groupBy'], 'month' | 'package'>, RawBuilder<string>> = {
   region: sql<string>`b.region_id::text`,
@@ -64,7 +65,9 @@ export async function churnReport(db: Db, ctx: RequestContext, f: ChurnReportQue
         : sql`denom AS (SELECT ${key} AS key, count(*) AS base FROM book b WHERE ${active} GROUP BY 1)`;
     const join = f.groupBy === 'reason' ? sql`CROSS JOIN denom d` : sql`LEFT JOIN denom d ON d.key = ch.key`;
     const label =
-      f.groupBy === 'region' ? sql`(SELECT name FROM org_units o WHERE o.id = ch.key::bigint)` : sql`ch.key`;
+      f.groupBy === 'region'
+        ? sql`(SELECT ${localizedName(ctx, 'o')} FROM org_units o WHERE o.id = ch.key::bigint)`
+        : sql`ch.key`;
     rows = (
       await sql<{ key: string; label: string; churned: string; base: string }>`${base},
       churned AS (SELECT ${key} AS key, count(*) AS churned FROM churn_records r JOIN book b ON b.id = r.customer_id

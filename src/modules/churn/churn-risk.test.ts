@@ -163,6 +163,29 @@ for (const kind of testDatabases()) {
       );
     });
 
+    it("puts a task an admin gives a manager in that manager's tasks, even for a customer outside their book", async () => {
+      const other = await app.services.db
+        .selectFrom('customers')
+        .select('id')
+        .where('status', '=', 'active')
+        .where('account_manager_id', 'is distinct from', employee.get('zhangwei')!)
+        .executeTakeFirstOrThrow();
+      assert.equal((await zhangwei.get(`/api/customers/${other.id}`)).status, 404, 'outside zhangwei’s book');
+      const task = await admin.post('/api/retention-tasks', {
+        customerId: other.id,
+        offer: '上门回访并赠送宽带提速',
+        assigneeId: employee.get('zhangwei'),
+      });
+      assert.equal(task.status, 201);
+      const mine = (await zhangwei.get('/api/retention-tasks?mine=true&status=open&limit=100')).body.items;
+      assert.ok(
+        mine.some((t: { id: string }) => t.id === task.body.id),
+        'the task is in the manager’s own list',
+      );
+      const done = await zhangwei.post(`/api/retention-tasks/${task.body.id}/outcome`, { outcome: 'unreachable' });
+      assert.equal(done.status, 200);
+    });
+
     it("turns a marketing manager's plan into tasks for the account managers and reports its success rate", async () => {
       const wangfang = await app.login('wangfang');
       const atRisk = ((await wangfang.get('/api/churn/risk?limit=20')).body.items as RiskItem[])

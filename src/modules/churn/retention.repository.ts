@@ -40,7 +40,10 @@ export function planSelect(db: Conn, ctx: RequestContext) {
 }
 export type PlanRow = Awaited<ReturnType<ReturnType<typeof planSelect>['executeTakeFirstOrThrow']>>;
 
-/** Tasks of customers in the caller's scope, with the names the task list shows. */
+/**
+ * Tasks of customers in the caller's scope, and tasks given to the caller (an admin may give a manager a customer
+ * outside the manager's own book: it is still the manager's task), with the names the task list shows.
+ */
 export function taskSelect(db: Conn, ctx: RequestContext) {
   return db
     .selectFrom('retention_tasks as t')
@@ -49,7 +52,7 @@ export function taskSelect(db: Conn, ctx: RequestContext) {
     .leftJoin('retention_plans as p', 'p.id', 't.plan_id')
     .selectAll('t')
     .select(['c.customer_no', 'c.name as customer_name', 'c.phone', 'a.name as assignee_name', 'p.name as plan_name'])
-    .where(customerScope(ctx));
+    .where((eb) => eb.or([customerScope(ctx), eb('t.assignee_id', '=', ctx.employeeId)]));
 }
 export type TaskRow = Awaited<ReturnType<ReturnType<typeof taskSelect>['executeTakeFirstOrThrow']>>;
 

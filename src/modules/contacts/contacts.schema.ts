@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../../shared/text-limits.ts';
 import { cursor, id, limit } from '../../platform/http/schemas.ts';
 import { phoneNo } from '../customers/index.ts';
 
@@ -20,7 +21,7 @@ export type Contact = z.infer<typeof Contact>;
 export const ContactInput = z.object({
   name: z.string().trim().min(1).max(100),
   phone: phoneNo.nullable().optional(),
-  email: z.email().nullable().optional(),
+  email: z.email().max(TEXT_LIMITS.contacts.email).nullable().optional(),
   title: z.string().trim().max(50).nullable().optional(),
   notes: z.string().trim().max(1000).nullable().optional(),
 });

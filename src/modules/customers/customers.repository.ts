@@ -3,6 +3,7 @@ import type { Database, Db, Trx } from '../../platform/db.ts';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import { sharedWithCaller } from '../../platform/access/record-shares.ts';
+import { localizedName } from '../../platform/localized-name.ts';
 import { phoneSearchFor } from '../../platform/access/masking.ts';
 import type { Category, CustomersTable, Level, Lifecycle } from './customers.tables.ts';
 import type { CustomerQuery } from './customers.schema.ts';
@@ -28,7 +29,7 @@ export function customerSelect(db: Conn, ctx: RequestContext) {
     .innerJoin('org_units as r', 'r.id', 'c.region_id')
     .leftJoin('employees as m', 'm.id', 'c.account_manager_id')
     .selectAll('c')
-    .select(['r.name as region_name', 'm.name as account_manager_name'])
+    .select([localizedName(ctx, 'r').as('region_name'), 'm.name as account_manager_name'])
     .where(customerScope(ctx));
 }
 type Select = ReturnType<typeof customerSelect>;

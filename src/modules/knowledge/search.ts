@@ -19,7 +19,8 @@ const CANDIDATES = 200;
  * Published articles for a query, best first. Candidates come in tiers, each capped: every word in the title,
  * every word anywhere, any word in the title, any word anywhere, and titles that are trigram-similar (a typo or
  * a partial model name). They are ranked by ts_rank over jieba words (title A outranks tags B and body C; more
- * matched words rank higher) plus the title's word-similarity to what was typed.
+ * matched words rank higher) plus a little of the title's word-similarity to what was typed: enough to order typos
+ * and model names, too little to lift an article that only shares characters with the query (search-ranking.test.ts).
  */
 export async function searchArticles(
   db: Db,
@@ -50,7 +51,7 @@ export async function searchArticles(
       ctx.locale === 'en' ? 'c.name_en as category_name' : 'c.name as category_name',
     ])
     .select(
-      sql<number>`(${qWords.length ? sql`ts_rank(a.search_vector, ${any}, 1)` : sql`0`} + 0.5 * word_similarity(${lowered}, lower(a.title)))::float8`.as(
+      sql<number>`(${qWords.length ? sql`ts_rank(a.search_vector, ${any}, 1)` : sql`0`} + 0.05 * word_similarity(${lowered}, lower(a.title)))::float8`.as(
         'score',
       ),
     )

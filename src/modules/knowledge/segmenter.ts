@@ -26,6 +26,14 @@ const STOP_WORDS = new Set([
   '我',
   '我的',
   '你',
+  '家里',
+  '很',
+  '太',
+  '总',
+  '总有',
+  '有',
+  '要',
+  '一直',
   '您',
   'the',
   'a',
@@ -49,9 +57,28 @@ export function indexWords(text: string): string {
   return words(jieba.cutForSearch(text, true)).join(' ');
 }
 
-/** Distinct words of what someone typed, in order. */
+/**
+ * How people say it at the counter, and how the articles say it: a query holding the first also searches for the
+ * second ("宽带上不了网" finds 宽带无法上网的排查步骤, not every article that mentions 宽带). Tuned with
+ * search-ranking.test.ts; add a line there with each line here.
+ */
+const COLLOQUIAL: [RegExp, string][] = [
+  [/上不了网|上不去网|断网|连不上|没网|没有网|用不了网/, '无法上网'],
+  [/很卡|好卡|太卡|卡顿|卡死|网慢/, '网速慢'],
+  [/座机|家里电话/, '固话'],
+  [/没声音|没有声音|没拨号音/, '没有拨号音'],
+  [/扣错|多扣|乱扣|扣多了|收费不对|费用不对/, '计费 争议'],
+  [/断了|断开|不通/, '中断'],
+  [/丢了|掉了|被偷/, '丢失 挂失'],
+  [/手机卡|电话卡/, 'SIM 卡'],
+  [/红灯/, 'LOS 灯 红色'],
+  [/续费/, '续约'],
+];
+
+/** Distinct words of what someone typed, in order; search mode splits 查话费 into 话费 as the index does. */
 export function queryWords(q: string): string[] {
-  return [...new Set(words(jieba.cut(q, true)))];
+  const said = COLLOQUIAL.filter(([pattern]) => pattern.test(q)).map(([, meant]) => meant);
+  return [...new Set(words(jieba.cutForSearch([q, ...said].join(' '), true)))];
 }
 
 /**

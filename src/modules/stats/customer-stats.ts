@@ -7,6 +7,7 @@ import { revenueByCustomer } from './revenue.ts';
 import type { CustomerStats, CustomerStatsQuery, CustomerStatsRow } from './stats.schema.ts';
 import '../customers/index.ts';
 import { monthSpan, reportPeriod } from '../../platform/clock.ts';
+import { localizedName } from '../../platform/localized-name.ts';
 
 /** The default period: the twelve months up to today. */
 export function statsPeriod(f: { from?: string; to?: string }): { from: string; to: string } {
@@ -61,7 +62,7 @@ export async function customerStats(db: Db, ctx: RequestContext, f: CustomerStat
     ).rows;
   } else {
     const key = KEY[f.groupBy];
-    const label = f.groupBy === 'region' ? sql`min(o.name)` : key;
+    const label = f.groupBy === 'region' ? sql`min(${localizedName(ctx, 'o')})` : key;
     rows = (
       await sql<CountRow>`
       SELECT ${key} AS key, ${label} AS label,

@@ -11,15 +11,23 @@ import { systemError } from './system.errors.ts';
 import { emitEmployeeSignInRevoked } from './employee-events.ts';
 import type { CreateEmployee, DirectoryEntry, Employee, UpdateEmployee } from './system.schema.ts';
 
-export async function listEmployees(db: Db, f: { q?: string; orgUnitId?: string; limit: number; cursor?: string }) {
+export async function listEmployees(
+  db: Db,
+  ctx: Pick<RequestContext, 'locale'>,
+  f: { q?: string; orgUnitId?: string; limit: number; cursor?: string },
+) {
   const afterId = decodeCursor(f.cursor, cursorId);
-  const items = await repo.listEmployees(db, { ...f, afterId });
+  const items = await repo.listEmployees(db, { ...f, afterId }, ctx.locale);
   return { items, nextCursor: items.length === f.limit ? encodeCursor(items[items.length - 1].id) : null };
 }
 
 /** Active employees by name, for pickers; at most 200, the branch's staff fit. */
-export async function employeeDirectory(db: Db, f: { q?: string; orgUnitId?: string }): Promise<DirectoryEntry[]> {
-  return repo.listActiveEmployees(db, f, 200);
+export async function employeeDirectory(
+  db: Db,
+  ctx: Pick<RequestContext, 'locale'>,
+  f: { q?: string; orgUnitId?: string },
+): Promise<DirectoryEntry[]> {
+  return repo.listActiveEmployees(db, f, 200, ctx.locale);
 }
 
 export async function getEmployee(db: Db, id: string): Promise<Employee> {

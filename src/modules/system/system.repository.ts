@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { now } from '../../platform/clock.ts';
 import type { Db, Trx } from '../../platform/db.ts';
+import type { Locale } from '../../platform/errors.ts';
+import { localizedName } from '../../platform/localized-name.ts';
 import type { OrgUnit, DirectoryEntry, Employee, Role, ApiToken } from './system.schema.ts';
 import './system.tables.ts';
 
@@ -44,7 +46,7 @@ export async function insertOrgUnit(
 }
 
 // ---- employees
-function employeeQuery(db: Conn) {
+function employeeQuery(db: Conn, locale: Locale = 'zh-CN') {
   return db
     .selectFrom('employees as e')
     .innerJoin('org_units as o', 'o.id', 'e.org_unit_id')
@@ -55,7 +57,7 @@ function employeeQuery(db: Conn) {
       'e.phone',
       'e.email',
       'e.org_unit_id',
-      'o.name as org_unit_name',
+      localizedName({ locale }, 'o').as('org_unit_name'),
       'e.status',
       'e.created_at',
     ])
@@ -86,8 +88,9 @@ function toEmployee(r: EmployeeRow): Employee {
 export async function listEmployees(
   db: Conn,
   f: { q?: string; orgUnitId?: string; limit: number; afterId?: string },
+  locale: Locale,
 ): Promise<Employee[]> {
-  let query = employeeQuery(db).orderBy('e.id').limit(f.limit);
+  let query = employeeQuery(db, locale).orderBy('e.id').limit(f.limit);
   if (f.q) query = query.where((eb) => eb.or([eb('e.username', 'like', `${f.q}%`), eb('e.name', 'like', `%${f.q}%`)]));
   if (f.orgUnitId) query = query.where('e.org_unit_id', '=', f.orgUnitId);
   if (f.afterId) query = query.where('e.id', '>', f.afterId);
@@ -99,11 +102,12 @@ export async function listActiveEmployees(
   db: Conn,
   f: { q?: string; orgUnitId?: string },
   limit: number,
+  locale: Locale,
 ): Promise<DirectoryEntry[]> {
   let query = db
     .selectFrom('employees as e')
     .innerJoin('org_units as o', 'o.id', 'e.org_unit_id')
-    .select(['e.id', 'e.name', 'e.org_unit_id', 'o.name as org_unit_name'])
+    .select(['e.id', 'e.name', 'e.org_unit_id', localizedName({ locale }, 'o').as('org_unit_name')])
     .where('e.status', '=', 'active')
     .orderBy('e.name')
     .orderBy('e.id')

@@ -42,7 +42,7 @@ export function systemRoutes(app: App, { db }: Services): void {
       config: { permission: 'system:view' },
       schema: { tags, querystring: EmployeeQuery, response: { 200: page(Employee) } },
     },
-    (req) => listEmployees(db, req.query),
+    (req) => listEmployees(db, req.ctx, req.query),
   );
   // Pickers (account manager, assignee) need names of active colleagues, not the whole employee record or system:view.
   app.get(
@@ -55,7 +55,7 @@ export function systemRoutes(app: App, { db }: Services): void {
         response: { 200: z.object({ items: z.array(DirectoryEntry) }) },
       },
     },
-    async (req) => ({ items: await employeeDirectory(db, req.query) }),
+    async (req) => ({ items: await employeeDirectory(db, req.ctx, req.query) }),
   );
   app.get(
     '/api/employees/:id',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { registerFieldMessages } from '../../platform/http/field-messages.ts';
+import { TEXT_LIMITS } from '../../shared/text-limits.ts';
 import { newPassword } from '../../platform/password-policy.ts';
 import { DATA_SCOPES } from '../../platform/access/context.ts';
 import { PERMISSION_PATTERN } from '../../platform/access/permissions.ts';
@@ -51,7 +52,7 @@ export const CreateEmployee = z.object({
   password,
   name: z.string().trim().min(1).max(50),
   phone: z.string().trim().max(20).optional(),
-  email: z.email().optional(),
+  email: z.email().max(TEXT_LIMITS.system.email).optional(),
   orgUnitId: id,
   roleIds: z.array(id).max(20).default([]),
 });
@@ -59,7 +60,7 @@ export type CreateEmployee = z.infer<typeof CreateEmployee>;
 export const UpdateEmployee = z.object({
   name: z.string().trim().min(1).max(50).optional(),
   phone: z.string().trim().max(20).nullable().optional(),
-  email: z.email().nullable().optional(),
+  email: z.email().max(TEXT_LIMITS.system.email).nullable().optional(),
   orgUnitId: id.optional(),
   roleIds: z.array(id).max(20).optional(),
   status: z.enum(['active', 'disabled']).optional(),

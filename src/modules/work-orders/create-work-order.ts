@@ -93,7 +93,7 @@ export async function acceptWorkOrder(
     await repo.insertEvent(trx, {
       workOrderId: id,
       actorId: null,
-      actorName: ctx.locale === 'en' ? 'automatic routing' : '自动派单',
+      actorName: '自动派单', // shown in the reader's language by workOrderTimeline
       action: 'dispatch',
       fromStatus: 'new',
       toStatus: 'dispatched',

@@ -102,7 +102,7 @@ export async function getCustomerWorkOrder(
 ): Promise<CustomerWorkOrderDetail> {
   const row = await repo.customerOrderSelect(db, customerId).where('w.id', '=', id).executeTakeFirst();
   if (!row) throw workOrderError('WORK_ORDER_NOT_FOUND');
-  const events = await repo.timelineRows(db, id);
+  const events = await repo.timelineRows(db, { locale }, id);
   return {
     ...toCustomerWorkOrder(row, locale),
     description: row.description,

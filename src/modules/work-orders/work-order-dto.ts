@@ -1,7 +1,9 @@
 import type { RequestContext } from '../../platform/access/context.ts';
 import { phoneFor } from '../../platform/access/masking.ts';
+import { can } from '../../platform/access/permissions.ts';
 import type { WorkOrderRow } from './work-orders.repository.ts';
 import type { WorkOrder } from './work-orders.schema.ts';
+import { nextStepsFor } from './work-order-rules.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -13,6 +15,7 @@ export function toWorkOrder(ctx: RequestContext, r: WorkOrderRow): WorkOrder {
     customerId: r.customer_id,
     customerName: r.customer_name,
     customerNo: r.customer_no,
+    customerVisible: Boolean(r.customer_in_scope) && can(ctx, 'customers:view'),
     typeId: r.type_id,
     typeName: r.type_name,
     subtypeId: r.subtype_id,
@@ -43,6 +46,7 @@ export function toWorkOrder(ctx: RequestContext, r: WorkOrderRow): WorkOrder {
     satisfaction: r.satisfaction,
     customerWords: r.customer_words,
     version: r.version,
+    nextSteps: nextStepsFor(ctx, r),
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };

@@ -84,12 +84,23 @@ const SELF_SERVICE: Record<Locale, (name: string) => string> = {
   en: (name) => `Self-service: ${name}`,
 };
 
+/** Steps taken by the system (no employee) store a Chinese name; the reader sees it in their language. */
+const SYSTEM_ACTORS: Record<string, Record<Locale, string>> = {
+  自动派单: { 'zh-CN': '自动派单', en: 'Automatic routing' },
+  'automatic routing': { 'zh-CN': '自动派单', en: 'Automatic routing' },
+  SLA: { 'zh-CN': 'SLA 监控', en: 'SLA monitor' },
+};
+
 export async function workOrderTimeline(db: Db, ctx: RequestContext, id: string) {
   const order = await getWorkOrder(db, ctx, id);
-  const rows = await repo.timelineRows(db, id);
+  const rows = await repo.timelineRows(db, ctx, id);
   // An order the customer opened (not through staff) stores just their name as the creator.
   const actor = (r: (typeof rows)[number]) =>
-    r.action === 'create' && order.channel !== 'staff' ? SELF_SERVICE[ctx.locale](r.actor_name) : r.actor_name;
+    r.action === 'create' && order.channel !== 'staff'
+      ? SELF_SERVICE[ctx.locale](r.actor_name)
+      : r.actor_id === null
+        ? (SYSTEM_ACTORS[r.actor_name]?.[ctx.locale] ?? r.actor_name)
+        : r.actor_name;
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -24,19 +24,37 @@ export function nextStatus(action: TransitionAction, status: WorkOrderStatus): W
   return t.to;
 }
 
+/** The steps the pages offer from each status, in the order they show them. */
+const OFFERED: Record<WorkOrderStatus, TransitionAction[]> = {
+  new: ['dispatch'],
+  dispatched: ['start', 'transfer', 'dispatch'],
+  in_progress: ['resolve', 'transfer'],
+  resolved: ['return-visit'],
+  visited: ['archive', 'reopen'],
+  archived: [],
+};
+
 /** Handling steps belong to the handling department (or the assignee); follow-up steps to the accepting agent. */
-export function requireStepOwner(ctx: RequestContext, row: WorkOrderRow, action: TransitionAction): void {
-  if (can(ctx, 'work-orders:admin')) return;
+function mayTakeStep(ctx: RequestContext, row: WorkOrderRow, action: TransitionAction): boolean {
+  if (can(ctx, 'work-orders:admin')) return true;
   const handles =
     row.assignee_id === ctx.employeeId || (row.department_path !== null && ctx.orgPath.startsWith(row.department_path));
   const accepted = row.accepted_by === ctx.employeeId;
-  const ok =
-    action === 'start' || action === 'resolve' || action === 'transfer'
-      ? handles
-      : action === 'dispatch'
-        ? accepted || handles
-        : accepted;
-  if (!ok) {
+  return action === 'start' || action === 'resolve' || action === 'transfer'
+    ? handles
+    : action === 'dispatch'
+      ? accepted || handles
+      : accepted;
+}
+
+/** What this caller may do next with the order: a page offers only these (a handler is not offered 回访). */
+export function nextStepsFor(ctx: RequestContext, row: WorkOrderRow): TransitionAction[] {
+  if (!can(ctx, 'work-orders:edit')) return [];
+  return OFFERED[row.status].filter((action) => mayTakeStep(ctx, row, action));
+}
+
+export function requireStepOwner(ctx: RequestContext, row: WorkOrderRow, action: TransitionAction): void {
+  if (!mayTakeStep(ctx, row, action)) {
     const who = ['start', 'resolve', 'transfer'].includes(action)
       ? ctx.locale === 'en'
         ? `the handling department (${row.department_name})`

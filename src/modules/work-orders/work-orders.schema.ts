@@ -10,6 +10,8 @@ const phoneNo = z
   .transform(normalisePhone)
   .refine(isPhone, 'must be a mainland mobile (11 digits) or a landline with area code');
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** The steps of a work order's flow (work-order-rules.ts says from where and by whom). */
+export const ACTIONS = ['dispatch', 'start', 'resolve', 'transfer', 'return-visit', 'reopen', 'archive'] as const;
 
 export const WorkOrder = z.object({
   id,
@@ -17,6 +19,8 @@ export const WorkOrder = z.object({
   customerId: id,
   customerName: z.string(),
   customerNo: z.string(),
+  /** Whether the caller may open the customer (the page links the name only then). */
+  customerVisible: z.boolean(),
   typeId: id,
   typeName: z.string(),
   subtypeId: id.nullable(),
@@ -47,6 +51,8 @@ export const WorkOrder = z.object({
   satisfaction: z.enum(SATISFACTION).nullable(),
   customerWords: z.string().nullable(),
   version: z.number(),
+  /** The steps this caller may take next (the page offers only these). */
+  nextSteps: z.array(z.enum(ACTIONS)),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -132,7 +138,6 @@ export const UpdateWorkOrder = z
   .extend({ version: int4.optional() });
 export type UpdateWorkOrder = z.infer<typeof UpdateWorkOrder>;
 
-export const ACTIONS = ['dispatch', 'start', 'resolve', 'transfer', 'return-visit', 'reopen', 'archive'] as const;
 export type TransitionAction = (typeof ACTIONS)[number];
 const reason = z.string().trim().min(2, 'say why, in a few words').max(1000);
 export const Transition = z.discriminatedUnion('action', [

@@ -163,6 +163,12 @@ for (const kind of testDatabases()) {
         const id = created.id;
         await act(agent, id, { action: 'start' }, 403);
         await act(jnHandler, id, { action: 'resolve', note: '已更换光猫' }, 409);
+        assert.deepEqual((await agent.get(`/api/work-orders/${id}`)).body.nextSteps, ['dispatch']);
+        assert.deepEqual((await jnHandler.get(`/api/work-orders/${id}`)).body.nextSteps, [
+          'start',
+          'transfer',
+          'dispatch',
+        ]);
         const started = await act(jnHandler, id, { action: 'start', note: '上门处理' });
         assert.equal(started.status, 'in_progress');
         assert.equal(started.assigneeName, '高军');
@@ -172,6 +178,16 @@ for (const kind of testDatabases()) {
           200,
         );
         await act(jnHandler, id, { action: 'resolve', note: '已更换光猫' });
+        // Each is offered only what they may do: the handler is not offered 回访, the accepting agent is.
+        const [byHandler, byAgent] = [
+          (await jnHandler.get(`/api/work-orders/${id}`)).body,
+          (await agent.get(`/api/work-orders/${id}`)).body,
+        ];
+        assert.deepEqual(byHandler.nextSteps, []);
+        assert.deepEqual(byAgent.nextSteps, ['return-visit']);
+        // The handler may not open the customer (outside their scope): the page shows the name without a link.
+        assert.deepEqual([byHandler.customerVisible, byAgent.customerVisible], [false, true]);
+        assert.equal((await jnHandler.get(`/api/customers/${created.customerId}`)).status, 404);
         await act(jnHandler, id, { action: 'return-visit', satisfaction: 'satisfied' }, 403);
         await act(agent, id, { action: 'archive' }, 409);
         const visited = await act(agent, id, {

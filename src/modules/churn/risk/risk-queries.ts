@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../platform/access/context.ts';
 import { phoneFor } from '../../../platform/access/masking.ts';
 import { customerScope } from '../../customers/index.ts';
 import type { Db } from '../../../platform/db.ts';
+import { localizedName } from '../../../platform/localized-name.ts';
 import { decodeCursor, encodeCursor, cursorId, cursorText } from '../../../platform/http/schemas.ts';
 import type { RiskItem, RiskQuery } from '../churn.schema.ts';
 import { describeFactor, type FeatureName } from './features.ts';
@@ -68,7 +69,7 @@ function atRiskQuery(
       'c.name',
       'c.phone',
       'c.account_manager_id',
-      'o.name as region_name',
+      localizedName(ctx, 'o').as('region_name'),
       'm.name as manager_name',
       'md.kind',
       't.id as open_task_id',

@@ -8,6 +8,20 @@ import type { EChartsCoreOption } from 'echarts/core';
 // Only the chart types the app uses are bundled.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
+/**
+ * A legend sits above a plot that starts low enough to leave it room (and axis labels inside the grid), so legend
+ * entries never sit on the axes' labels.
+ */
+function withRoomForLegend(option: EChartsCoreOption): EChartsCoreOption {
+  if (!option.legend) return option;
+  const grid = (option.grid ?? {}) as { top?: number };
+  return {
+    ...option,
+    legend: { top: 0, ...(option.legend as object) },
+    grid: { ...grid, top: Math.max(typeof grid.top === 'number' ? grid.top : 0, 48), containLabel: true },
+  };
+}
+
 /** An ECharts chart that follows its option and its container's width. */
 export function EChart({ option, height = 320, label }: { option: EChartsCoreOption; height?: number; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -25,7 +39,7 @@ export function EChart({ option, height = 320, label }: { option: EChartsCoreOpt
   }, []);
   useEffect(() => {
     // No animation: figures appear at once, and print and screenshots never catch a half-drawn bar.
-    chart.current?.setOption({ animation: false, ...option }, true);
+    chart.current?.setOption({ animation: false, ...withRoomForLegend(option) }, true);
   }, [option]);
   return <div ref={ref} role="img" aria-label={label} className="echart" style={{ height, width: '100%' }} />;
 }

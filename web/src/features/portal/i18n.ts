@@ -10,6 +10,7 @@ export const usePortalT = registerTranslations('portal', {
     hello: '您好，{{name}}',
     tab: { home: '首页', bills: '账单', payments: '缴费', requests: '报障与投诉', profile: '我的资料' },
     home: {
+      minuteUnit: '分钟',
       package: '当前套餐',
       none: '您还没有订购套餐',
       monthly: '月费 ¥{{fee}}',
@@ -90,8 +91,10 @@ export const usePortalT = registerTranslations('portal', {
     login: 'Sign in',
     logout: 'Sign out',
     hello: 'Hello, {{name}}',
-    tab: { home: 'Home', bills: 'Bills', payments: 'Payments', requests: 'Faults & complaints', profile: 'My details' },
+    // Short enough that all five tabs fit a 390 px phone.
+    tab: { home: 'Home', bills: 'Bills', payments: 'Payments', requests: 'Requests', profile: 'Profile' },
     home: {
+      minuteUnit: 'min',
       package: 'Current package',
       none: 'You have no package yet',
       monthly: '¥{{fee}} a month',

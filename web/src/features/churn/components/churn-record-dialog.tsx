@@ -14,6 +14,7 @@ import {
 } from '../api/churn-api.ts';
 import { useChurnT } from '../i18n.ts';
 import { businessDate } from '../../../lib/date-format.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 /** Record a churned customer (service staff), or correct a record's reason, competitor and notes. */
 export function ChurnRecordDialog({ record, onClose }: { record?: ChurnRecord; onClose: () => void }) {
@@ -60,6 +61,7 @@ export function ChurnRecordDialog({ record, onClose }: { record?: ChurnRecord; o
         <FormError message={error && error.code !== 'VALIDATION_FAILED' ? error.message : null} />
         <TextField
           label={t('form.customerNo')}
+          maxLength={TEXT_LIMITS.churn.customerNo}
           value={form.customerNo}
           onChange={set('customerNo')}
           disabled={!!record}
@@ -87,6 +89,7 @@ export function ChurnRecordDialog({ record, onClose }: { record?: ChurnRecord; o
         />
         <TextField
           label={t('form.competitor')}
+          maxLength={TEXT_LIMITS.churn.competitor}
           value={form.competitor}
           onChange={set('competitor')}
           list="churn-competitors"
@@ -99,6 +102,7 @@ export function ChurnRecordDialog({ record, onClose }: { record?: ChurnRecord; o
         </datalist>
         <TextArea
           label={t('form.notes')}
+          maxLength={TEXT_LIMITS.churn.notes}
           value={form.notes}
           onChange={set('notes')}
           rows={3}

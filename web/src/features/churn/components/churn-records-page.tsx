@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useAuth } from '../../../app/auth.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
@@ -87,7 +88,9 @@ export function ChurnRecordsPage() {
                 <tr key={r.id} data-row-id={r.id}>
                   <td className="mono">{r.churnedOn}</td>
                   <td>
-                    <span className="mono">{r.customerNo}</span> {r.customerName}
+                    <Link to={`/customers/${r.customerId}`}>
+                      <span className="mono">{r.customerNo}</span> {r.customerName}
+                    </Link>
                   </td>
                   <td>{r.regionName}</td>
                   <td>

@@ -8,6 +8,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useAtRisk, useCreatePlan } from '../api/churn-api.ts';
 import { useChurnT } from '../i18n.ts';
 import { businessDate } from '../../../lib/date-format.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 /** A plan for every customer in scope at or above a risk score; it becomes one task per customer for their account manager. */
 export function CreatePlanDialog({ onClose }: { onClose: () => void }) {
@@ -42,6 +43,7 @@ export function CreatePlanDialog({ onClose }: { onClose: () => void }) {
         <FormError message={error && error.code !== 'VALIDATION_FAILED' ? error.message : null} />
         <TextField
           label={t('retention.form.name')}
+          maxLength={TEXT_LIMITS.churn.planName}
           value={form.name}
           onChange={set('name')}
           required
@@ -50,6 +52,7 @@ export function CreatePlanDialog({ onClose }: { onClose: () => void }) {
         />
         <TextArea
           label={t('retention.form.offer')}
+          maxLength={TEXT_LIMITS.churn.offer}
           value={form.offer}
           onChange={set('offer')}
           rows={2}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
@@ -64,7 +65,9 @@ function MyTasks() {
           {rows.map((task) => (
             <tr key={task.id} data-row-id={task.id}>
               <td>
-                <span className="mono">{task.customerNo}</span> {task.customerName}
+                <Link to={`/customers/${task.customerId}`}>
+                  <span className="mono">{task.customerNo}</span> {task.customerName}
+                </Link>
                 {task.planName && <div className="muted">{task.planName}</div>}
               </td>
               <td className="mono">{task.phone}</td>

@@ -7,6 +7,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useStartTask, type RiskItem } from '../api/churn-api.ts';
 import { useChurnT } from '../i18n.ts';
 import { businessDate } from '../../../lib/date-format.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 /** The one click from the at-risk list: a retention task for the customer's account manager, due in a week. */
 export function StartTaskDialog({ customer, onClose }: { customer: RiskItem; onClose: () => void }) {
@@ -42,6 +43,7 @@ export function StartTaskDialog({ customer, onClose }: { customer: RiskItem; onC
         </ul>
         <TextArea
           label={t('risk.dialog.offer')}
+          maxLength={TEXT_LIMITS.churn.offer}
           value={offer}
           onChange={(e) => setOffer(e.target.value)}
           rows={3}

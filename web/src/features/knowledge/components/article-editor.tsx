@@ -8,6 +8,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { KINDS, useCategories, useSaveArticle, type Article } from '../api/knowledge-api.ts';
 import { useKnowledgeT } from '../i18n.ts';
 import { Markdown } from './markdown.tsx';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 /** Writing or editing an article: a plain text area with buttons that insert the Markdown marks, and a live preview. */
 export function ArticleEditor({ article, onDone }: { article?: Article; onDone?: () => void }) {
@@ -65,7 +66,7 @@ export function ArticleEditor({ article, onDone }: { article?: Article; onDone?:
   }
 
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="page__header">
         <h1>{article ? t('editor.edit') : t('editor.new')}</h1>
       </div>
@@ -89,6 +90,7 @@ export function ArticleEditor({ article, onDone }: { article?: Article; onDone?:
         <TextField
           className="span-2"
           label={t('field.title')}
+          maxLength={TEXT_LIMITS.knowledge.title}
           value={form.title}
           onChange={(e) => setForm({ ...form, title: e.target.value })}
           error={fields.title}
@@ -119,6 +121,7 @@ export function ArticleEditor({ article, onDone }: { article?: Article; onDone?:
             id="kb-body"
             ref={body}
             rows={14}
+            maxLength={TEXT_LIMITS.knowledge.body}
             value={form.body}
             onChange={(e) => setForm({ ...form, body: e.target.value })}
           />

@@ -26,7 +26,7 @@ export function ArticlePage() {
   const a = article.data;
   if (!a)
     return (
-      <div className="page">
+      <div className="page page--padded">
         <FormError message={article.error?.message} />
         {!article.error && <p className="muted">{app.t('common.loading')}</p>}
       </div>
@@ -34,7 +34,7 @@ export function ArticlePage() {
   if (editing) return <ArticleEditor article={a} onDone={() => setEditing(false)} />;
   const mayEdit = a.authorId === me.employee.id || can('knowledge:edit');
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="breadcrumb">
         <Link to="/knowledge">{t('title')}</Link> / {a.categoryName}
       </div>

@@ -32,7 +32,7 @@ export function KnowledgePage() {
     );
 
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="page__header">
         <h1>{t('title')}</h1>
         <div className="page__actions">
@@ -85,7 +85,9 @@ export function KnowledgePage() {
                     <strong>{h.title}</strong>
                   </Link>{' '}
                   <span className="muted">
-                    · {h.categoryName} · {t(`kind.${h.kind}`)}
+                    · {h.categoryName}
+                    {/* A script filed under 营销话术 would read "营销话术 · 营销话术": say it once. */}
+                    {t(`kind.${h.kind}`) !== h.categoryName && <> · {t(`kind.${h.kind}`)}</>}
                   </span>
                   <div>
                     <Highlighted html={h.snippet} />

@@ -17,6 +17,7 @@ import {
 import { useKnowledgeT } from '../i18n.ts';
 import './knowledge.css';
 import { useDateFormat } from '../../../lib/date-format.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 /** The Q&A board: hard questions staff could not find in the articles, newest first, with an "ask" form. */
 export function QuestionsPage() {
@@ -27,7 +28,7 @@ export function QuestionsPage() {
   const ask = useAsk();
   const [form, setForm] = useState({ title: '', body: '' });
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="breadcrumb">
         <Link to="/knowledge">{t('title')}</Link> / {t('qa.title')}
       </div>
@@ -44,12 +45,14 @@ export function QuestionsPage() {
         >
           <TextField
             label={t('qa.askTitle')}
+            maxLength={TEXT_LIMITS.knowledge.title}
             value={form.title}
             required
             onChange={(e) => setForm({ ...form, title: e.target.value })}
           />
           <TextArea
             label={t('qa.askBody')}
+            maxLength={TEXT_LIMITS.knowledge.questionBody}
             value={form.body}
             rows={2}
             onChange={(e) => setForm({ ...form, body: e.target.value })}
@@ -99,13 +102,13 @@ export function QuestionPage() {
   const q = question.data;
   if (!q)
     return (
-      <div className="page">
+      <div className="page page--padded">
         <FormError message={question.error?.message} />
       </div>
     );
   const isAsker = q.askerId === me.employee.id;
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="breadcrumb">
         <Link to="/knowledge/questions">{t('qa.title')}</Link> / {q.title}
       </div>
@@ -179,6 +182,7 @@ export function QuestionPage() {
         >
           <TextArea
             label={t('qa.yourAnswer')}
+            maxLength={TEXT_LIMITS.knowledge.answer}
             value={text}
             rows={3}
             required

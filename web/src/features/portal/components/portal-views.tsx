@@ -51,7 +51,7 @@ export function PortalHomeView({ home }: { home: PortalHome }) {
               label={t('home.minutes')}
               used={home.usage.minutesUsed}
               total={home.package.includedMinutes}
-              unit="min"
+              unit={t('home.minuteUnit')}
             />
             <Meter
               label={t('home.data')}

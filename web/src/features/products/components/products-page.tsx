@@ -15,6 +15,7 @@ import {
 } from '../api/products-api.ts';
 import { useProductsT } from '../i18n.ts';
 import { CUSTOMER_CATEGORIES } from '@shared/customer-enums.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 type Form = Record<string, string>;
 const EMPTY: Form = {
@@ -92,7 +93,7 @@ function ProductDialog({
       <form onSubmit={submit} aria-label={product ? t('edit') : t('create')}>
         <FormError message={save.error?.message} />
         <div className="form-grid">
-          {field('code', { disabled: !!product, required: true })}
+          {field('code', { disabled: !!product, required: true, maxLength: TEXT_LIMITS.products.code })}
           <SelectField
             label={t('field.kind')}
             value={form.kind}
@@ -103,7 +104,7 @@ function ProductDialog({
               { value: 'service', label: t('kind.service') },
             ]}
           />
-          {field('name', { required: true })}
+          {field('name', { required: true, maxLength: TEXT_LIMITS.products.name })}
           <SelectField
             label={t('field.targetCategory')}
             value={form.targetCategory}
@@ -111,7 +112,7 @@ function ProductDialog({
             placeholder={t('all')}
             options={CUSTOMER_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
           />
-          {field('targetSegment')}
+          {field('targetSegment', { maxLength: TEXT_LIMITS.products.targetSegment })}
           {TARIFF_FIELDS.map((f) => field(f, { inputMode: 'decimal', disabled: locked }))}
         </div>
         {locked && <p className="muted">{t('pricingLocked')}</p>}
@@ -148,11 +149,13 @@ function ProductDialog({
         )}
         <TextArea
           label={t('field.description')}
+          maxLength={TEXT_LIMITS.products.description}
           value={form.description}
           onChange={(e) => setForm({ ...form, description: e.target.value })}
         />
         <TextArea
           label={t('field.responsibility')}
+          maxLength={TEXT_LIMITS.products.responsibility}
           value={form.responsibility}
           onChange={(e) => setForm({ ...form, responsibility: e.target.value })}
         />

@@ -10,7 +10,7 @@ export function RunHistory() {
   const runs = useRuns();
   const items = runs.data?.items ?? [];
   const params = (r: RunSummary) =>
-    `${r.month}${r.months > 1 ? ` ×${r.months}` : ''} · K=${r.k === 'auto' ? `${t('form.auto')}${r.kUsed ? ` → ${r.kUsed}` : ''}` : r.k} · ${r.variables.length} · seed ${r.seed}`;
+    `${r.month}${r.months > 1 ? ` ×${r.months}` : ''} · K=${r.k === 'auto' ? `${t('form.auto')}${r.kUsed ? ` → ${r.kUsed}` : ''}` : r.k} · ${r.variables.length} · ${t('form.seed')} ${r.seed}`;
   return (
     <section className="card card__body">
       <h2>{t('history.title')}</h2>

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { pick } from '../../../app/i18n.ts';
@@ -30,6 +30,11 @@ export function StatsDashboardPage() {
   };
   const [form, setForm] = useState({ from: filters.from ?? '', to: filters.to ?? '', region: filters.region ?? '' });
   const stats = useCustomerStats(filters);
+  // The fields show the range the report covers (the server's default when none was chosen), as the title does.
+  const shown = stats.data;
+  useEffect(() => {
+    if (shown) setForm((f) => ({ ...f, from: f.from || shown.from, to: f.to || shown.to }));
+  }, [shown]);
   const regions = useRegions();
   const rows = stats.data?.rows ?? [];
   const label = (r: StatsRow) =>

@@ -90,6 +90,7 @@ function RoleForm({ role, areas }: { role?: Role; areas: PermissionArea[] }) {
           <div className="form-grid">
             <TextField
               label={t('roles.code')}
+              maxLength={40}
               required
               readOnly={!!role}
               value={form.code}

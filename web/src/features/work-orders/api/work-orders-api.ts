@@ -18,6 +18,7 @@ export interface WorkOrder {
   customerId: string;
   customerName: string;
   customerNo: string;
+  customerVisible: boolean;
   typeId: string;
   typeName: string;
   subtypeId: string | null;
@@ -48,6 +49,8 @@ export interface WorkOrder {
   satisfaction: string | null;
   customerWords: string | null;
   version: number;
+  /** The steps this user may take next, from the server (who may do what is its rule). */
+  nextSteps: TransitionBody['action'][];
   createdAt: string;
 }
 export interface TimelineEntry {

@@ -17,6 +17,7 @@ import {
 } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
 import '../components/work-orders.css';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 export interface CustomerRef {
   id: string;
@@ -198,6 +199,7 @@ export function CreateWorkOrderDialog({
           <TextArea
             className="span-2"
             label={t('field.description')}
+            maxLength={TEXT_LIMITS.workOrders.description}
             value={form.description}
             onChange={set('description')}
             error={fields.description}

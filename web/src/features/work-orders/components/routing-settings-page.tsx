@@ -18,6 +18,7 @@ import {
 } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
 import { CUSTOMER_CATEGORIES } from '@shared/customer-enums.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 const BLANK: Partial<RoutingRule> = {
   position: 100,
@@ -59,6 +60,7 @@ function RuleRow({ rule, onSaved }: { rule: Partial<RoutingRule>; onSaved?: () =
       <td>
         <input
           aria-label={t('settings.name')}
+          maxLength={TEXT_LIMITS.workOrders.ruleName}
           value={r.name ?? ''}
           onChange={(e) => setR({ ...r, name: e.target.value })}
         />
@@ -192,53 +194,55 @@ function SlaEditor() {
   return (
     <section className="card">
       <h2>{t('settings.sla')}</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('field.type')}</th>
-            {PRIORITIES.map((p) => (
-              <th key={p}>
-                {t(`priority.${p}`)}（{t('settings.response')} / {t('settings.resolveTime')}）
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {types.map(([typeId, typeName]) => (
-            <tr key={typeId}>
-              <td>{typeName}</td>
-              {PRIORITIES.map((p) => {
-                const policy = rows.find((x) => x.typeId === typeId && x.priority === p);
-                return (
-                  <td key={p}>
-                    {policy && (
-                      <>
-                        <input
-                          type="number"
-                          min={1}
-                          style={{ width: 70 }}
-                          aria-label={`${typeName} ${t(`priority.${p}`)} ${t('settings.response')}`}
-                          value={policy.responseMinutes}
-                          onChange={(e) => update(typeId, p, 'responseMinutes', Number(e.target.value))}
-                        />
-                        {' / '}
-                        <input
-                          type="number"
-                          min={1}
-                          style={{ width: 80 }}
-                          aria-label={`${typeName} ${t(`priority.${p}`)} ${t('settings.resolveTime')}`}
-                          value={policy.resolveMinutes}
-                          onChange={(e) => update(typeId, p, 'resolveMinutes', Number(e.target.value))}
-                        />
-                      </>
-                    )}
-                  </td>
-                );
-              })}
+      <div className="table-wrap">
+        <table className="table wo-settings-table">
+          <thead>
+            <tr>
+              <th>{t('field.type')}</th>
+              {PRIORITIES.map((p) => (
+                <th key={p}>
+                  {t(`priority.${p}`)}（{t('settings.response')} / {t('settings.resolveTime')}）
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {types.map(([typeId, typeName]) => (
+              <tr key={typeId}>
+                <td>{typeName}</td>
+                {PRIORITIES.map((p) => {
+                  const policy = rows.find((x) => x.typeId === typeId && x.priority === p);
+                  return (
+                    <td key={p}>
+                      {policy && (
+                        <>
+                          <input
+                            type="number"
+                            min={1}
+                            style={{ width: 70 }}
+                            aria-label={`${typeName} ${t(`priority.${p}`)} ${t('settings.response')}`}
+                            value={policy.responseMinutes}
+                            onChange={(e) => update(typeId, p, 'responseMinutes', Number(e.target.value))}
+                          />
+                          {' / '}
+                          <input
+                            type="number"
+                            min={1}
+                            style={{ width: 80 }}
+                            aria-label={`${typeName} ${t(`priority.${p}`)} ${t('settings.resolveTime')}`}
+                            value={policy.resolveMinutes}
+                            onChange={(e) => update(typeId, p, 'resolveMinutes', Number(e.target.value))}
+                          />
+                        </>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <button
         type="button"
         className="button button--primary"
@@ -263,33 +267,35 @@ export function RoutingSettingsPage() {
   const rules = useRoutingRules();
   const [adding, setAdding] = useState(false);
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="page__header">
         <h1>{t('settings.title')}</h1>
       </div>
       <section className="card">
         <h2>{t('settings.rules')}</h2>
         <FormError message={rules.error?.message} />
-        <table className="table" data-testid="routing-rules">
-          <thead>
-            <tr>
-              <th>{t('settings.position')}</th>
-              <th>{t('settings.name')}</th>
-              <th>{t('field.region')}</th>
-              <th>{t('field.businessType')}</th>
-              <th>{t('settings.category')}</th>
-              <th>{t('settings.target')}</th>
-              <th>{t('settings.active')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {(rules.data ?? []).map((r) => (
-              <RuleRow key={r.id} rule={r} />
-            ))}
-            {adding && <RuleRow rule={BLANK} onSaved={() => setAdding(false)} />}
-          </tbody>
-        </table>
+        <div className="table-wrap">
+          <table className="table wo-settings-table" data-testid="routing-rules">
+            <thead>
+              <tr>
+                <th>{t('settings.position')}</th>
+                <th>{t('settings.name')}</th>
+                <th>{t('field.region')}</th>
+                <th>{t('field.businessType')}</th>
+                <th>{t('settings.category')}</th>
+                <th>{t('settings.target')}</th>
+                <th>{t('settings.active')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {(rules.data ?? []).map((r) => (
+                <RuleRow key={r.id} rule={r} />
+              ))}
+              {adding && <RuleRow rule={BLANK} onSaved={() => setAdding(false)} />}
+            </tbody>
+          </table>
+        </div>
         {!adding && (
           <button type="button" className="button" onClick={() => setAdding(true)}>
             ＋ {t('settings.add')}

@@ -7,19 +7,11 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { useOrgUnits } from '../../../lib/org-units.ts';
 import { SATISFACTION, useTransition, type TransitionBody, type WorkOrder } from '../api/work-orders-api.ts';
 import { useWorkOrdersT } from '../i18n.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 type Step = TransitionBody['action'];
-/** What can be done next from each status; the server still checks who may do it. */
-const NEXT: Record<string, Step[]> = {
-  new: ['dispatch'],
-  dispatched: ['start', 'transfer', 'dispatch'],
-  in_progress: ['resolve', 'transfer'],
-  resolved: ['return-visit'],
-  visited: ['archive', 'reopen'],
-  archived: [],
-};
 
-/** The next steps of a work order as small forms: one button per step, with the fields that step needs. */
+/** The steps this user may take next (the server says which) as small forms: one button each, with its fields. */
 export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
   const { t, i18n } = useWorkOrdersT();
   const app = useAppT();
@@ -36,7 +28,7 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
   });
   const departments = (units.data ?? []).filter((u) => u.kind === 'department' && u.id !== workOrder.departmentId);
   const fields = transition.error instanceof ApiError ? transition.error.fields : {};
-  const steps = NEXT[workOrder.status] ?? [];
+  const steps = workOrder.nextSteps;
   if (steps.length === 0) return null;
 
   function body(s: Step): TransitionBody {
@@ -104,6 +96,7 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
           {(step === 'dispatch' || step === 'transfer' || step === 'reopen') && (
             <TextArea
               label={t('field.reason')}
+              maxLength={TEXT_LIMITS.workOrders.reason}
               value={form.reason}
               rows={2}
               error={fields.reason}
@@ -114,6 +107,7 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
           {step === 'resolve' && (
             <TextArea
               label={t('field.note')}
+              maxLength={TEXT_LIMITS.workOrders.reason}
               value={form.note}
               rows={3}
               required
@@ -131,6 +125,7 @@ export function TransitionPanel({ workOrder }: { workOrder: WorkOrder }) {
               />
               <TextArea
                 label={t('field.customerWords')}
+                maxLength={TEXT_LIMITS.workOrders.customerWords}
                 value={form.customerWords}
                 rows={2}
                 onChange={(e) => setForm({ ...form, customerWords: e.target.value })}

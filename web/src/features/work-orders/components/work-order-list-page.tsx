@@ -111,7 +111,7 @@ export function WorkOrderListPage() {
               {app.t('common.search')}
             </button>
           </div>
-          <div className="toolbar__filters">
+          <div className="toolbar__row toolbar__filters">
             <SelectField
               label={t('field.status')}
               value={filters.status ?? ''}

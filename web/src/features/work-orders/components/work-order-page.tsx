@@ -20,16 +20,14 @@ import { TransitionPanel } from './transition-panel.tsx';
 import { StatusBadge } from './work-order-table.tsx';
 import './work-orders.css';
 import { useDateFormat } from '../../../lib/date-format.ts';
+import { TEXT_LIMITS } from '@shared/text-limits.ts';
 
 function Facts({ w }: { w: WorkOrder }) {
   const { t } = useWorkOrdersT();
+  const customer = `${w.customerName} · ${w.customerNo}`;
   const rows: [string, React.ReactNode][] = [
-    [
-      t('field.customer'),
-      <Link to={`/customers/${w.customerId}`}>
-        {w.customerName} · {w.customerNo}
-      </Link>,
-    ],
+    // A maintenance handler may not open this customer: the name is then text, not a link to "Page not found".
+    [t('field.customer'), w.customerVisible ? <Link to={`/customers/${w.customerId}`}>{customer}</Link> : customer],
     [t('field.type'), `${w.typeName}${w.subtypeName ? ` · ${w.subtypeName}` : ''}`],
     [t('field.businessType'), t(`business.${w.businessType}`)],
     [t('field.region'), w.regionName],
@@ -132,13 +130,13 @@ export function WorkOrderPage() {
   const w = order.data;
   if (!w)
     return (
-      <div className="page">
+      <div className="page page--padded">
         <FormError message={order.error?.message} />
         {!order.error && <p className="muted">{app.t('common.loading')}</p>}
       </div>
     );
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="breadcrumb">
         <Link to="/work-orders">{t('title')}</Link> / {w.orderNo}
       </div>
@@ -175,6 +173,7 @@ export function WorkOrderPage() {
             >
               <input
                 aria-label={t('addNote')}
+                maxLength={TEXT_LIMITS.workOrders.note}
                 placeholder={t('addNote')}
                 value={note}
                 onChange={(e) => setNote(e.target.value)}

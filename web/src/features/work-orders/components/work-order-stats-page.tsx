@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { FormError, SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { ReportActions, ReportPanel } from '../../../components/ui/report-panel.tsx';
@@ -16,6 +16,10 @@ export function WorkOrderStatsPage() {
   const [filters, setFilters] = useState({ granularity: 'day' } as { from?: string; to?: string; granularity: string });
   const stats = useStats(filters);
   const s = stats.data;
+  // The date fields show the range the figures cover (the server's default when none was chosen).
+  useEffect(() => {
+    if (s) setForm((f) => ({ ...f, from: f.from || s.from, to: f.to || s.to }));
+  }, [s]);
 
   const trend = useMemo(
     () => ({
@@ -57,7 +61,7 @@ export function WorkOrderStatsPage() {
   );
 
   return (
-    <div className="page">
+    <div className="page page--padded">
       <div className="page__header">
         <h1>{t('stats.title')}</h1>
         <ReportActions
@@ -73,7 +77,7 @@ export function WorkOrderStatsPage() {
           setFilters({ from: form.from || undefined, to: form.to || undefined, granularity: form.granularity });
         }}
       >
-        <div className="toolbar__filters">
+        <div className="toolbar__row toolbar__filters">
           <TextField
             label={t('stats.from')}
             type="date"

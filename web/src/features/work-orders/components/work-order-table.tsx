@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { DataTable } from '../../../components/ui/data-table.tsx';
 import type { WorkOrder } from '../api/work-orders-api.ts';
@@ -30,7 +30,11 @@ export function WorkOrderTable({
       {
         id: 'orderNo',
         header: t('field.orderNo'),
-        cell: ({ row }) => <span className="mono">{row.original.orderNo}</span>,
+        cell: ({ row }) => (
+          <Link className="mono" to={`/work-orders/${row.original.id}`}>
+            {row.original.orderNo}
+          </Link>
+        ),
       },
       ...(showCustomer
         ? [
