@@ -13,6 +13,7 @@ import { portalModule } from './portal/index.ts';
 import { statsModule } from './stats/index.ts';
 import { churnModule } from './churn/index.ts';
 import { homeModule } from './home/index.ts';
+import { searchModule } from './search/index.ts';
 import { segmentationModule } from './segmentation/index.ts';
 import { backupModule } from './backup/index.ts';
 
@@ -37,4 +38,5 @@ export const modules: CrmModule[] = [
   churnModule,
   backupModule,
   homeModule,
+  searchModule,
 ];

@@ -18,8 +18,12 @@ export async function listEmployees(db: Db, f: { q?: string; orgUnitId?: string;
 }
 
 /** Active employees by name, for pickers; at most 200, the branch's staff fit. */
-export async function employeeDirectory(db: Db, f: { q?: string; orgUnitId?: string }): Promise<DirectoryEntry[]> {
-  return repo.listActiveEmployees(db, f, 200);
+export async function employeeDirectory(
+  db: Db,
+  f: { q?: string; orgUnitId?: string },
+  limit = 200,
+): Promise<DirectoryEntry[]> {
+  return repo.listActiveEmployees(db, f, limit);
 }
 
 export async function getEmployee(db: Db, id: string): Promise<Employee> {

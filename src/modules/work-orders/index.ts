@@ -46,3 +46,5 @@ export {
 } from './work-orders.schema.ts';
 export { demoCentreStaff } from './work-orders.demo.ts';
 export { myWorkOrderQueues, myWorkOrderSteps } from './work-order-home.ts';
+export { listWorkOrders } from './work-order-queries.ts';
+export { WorkOrderQuery } from './work-orders.schema.ts';
