@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth.tsx';
 import { useAppT } from '../app-i18n.ts';
@@ -8,6 +8,7 @@ import { features } from '../features.tsx';
 import { ErrorBoundary } from '../error-boundary.tsx';
 import { AccountDialog } from './account-dialog.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { GlobalSearch } from './global-search.tsx';
 import { Icon } from '../../components/ui/icons.tsx';
 
 const navEntries = features.flatMap((f) => f.nav).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
@@ -19,28 +20,25 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/** "/" focuses the page's search box (`data-hotkey="search"`), or opens the customer search when the page has none. */
+/**
+ * Ctrl+K (⌘K) focuses the header's global search; "/" focuses the page's own search box (`data-hotkey="search"`)
+ * when it has one, the global search otherwise.
+ */
 function useSearchHotkey() {
-  const navigate = useNavigate();
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (
-        e.key !== '/' ||
-        e.ctrlKey ||
-        e.metaKey ||
-        e.altKey ||
-        isTyping(e.target) ||
-        document.querySelector('dialog[open]')
-      )
-        return;
+      const ctrlK = (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k';
+      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
+      if ((!ctrlK && !slash) || document.querySelector('dialog[open]')) return;
       e.preventDefault();
-      const box = document.querySelector<HTMLInputElement>('[data-hotkey="search"]');
-      if (box) box.focus();
-      else navigate('/customers');
+      const box =
+        (slash && document.querySelector<HTMLInputElement>('[data-hotkey="search"]')) ||
+        document.querySelector<HTMLInputElement>('[data-global-search]');
+      box?.focus();
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, []);
 }
 
 export function Layout() {
@@ -61,6 +59,7 @@ export function Layout() {
           </span>
           {t('productName')}
         </a>
+        <GlobalSearch />
         <div className="topbar__right">
           <LanguageSwitch />
           <div className="usermenu">

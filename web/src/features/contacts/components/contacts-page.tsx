@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useAuth } from '../../../app/auth.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
@@ -17,6 +17,15 @@ export function ContactsPage() {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [cursors, setCursors] = useState<string[]>([]);
+  // The header search opens a hit here as `?q=<name>`.
+  const [params] = useSearchParams();
+  const linked = params.get('q');
+  useEffect(() => {
+    if (linked === null) return;
+    setTyped(linked);
+    setQ(linked);
+    setCursors([]);
+  }, [linked]);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const list = useContactSearch(q, cursors[cursors.length - 1]);
 
