@@ -5,6 +5,7 @@ import { useAuth } from '../../../app/auth.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { DataTable, Pager } from '../../../components/ui/data-table.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
+import { ListTools, PAGE_SIZES } from '../../../components/ui/list-tools.tsx';
 import { useContactSearch, type Contact } from '../api/contacts-api.ts';
 import { useContactsT } from '../i18n.ts';
 import { ContactDialog } from './contact-dialog.tsx';
@@ -27,7 +28,8 @@ export function ContactsPage() {
     setCursors([]);
   }, [linked]);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
-  const list = useContactSearch(q, cursors[cursors.length - 1]);
+  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[0]);
+  const list = useContactSearch(q, cursors[cursors.length - 1], true, pageSize);
 
   const columns = useMemo<ColumnDef<Contact>[]>(
     () => [
@@ -94,6 +96,16 @@ export function ContactsPage() {
           </div>
         </form>
         <FormError message={list.error?.message} />
+        <ListTools
+          path="/api/contacts"
+          filters={{ q: q || undefined }}
+          pageSize={pageSize}
+          onPageSize={(size) => {
+            setPageSize(size);
+            setCursors([]);
+          }}
+          canExport={can('contacts:export')}
+        />
         <DataTable
           label={t('title')}
           testId="contact-table"
