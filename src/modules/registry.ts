@@ -14,6 +14,7 @@ import { statsModule } from './stats/index.ts';
 import { churnModule } from './churn/index.ts';
 import { homeModule } from './home/index.ts';
 import { searchModule } from './search/index.ts';
+import { notificationsModule } from './notifications/index.ts';
 import { segmentationModule } from './segmentation/index.ts';
 import { backupModule } from './backup/index.ts';
 
@@ -29,6 +30,7 @@ export const modules: CrmModule[] = [
   customersModule,
   contactsModule,
   workOrdersModule,
+  notificationsModule,
   knowledgeModule,
   productsModule,
   billingModule,
