@@ -13,8 +13,8 @@ export function publishTo(employeeIds: Iterable<string>, topic: string): void {
 
 /** Starts listening for one employee; returns the function that stops. */
 export function subscribeTo(employeeId: string, listener: Listener): () => void {
-  let set = listeners.get(employeeId);
-  if (!set) listeners.set(employeeId, (set = new Set()));
+  const set = listeners.get(employeeId) ?? new Set<Listener>();
+  listeners.set(employeeId, set);
   set.add(listener);
   return () => {
     set.delete(listener);
