@@ -9,6 +9,8 @@ import { ErrorBoundary } from '../error-boundary.tsx';
 import { AccountDialog } from './account-dialog.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { GlobalSearch } from './global-search.tsx';
+import { NotificationBell } from './notification-bell.tsx';
+import './responsive.css';
 import { Icon } from '../../components/ui/icons.tsx';
 
 const navEntries = features.flatMap((f) => f.nav).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
@@ -48,11 +50,24 @@ export function Layout() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const [accountOpen, setAccountOpen] = useState(false);
+  // On a phone the menu is folded away; it opens over the page and closes on a choice or Esc.
+  const [navOpen, setNavOpen] = useState(false);
   useSearchHotkey();
 
   return (
-    <div className="shell">
+    <div className={navOpen ? 'shell shell--nav-open' : 'shell'}>
       <header className="topbar">
+        <button
+          type="button"
+          className="topbar__menu"
+          aria-label={t('topbar.nav')}
+          aria-expanded={navOpen}
+          aria-controls="main-nav"
+          onClick={() => setNavOpen(!navOpen)}
+          data-testid="nav-toggle"
+        >
+          ☰
+        </button>
         <a className="topbar__brand" href="/">
           <span className="topbar__logo" aria-hidden="true">
             联
@@ -61,6 +76,7 @@ export function Layout() {
         </a>
         <GlobalSearch />
         <div className="topbar__right">
+          <NotificationBell />
           <LanguageSwitch />
           <div className="usermenu">
             <button
@@ -106,11 +122,22 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <nav className="sidenav" aria-label="main">
+      <nav
+        className="sidenav"
+        id="main-nav"
+        aria-label="main"
+        onKeyDown={(e) => e.key === 'Escape' && setNavOpen(false)}
+      >
         {navEntries
           .filter((n) => can(n.permission))
           .map((n) => (
-            <NavLink key={n.to} to={n.to} end={hasNavChild(n.to)} className="sidenav__link">
+            <NavLink
+              key={n.to}
+              to={n.to}
+              end={hasNavChild(n.to)}
+              className="sidenav__link"
+              onClick={() => setNavOpen(false)}
+            >
               <span className="sidenav__icon">{n.icon && <Icon name={n.icon} />}</span>
               {pick(n.label, i18n.language)}
             </NavLink>
