@@ -13,6 +13,8 @@ import { portalModule } from './portal/index.ts';
 import { statsModule } from './stats/index.ts';
 import { churnModule } from './churn/index.ts';
 import { homeModule } from './home/index.ts';
+import { searchModule } from './search/index.ts';
+import { notificationsModule } from './notifications/index.ts';
 import { segmentationModule } from './segmentation/index.ts';
 import { backupModule } from './backup/index.ts';
 import { messagingModule } from './messaging/index.ts';
@@ -29,6 +31,7 @@ export const modules: CrmModule[] = [
   customersModule,
   contactsModule,
   workOrdersModule,
+  notificationsModule,
   knowledgeModule,
   productsModule,
   billingModule,
@@ -39,4 +42,5 @@ export const modules: CrmModule[] = [
   churnModule,
   backupModule,
   homeModule,
+  searchModule,
 ];

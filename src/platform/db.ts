@@ -79,7 +79,25 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   return { db, kind: 'pglite', pglite, dataDir: opts.dataDir, close: () => db.destroy() };
 }
 
+const commitCallbacks = new WeakMap<Trx, (() => void)[]>();
+
 /** Runs `fn` in one transaction: everything it writes commits together, or nothing does. */
-export function withTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(fn);
+export async function withTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
+  const callbacks: (() => void)[] = [];
+  const result = await db.transaction().execute((trx) => {
+    commitCallbacks.set(trx, callbacks);
+    return fn(trx);
+  });
+  for (const callback of callbacks) callback();
+  return result;
+}
+
+/**
+ * Runs `fn` once the transaction `conn` (opened by withTransaction) has committed, never if it rolls back; on a
+ * plain connection (or a transaction opened otherwise), at once. For telling others about a change (live updates).
+ */
+export function afterCommit(conn: Db | Trx, fn: () => void): void {
+  const callbacks = commitCallbacks.get(conn as Trx);
+  if (callbacks) callbacks.push(fn);
+  else fn();
 }

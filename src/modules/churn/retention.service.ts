@@ -8,6 +8,7 @@ import { churnError } from './churn.errors.ts';
 import type { CreatePlan, Plan, RecordOutcome, StartTask, Task, TaskQuery } from './churn.schema.ts';
 import * as repo from './retention.repository.ts';
 import { addDays, now, today } from '../../platform/clock.ts';
+import { notify } from '../notifications/index.ts';
 
 function toPlan(r: repo.PlanRow): Plan {
   const done = Number(r.done);
@@ -108,6 +109,20 @@ export function createPlan(db: Db, ctx: RequestContext, input: CreatePlan) {
         .insertInto('retention_tasks')
         .values(values.slice(i, i + 1000))
         .execute();
+    const perAssignee = new Map<string, number>();
+    for (const v of values) perAssignee.set(v.assignee_id, (perAssignee.get(v.assignee_id) ?? 0) + 1);
+    await notify(
+      trx,
+      [...perAssignee]
+        .filter(([employeeId]) => employeeId !== ctx.employeeId)
+        .map(([employeeId, count]) => ({
+          employeeId,
+          kind: 'retention_task',
+          subject: input.name,
+          count,
+          link: RETENTION_PAGE,
+        })),
+    );
     await recordAudit(trx, ctx, {
       action: 'create',
       entity: 'retention_plan',
@@ -119,6 +134,9 @@ export function createPlan(db: Db, ctx: RequestContext, input: CreatePlan) {
   });
 }
 
+/** Where a retention task's notification leads: the retention page with "my tasks". */
+const RETENTION_PAGE = '/churn/retention';
+
 async function targetRows(trx: Trx, ctx: RequestContext, ids: string[]) {
   const rows = [];
   for (let i = 0; i < ids.length; i += 5000) {
@@ -129,7 +147,7 @@ async function targetRows(trx: Trx, ctx: RequestContext, ids: string[]) {
         .leftJoin('retention_tasks as t', (join) =>
           join.onRef('t.customer_id', '=', 'c.id').on('t.outcome', 'is', null),
         )
-        .select(['c.id', 'c.status', 'c.account_manager_id', 's.score', 't.id as open_task_id'])
+        .select(['c.id', 'c.name', 'c.status', 'c.account_manager_id', 's.score', 't.id as open_task_id'])
         .where('c.id', 'in', ids.slice(i, i + 5000))
         .where(customerScope(ctx))
         .forUpdate('c')
@@ -161,6 +179,8 @@ export function startTask(db: Db, ctx: RequestContext, input: StartTask): Promis
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (assignee !== ctx.employeeId)
+      await notify(trx, [{ employeeId: assignee, kind: 'retention_task', subject: c.name, link: RETENTION_PAGE }]);
     await recordAudit(trx, ctx, {
       action: 'create',
       entity: 'retention_task',

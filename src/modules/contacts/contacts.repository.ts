@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RequestContext } from '../../platform/access/context.ts';
 import { phoneSearchFor } from '../../platform/access/masking.ts';
+import { COUNT_LIMIT } from '../../platform/files/list-export.ts';
 import type { Db, Trx } from '../../platform/db.ts';
 import { visibleCustomerIds } from '../customers/index.ts';
 import type { ContactRole } from './contacts.tables.ts';
@@ -44,12 +45,14 @@ export async function findContact(db: Conn, ctx: RequestContext, id: string): Pr
   return visibleContacts(db, ctx).where('ct.id', '=', id).executeTakeFirst();
 }
 
-export async function searchContacts(
-  db: Conn,
-  ctx: RequestContext,
-  f: { q?: string; customerId?: string; limit: number; afterId?: string },
-) {
-  let query = visibleContacts(db, ctx).orderBy('ct.id', 'desc').limit(f.limit);
+export interface ContactFilter {
+  q?: string;
+  customerId?: string;
+}
+
+/** The contacts the caller may see that the search box (a name, or a phone's digits) and the customer select. */
+function filteredContacts(db: Conn, ctx: RequestContext, f: ContactFilter) {
+  let query = visibleContacts(db, ctx);
   if (f.q) {
     const digits = f.q.replace(/\D/g, '');
     if (digits.length >= 4 && digits.length === f.q.replace(/[\s-]/g, '').length) {
@@ -62,6 +65,20 @@ export async function searchContacts(
     query = query.where('ct.id', 'in', (eb) =>
       eb.selectFrom('customer_contacts').select('contact_id').where('customer_id', '=', f.customerId!),
     );
+  return query;
+}
+
+/** The rows to count for the list's total (see countUpTo). */
+export function contactCountRows(db: Conn, ctx: RequestContext, f: ContactFilter) {
+  return filteredContacts(db, ctx, f).clearSelect().select('ct.id').limit(COUNT_LIMIT);
+}
+
+export async function searchContacts(
+  db: Conn,
+  ctx: RequestContext,
+  f: ContactFilter & { limit: number; afterId?: string },
+) {
+  let query = filteredContacts(db, ctx, f).orderBy('ct.id', 'desc').limit(f.limit);
   if (f.afterId) query = query.where('ct.id', '<', f.afterId);
   return query.execute();
 }

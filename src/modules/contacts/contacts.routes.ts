@@ -19,6 +19,8 @@ import {
   updateContact,
 } from './contacts.service.ts';
 import { getCustomer } from '../customers/index.ts';
+import { countContacts, exportContacts } from './contact-list-export.ts';
+import { exportFormat, ListCount } from '../../platform/files/list-export.ts';
 
 export function contactsRoutes(app: App, { db }: Services): void {
   const tags = ['contacts'];
@@ -29,6 +31,20 @@ export function contactsRoutes(app: App, { db }: Services): void {
       schema: { tags, querystring: ContactQuery, response: { 200: page(Contact) } },
     },
     (req) => searchContacts(db, req.ctx, req.query),
+  );
+  const ListFilter = ContactQuery.omit({ limit: true, cursor: true });
+  app.get(
+    '/api/contacts/count',
+    {
+      config: { permission: 'contacts:view' },
+      schema: { tags, querystring: ListFilter, response: { 200: ListCount } },
+    },
+    (req) => countContacts(db, req.ctx, req.query),
+  );
+  app.get(
+    '/api/contacts/export',
+    { config: { permission: 'contacts:export' }, schema: { tags, querystring: ListFilter.extend(exportFormat.shape) } },
+    (req, reply) => exportContacts(db, req.ctx, reply, req.log, req.query),
   );
   app.post(
     '/api/contacts',

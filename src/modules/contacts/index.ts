@@ -15,4 +15,4 @@ export const contactsModule: CrmModule = {
   routes: contactsRoutes,
   seedDemo: seedContactsDemo,
 };
-export { createContact, linkContact } from './contacts.service.ts';
+export { createContact, linkContact, searchContacts } from './contacts.service.ts';

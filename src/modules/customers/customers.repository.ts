@@ -5,6 +5,7 @@ import { scopeWhere } from '../../platform/access/scope.ts';
 import { sharedWithCaller } from '../../platform/access/record-shares.ts';
 import { localizedName } from '../../platform/localized-name.ts';
 import { phoneSearchFor } from '../../platform/access/masking.ts';
+import { COUNT_LIMIT } from '../../platform/files/list-export.ts';
 import type { Category, CustomersTable, Level, Lifecycle } from './customers.tables.ts';
 import type { CustomerQuery } from './customers.schema.ts';
 import './customers.tables.ts';
@@ -84,12 +85,11 @@ export function classifyQuery(q: string): { kind: 'customerNo' | 'idCard' | 'pho
   return { kind: 'name', value: q.trim() };
 }
 
-export async function searchCustomers(
-  db: Conn,
-  ctx: RequestContext,
-  f: CustomerQuery,
-  after: [string, string] | undefined,
-): Promise<CustomerRow[]> {
+/** What narrows the customer list: the search box and the filters (not the sort or the page). */
+export type CustomerFilter = Omit<CustomerQuery, 'sort' | 'order' | 'limit' | 'cursor'>;
+
+/** The customers in the caller's scope that the search box and filters select. */
+function filteredCustomers(db: Conn, ctx: RequestContext, f: CustomerFilter): Select {
   let query: Select = customerSelect(db, ctx);
   if (f.q) {
     const { kind, value } = classifyQuery(f.q);
@@ -116,8 +116,21 @@ export async function searchCustomers(
   }
   query = query.where(selectionWhere(db, f));
   if (f.accountManager) query = query.where('c.account_manager_id', '=', f.accountManager);
-  query = f.status ? query.where('c.status', '=', f.status) : query.where('c.status', '<>', 'merged');
+  return f.status ? query.where('c.status', '=', f.status) : query.where('c.status', '<>', 'merged');
+}
 
+/** The rows to count for the list's total (see countUpTo): index lookups only, at most COUNT_LIMIT of them. */
+export function customerCountRows(db: Conn, ctx: RequestContext, f: CustomerFilter) {
+  return filteredCustomers(db, ctx, f).clearSelect().select('c.id').limit(COUNT_LIMIT);
+}
+
+export async function searchCustomers(
+  db: Conn,
+  ctx: RequestContext,
+  f: CustomerQuery,
+  after: [string, string] | undefined,
+): Promise<CustomerRow[]> {
+  let query = filteredCustomers(db, ctx, f);
   const column = SORT_COLUMNS[f.sort];
   const dir = f.order;
   if (after) {

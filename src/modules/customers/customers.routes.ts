@@ -19,6 +19,8 @@ import { mergeCustomers } from './merge-customers.ts';
 import { recordShareRoutes } from '../../platform/access/record-share-routes.ts';
 import { customerInOwnScope, customerLabels } from './customers.repository.ts';
 import { customerError } from './customers.errors.ts';
+import { countCustomers, exportCustomers } from './customer-list-export.ts';
+import { exportFormat, ListCount } from '../../platform/files/list-export.ts';
 
 export function customersRoutes(app: App, { db }: Services): void {
   const tags = ['customers'];
@@ -39,6 +41,23 @@ export function customersRoutes(app: App, { db }: Services): void {
       schema: { tags, querystring: CustomerQuery, response: { 200: page(Customer) } },
     },
     (req) => searchCustomers(db, req.ctx, req.query),
+  );
+  const ListFilter = CustomerQuery.omit({ sort: true, order: true, limit: true, cursor: true });
+  app.get(
+    '/api/customers/count',
+    {
+      config: { permission: 'customers:view' },
+      schema: { tags, querystring: ListFilter, response: { 200: ListCount } },
+    },
+    (req) => countCustomers(db, req.ctx, req.query),
+  );
+  app.get(
+    '/api/customers/export',
+    {
+      config: { permission: 'customers:export' },
+      schema: { tags, querystring: CustomerQuery.omit({ limit: true, cursor: true }).extend(exportFormat.shape) },
+    },
+    (req, reply) => exportCustomers(db, req.ctx, reply, req.log, { ...req.query, limit: 200 }),
   );
   app.get(
     '/api/customers/duplicates',

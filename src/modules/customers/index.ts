@@ -19,7 +19,7 @@ export const customersModule: CrmModule = {
 
 // What other modules may use.
 export { onCustomersMerged, onCustomerCancelled } from './customer-events.ts';
-export { getCustomer } from './customer-queries.ts';
+export { getCustomer, searchCustomers } from './customer-queries.ts';
 export { setArrears, setArrearsFrom } from './customer-arrears.ts';
 export { openAccount } from './open-account.ts';
 export { cancelAccount } from './cancel-account.ts';
@@ -32,5 +32,5 @@ export {
   replaceCustomerSegments,
   type CustomerSelection,
 } from './customers.repository.ts';
-export { UpdateCustomer, phoneNo, type Customer } from './customers.schema.ts';
+export { CustomerQuery, UpdateCustomer, phoneNo, type Customer } from './customers.schema.ts';
 export { isPhone, normalisePhone } from './customer-validators.ts';

@@ -25,7 +25,4 @@ export async function toXlsx<T>(title: string, columns: XlsxColumn<T>[], rows: T
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A Content-Disposition that keeps a Chinese file name (RFC 5987) with an ASCII fallback. */
-export function attachment(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+export { attachment } from '../../platform/files/list-export.ts';

@@ -26,8 +26,9 @@ export async function employeeDirectory(
   db: Db,
   ctx: Pick<RequestContext, 'locale'>,
   f: { q?: string; orgUnitId?: string },
+  limit = 200,
 ): Promise<DirectoryEntry[]> {
-  return repo.listActiveEmployees(db, f, 200, ctx.locale);
+  return repo.listActiveEmployees(db, f, limit, ctx.locale);
 }
 
 export async function getEmployee(db: Db, id: string): Promise<Employee> {

@@ -33,6 +33,6 @@ export {
   insertOrgUnit,
   listOrgUnits,
 } from './system.repository.ts';
-export { createEmployee } from './employees.service.ts';
+export { createEmployee, employeeDirectory } from './employees.service.ts';
 export { onEmployeeSignInRevoked } from './employee-events.ts';
 export { password } from './system.schema.ts';

@@ -46,3 +46,6 @@ export {
 } from './work-orders.schema.ts';
 export { demoCentreStaff } from './work-orders.demo.ts';
 export { myWorkOrderQueues, myWorkOrderSteps } from './work-order-home.ts';
+export { listWorkOrders } from './work-order-queries.ts';
+export { listNotifications, markNotificationsRead } from './work-order-settings.service.ts';
+export { WorkOrderQuery } from './work-orders.schema.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Trx } from '../../platform/db.ts';
+import { withTransaction, type Db, type Trx } from '../../platform/db.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import * as repo from './work-orders.repository.ts';
 import type { Priority } from './work-orders.tables.ts';
@@ -53,7 +53,7 @@ export async function sweepSlaBreaches(db: Db, now = clockNow()): Promise<{ brea
 }
 
 async function markBreach(db: Db, id: string, now: Date): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const w = await trx.selectFrom('work_orders').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!w || !['new', 'dispatched', 'in_progress'].includes(w.status)) return false;
     const response = !w.response_breached && w.responded_at === null && w.response_due < now;

@@ -4,6 +4,7 @@ import { phoneSearchFor } from '../../platform/access/masking.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor, cursorId } from '../../platform/http/schemas.ts';
+import { COUNT_LIMIT, countUpTo, type ListCount } from '../../platform/files/list-export.ts';
 import * as repo from './work-orders.repository.ts';
 import { workOrderError } from './work-orders.errors.ts';
 import type { WorkOrder, WorkOrderQuery } from './work-orders.schema.ts';
@@ -27,8 +28,11 @@ function wherePhone(ctx: RequestContext, query: ReturnType<typeof repo.workOrder
 
 const OPEN = ['new', 'dispatched', 'in_progress'] as const;
 
-/** The queues ("mine", "my department's", "waiting for my return visit", "overdue") with filters, newest first, keyset-paged. */
-export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQuery) {
+/** What narrows the work-order list: the queue, the filters and the search box (not the page). */
+export type WorkOrderFilter = Omit<WorkOrderQuery, 'limit' | 'cursor'>;
+
+/** The orders of a queue in the caller's scope that the filters and the search box select. */
+function filteredWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderFilter) {
   let query = repo.workOrderSelect(db, ctx);
   switch (f.queue) {
     case 'mine':
@@ -69,6 +73,17 @@ export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQu
             ]),
           );
   }
+  return query;
+}
+
+/** The rows to count for the list's total (see countUpTo). */
+export function countWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderFilter): Promise<ListCount> {
+  return countUpTo(db, filteredWorkOrders(db, ctx, f).clearSelect().select('w.id').limit(COUNT_LIMIT));
+}
+
+/** The queues ("mine", "my department's", "waiting for my return visit", "overdue") with filters, newest first, keyset-paged. */
+export async function listWorkOrders(db: Db, ctx: RequestContext, f: WorkOrderQuery) {
+  let query = filteredWorkOrders(db, ctx, f);
   const after = decodeCursor(f.cursor, cursorId);
   if (after) query = query.where('w.id', '<', after);
   const rows = await query.orderBy('w.id', 'desc').limit(f.limit).execute();

@@ -2,7 +2,8 @@ import { sql, type Expression, type Insertable, type SqlBool, type Updateable } 
 import type { RequestContext } from '../../platform/access/context.ts';
 import { sharedWithCaller } from '../../platform/access/record-shares.ts';
 import type { Locale } from '../../platform/errors.ts';
-import type { Db, Trx } from '../../platform/db.ts';
+import { afterCommit, type Db, type Trx } from '../../platform/db.ts';
+import { publishTo } from '../../platform/live-events.ts';
 import { localizedName } from '../../platform/localized-name.ts';
 import { customerScope } from '../customers/index.ts';
 import type { WorkOrdersTable } from './work-orders.tables.ts';
@@ -243,6 +244,13 @@ export async function insertNotifications(
       })),
     )
     .execute();
+  // The header's bell of each recipient refreshes once this is committed.
+  afterCommit(db, () =>
+    publishTo(
+      [...unique.values()].map((r) => r.employeeId),
+      'notifications',
+    ),
+  );
 }
 
 /** Who accepts an order a customer opens themselves (the rule is the SQL function of migration 0002). */

@@ -18,7 +18,9 @@ import {
   WorkOrderTypeInput,
 } from './work-orders.schema.ts';
 import { createWorkOrder } from './create-work-order.ts';
-import { getWorkOrder, listWorkOrders, workOrderTimeline } from './work-order-queries.ts';
+import { countWorkOrders, getWorkOrder, listWorkOrders, workOrderTimeline } from './work-order-queries.ts';
+import { exportWorkOrders } from './work-order-list-export.ts';
+import { exportFormat, ListCount } from '../../platform/files/list-export.ts';
 import { transitionWorkOrder } from './transition-work-order.ts';
 import { addWorkOrderNote, updateWorkOrder } from './update-work-order.ts';
 import { createRoutingRule, listRoutingRules, updateRoutingRule } from './routing-rules.service.ts';
@@ -57,6 +59,20 @@ export async function workOrdersRoutes(app: App, services: Services): Promise<vo
     '/api/work-orders',
     { config: view, schema: { tags, querystring: WorkOrderQuery, response: { 200: page(WorkOrder) } } },
     (req) => listWorkOrders(db, req.ctx, req.query),
+  );
+  const ListFilter = WorkOrderQuery.omit({ limit: true, cursor: true });
+  app.get(
+    '/api/work-orders/count',
+    { config: view, schema: { tags, querystring: ListFilter, response: { 200: ListCount } } },
+    (req) => countWorkOrders(db, req.ctx, req.query),
+  );
+  app.get(
+    '/api/work-orders/export',
+    {
+      config: { permission: 'work-orders:export' },
+      schema: { tags, querystring: ListFilter.extend(exportFormat.shape) },
+    },
+    (req, reply) => exportWorkOrders(db, req.ctx, reply, req.log, req.query),
   );
   app.post(
     '/api/work-orders',

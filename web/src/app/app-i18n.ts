@@ -13,7 +13,7 @@ export const useAppT = registerTranslations('app', {
       submitting: '正在登录…',
       locked: '账号已临时锁定',
     },
-    topbar: { account: '我的账户', logout: '退出登录', menu: '用户菜单' },
+    topbar: { account: '我的账户', logout: '退出登录', menu: '用户菜单', nav: '菜单' },
     account: {
       title: '修改密码',
       oldPassword: '原密码',
@@ -51,7 +51,7 @@ export const useAppT = registerTranslations('app', {
       submitting: 'Signing in…',
       locked: 'Account temporarily locked',
     },
-    topbar: { account: 'My account', logout: 'Sign out', menu: 'User menu' },
+    topbar: { account: 'My account', logout: 'Sign out', menu: 'User menu', nav: 'Menu' },
     account: {
       title: 'Change password',
       oldPassword: 'Current password',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth.tsx';
 import { useAppT } from '../app-i18n.ts';
@@ -8,6 +8,9 @@ import { features } from '../features.tsx';
 import { ErrorBoundary } from '../error-boundary.tsx';
 import { AccountDialog } from './account-dialog.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { GlobalSearch } from './global-search.tsx';
+import { NotificationBell } from './notification-bell.tsx';
+import './responsive.css';
 import { Icon } from '../../components/ui/icons.tsx';
 
 const navEntries = features.flatMap((f) => f.nav).sort((a, b) => (a.order ?? 100) - (b.order ?? 100));
@@ -19,28 +22,25 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/** "/" focuses the page's search box (`data-hotkey="search"`), or opens the customer search when the page has none. */
+/**
+ * Ctrl+K (⌘K) focuses the header's global search; "/" focuses the page's own search box (`data-hotkey="search"`)
+ * when it has one, the global search otherwise.
+ */
 function useSearchHotkey() {
-  const navigate = useNavigate();
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (
-        e.key !== '/' ||
-        e.ctrlKey ||
-        e.metaKey ||
-        e.altKey ||
-        isTyping(e.target) ||
-        document.querySelector('dialog[open]')
-      )
-        return;
+      const ctrlK = (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k';
+      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e.target);
+      if ((!ctrlK && !slash) || document.querySelector('dialog[open]')) return;
       e.preventDefault();
-      const box = document.querySelector<HTMLInputElement>('[data-hotkey="search"]');
-      if (box) box.focus();
-      else navigate('/customers');
+      const box =
+        (slash && document.querySelector<HTMLInputElement>('[data-hotkey="search"]')) ||
+        document.querySelector<HTMLInputElement>('[data-global-search]');
+      box?.focus();
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, []);
 }
 
 export function Layout() {
@@ -50,18 +50,33 @@ export function Layout() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const [accountOpen, setAccountOpen] = useState(false);
+  // On a phone the menu is folded away; it opens over the page and closes on a choice or Esc.
+  const [navOpen, setNavOpen] = useState(false);
   useSearchHotkey();
 
   return (
-    <div className="shell">
+    <div className={navOpen ? 'shell shell--nav-open' : 'shell'}>
       <header className="topbar">
+        <button
+          type="button"
+          className="topbar__menu"
+          aria-label={t('topbar.nav')}
+          aria-expanded={navOpen}
+          aria-controls="main-nav"
+          onClick={() => setNavOpen(!navOpen)}
+          data-testid="nav-toggle"
+        >
+          ☰
+        </button>
         <a className="topbar__brand" href="/">
           <span className="topbar__logo" aria-hidden="true">
             联
           </span>
           {t('productName')}
         </a>
+        <GlobalSearch />
         <div className="topbar__right">
+          <NotificationBell />
           <LanguageSwitch />
           <div className="usermenu">
             <button
@@ -107,11 +122,22 @@ export function Layout() {
           </div>
         </div>
       </header>
-      <nav className="sidenav" aria-label="main">
+      <nav
+        className="sidenav"
+        id="main-nav"
+        aria-label="main"
+        onKeyDown={(e) => e.key === 'Escape' && setNavOpen(false)}
+      >
         {navEntries
           .filter((n) => can(n.permission))
           .map((n) => (
-            <NavLink key={n.to} to={n.to} end={hasNavChild(n.to)} className="sidenav__link">
+            <NavLink
+              key={n.to}
+              to={n.to}
+              end={hasNavChild(n.to)}
+              className="sidenav__link"
+              onClick={() => setNavOpen(false)}
+            >
               <span className="sidenav__icon">{n.icon && <Icon name={n.icon} />}</span>
               {pick(n.label, i18n.language)}
             </NavLink>

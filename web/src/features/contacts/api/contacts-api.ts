@@ -25,16 +25,16 @@ export interface ContactInput {
 
 const keys = {
   all: ['contacts'] as const,
-  search: (q: string, cursor?: string) => ['contacts', 'search', q, cursor ?? ''] as const,
+  search: (q: string, cursor?: string, limit = 20) => ['contacts', 'search', q, cursor ?? '', limit] as const,
   ofCustomer: (customerId: string) => ['contacts', 'customer', customerId] as const,
 };
 
-export function useContactSearch(q: string, cursor?: string, enabled = true) {
+export function useContactSearch(q: string, cursor?: string, enabled = true, limit = 20) {
   return useQuery({
-    queryKey: keys.search(q, cursor),
+    queryKey: keys.search(q, cursor, limit),
     enabled,
     placeholderData: keepPreviousData,
-    queryFn: () => get<Page<Contact>>('/api/contacts', { q: q || undefined, cursor, limit: 20 }),
+    queryFn: () => get<Page<Contact>>('/api/contacts', { q: q || undefined, cursor, limit }),
   });
 }
 

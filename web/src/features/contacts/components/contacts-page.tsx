@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useAuth } from '../../../app/auth.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { DataTable, Pager } from '../../../components/ui/data-table.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
+import { ListTools, PAGE_SIZES } from '../../../components/ui/list-tools.tsx';
 import { useContactSearch, type Contact } from '../api/contacts-api.ts';
 import { useContactsT } from '../i18n.ts';
 import { ContactDialog } from './contact-dialog.tsx';
@@ -17,8 +18,18 @@ export function ContactsPage() {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [cursors, setCursors] = useState<string[]>([]);
+  // The header search opens a hit here as `?q=<name>`.
+  const [params] = useSearchParams();
+  const linked = params.get('q');
+  useEffect(() => {
+    if (linked === null) return;
+    setTyped(linked);
+    setQ(linked);
+    setCursors([]);
+  }, [linked]);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
-  const list = useContactSearch(q, cursors[cursors.length - 1]);
+  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[0]);
+  const list = useContactSearch(q, cursors[cursors.length - 1], true, pageSize);
 
   const columns = useMemo<ColumnDef<Contact>[]>(
     () => [
@@ -85,6 +96,16 @@ export function ContactsPage() {
           </div>
         </form>
         <FormError message={list.error?.message} />
+        <ListTools
+          path="/api/contacts"
+          filters={{ q: q || undefined }}
+          pageSize={pageSize}
+          onPageSize={(size) => {
+            setPageSize(size);
+            setCursors([]);
+          }}
+          canExport={can('contacts:export')}
+        />
         <DataTable
           label={t('title')}
           testId="contact-table"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnDef, RowSelectionState } from '@tanstack/react-table';
 import { useAuth } from '../../../app/auth.tsx';
 import { DataTable, Pager } from '../../../components/ui/data-table.tsx';
+import { ListTools, PAGE_SIZES } from '../../../components/ui/list-tools.tsx';
 import { SelectField, TextField } from '../../../components/ui/fields.tsx';
 import { FormError } from '../../../components/ui/fields.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
@@ -26,7 +27,6 @@ import { useCustomerImportT } from '../import-i18n.ts';
 import { SharedWithMe } from '../../../components/ui/shared-with-me.tsx';
 
 const FILTERS = ['region', 'category', 'level', 'lifecycle', 'status', 'accountManager', 'segment'] as const;
-const PAGE_SIZE = 20;
 
 /** Find customers: one search box, filters, server-sorted keyset pages. Filters live in the URL so Back and links keep them. */
 export function CustomerListPage() {
@@ -41,17 +41,21 @@ export function CustomerListPage() {
   const [cursors, setCursors] = useState<string[]>([]); // the cursors of the pages before this one
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [typed, setTyped] = useState(params.get('q') ?? '');
+  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[0]);
   const regions = useOrgUnits();
   const colleagues = useColleagues();
   const regionName = useRegionName();
 
-  const filters: CustomerFilters = {
+  const listFilters = {
     q: params.get('q') ?? undefined,
     ...Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])),
+  };
+  const filters: CustomerFilters = {
+    ...listFilters,
     sort: (params.get('sort') as CustomerFilters['sort']) ?? 'createdAt',
     order: params.get('order') === 'asc' ? 'asc' : 'desc',
     cursor: cursors[cursors.length - 1],
-    limit: PAGE_SIZE,
+    limit: pageSize,
   };
   const list = useCustomers(filters);
 
@@ -254,6 +258,16 @@ export function CustomerListPage() {
           </div>
         )}
         <FormError message={list.error?.message} />
+        <ListTools
+          path="/api/customers"
+          filters={{ ...listFilters, sort: filters.sort, order: filters.order }}
+          pageSize={pageSize}
+          onPageSize={(size) => {
+            setPageSize(size);
+            setCursors([]);
+          }}
+          canExport={can('customers:export')}
+        />
         <DataTable
           label={t('list.title')}
           testId="customer-table"

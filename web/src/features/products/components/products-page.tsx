@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { useAuth } from '../../../app/auth.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { FormError, SelectField, TextArea, TextField } from '../../../components/ui/fields.tsx';
@@ -209,6 +210,22 @@ export function ProductsPage() {
   const regionNames = useOrgUnitNames();
   const services = useProducts({ kind: 'service' });
   const items = products.data?.items ?? [];
+  // The header search opens a product as `?open=<id>`.
+  // An editor gets its form; anyone else the row, marked and scrolled to.
+  const [params, setParams] = useSearchParams();
+  const toOpen = params.get('open');
+  const [marked, setMarked] = useState<string | null>(null);
+  const mayEdit = can('products:edit');
+  useEffect(() => {
+    const found = toOpen ? items.find((p) => p.id === toOpen) : undefined;
+    if (!found) return;
+    if (mayEdit) setEditing(found);
+    setMarked(found.id);
+    setParams({}, { replace: true });
+  }, [toOpen, items, setParams, mayEdit]);
+  useEffect(() => {
+    if (marked) document.getElementById(`product-${marked}`)?.scrollIntoView({ block: 'center' });
+  }, [marked]);
   return (
     <div className="page">
       <div className="page__header">
@@ -263,7 +280,7 @@ export function ProductsPage() {
             </thead>
             <tbody>
               {items.map((p) => (
-                <tr key={p.id}>
+                <tr key={p.id} id={`product-${p.id}`} aria-current={p.id === marked || undefined}>
                   <td className="mono">{p.code}</td>
                   <td style={WRAP}>
                     {can('products:edit') ? (

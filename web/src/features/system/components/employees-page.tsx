@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ColumnDef } from '@tanstack/react-table';
 import { useAuth } from '../../../app/auth.tsx';
@@ -29,6 +30,15 @@ export function EmployeesPage() {
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [cursors, setCursors] = useState<string[]>([]);
+  // The header search opens a hit here as `?q=<name>`.
+  const [params] = useSearchParams();
+  const linked = params.get('q');
+  useEffect(() => {
+    if (linked === null) return;
+    setTyped(linked);
+    setQ(linked);
+    setCursors([]);
+  }, [linked]);
   const [opened, setOpened] = useState<Opened | null>(null);
   const list = useEmployees({ q: q || undefined, cursor: cursors[cursors.length - 1], limit: PAGE_SIZE });
   const roles = useRoles();

@@ -160,14 +160,14 @@ export type TransitionBody =
 
 const keys = {
   all: ['work-orders'] as const,
-  list: (f: Filters, cursor?: string) => ['work-orders', 'list', f, cursor] as const,
+  list: (f: Filters, cursor?: string, limit?: number) => ['work-orders', 'list', f, cursor, limit] as const,
   one: (id: string) => ['work-orders', 'one', id] as const,
 };
 
-export function useWorkOrders(f: Filters, cursor?: string) {
+export function useWorkOrders(f: Filters, cursor?: string, limit = 30) {
   return useQuery({
-    queryKey: keys.list(f, cursor),
-    queryFn: () => get<Page<WorkOrder>>('/api/work-orders', { ...f, cursor, limit: 30 }),
+    queryKey: keys.list(f, cursor, limit),
+    queryFn: () => get<Page<WorkOrder>>('/api/work-orders', { ...f, cursor, limit }),
   });
 }
 export function useWorkOrder(id: string) {

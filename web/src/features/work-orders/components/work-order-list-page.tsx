@@ -4,6 +4,7 @@ import { useAuth } from '../../../app/auth.tsx';
 import { useAppT } from '../../../app/app-i18n.ts';
 import { Pager } from '../../../components/ui/data-table.tsx';
 import { FormError, SelectField } from '../../../components/ui/fields.tsx';
+import { ListTools, PAGE_SIZES } from '../../../components/ui/list-tools.tsx';
 import {
   BUSINESS_TYPES,
   PRIORITIES,
@@ -37,8 +38,9 @@ export function WorkOrderListPage() {
   };
   const [typed, setTyped] = useState(filters.q ?? '');
   const [cursors, setCursors] = useState<string[]>([]);
+  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[0]);
   const [creating, setCreating] = useState(false);
-  const list = useWorkOrders(filters, cursors[cursors.length - 1]);
+  const list = useWorkOrders(filters, cursors[cursors.length - 1], pageSize);
 
   function update(next: Partial<Filters>) {
     const merged = { ...filters, ...next };
@@ -136,6 +138,16 @@ export function WorkOrderListPage() {
           </div>
         </form>
         <FormError message={list.error?.message} />
+        <ListTools
+          path="/api/work-orders"
+          filters={{ ...filters }}
+          pageSize={pageSize}
+          onPageSize={(size) => {
+            setPageSize(size);
+            setCursors([]);
+          }}
+          canExport={can('work-orders:export')}
+        />
         <WorkOrderTable rows={list.data?.items ?? []} empty={list.isLoading ? app.t('common.loading') : t('empty')} />
         <Pager
           labels={{ previous: app.t('common.previous'), next: app.t('common.next') }}
