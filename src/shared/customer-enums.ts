@@ -1,9 +1,9 @@
 /**
  * Customer enums and their zh/en labels, defined once for the server (zod schemas, table types) and the web
- * app (selects, tables, charts; imported as `@shared/customer-enums.ts`). Plain data, no imports: this folder
- * is shared by both builds, so it must not reach into either.
+ * app (selects, tables, charts; imported as `@shared/customer-enums.ts`). Plain data: this folder is shared by
+ * both builds, so it imports nothing outside it.
  */
-export type Labels<K extends string> = Record<K, { zh: string; en: string }>;
+import type { Labels } from './labels.ts';
 
 export const CUSTOMER_CATEGORIES = ['individual', 'enterprise', 'key_account'] as const;
 export type CustomerCategory = (typeof CUSTOMER_CATEGORIES)[number];
@@ -38,11 +38,3 @@ export const CUSTOMER_STATUS_LABELS: Labels<CustomerStatus> = {
   cancelled: { zh: '已销户', en: 'Cancelled' },
   merged: { zh: '已合并', en: 'Merged' },
 };
-
-/** One language's labels, shaped for an i18next resource: `{ individual: '个人客户', ... }`. */
-export function labelsIn<K extends string>(labels: Labels<K>, lang: 'zh' | 'en'): Record<K, string> {
-  return Object.fromEntries(Object.entries<{ zh: string; en: string }>(labels).map(([k, v]) => [k, v[lang]])) as Record<
-    K,
-    string
-  >;
-}

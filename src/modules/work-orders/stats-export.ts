@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { WorkOrderStats } from './stats.ts';
-import { SATISFACTION_NAMES } from './work-orders.tables.ts';
+import { SATISFACTION_LABELS } from '../../shared/work-order-enums.ts';
 
 /** The statistics as a workbook: a summary sheet, one sheet per breakdown, and the time series. */
 export async function statsWorkbook(stats: WorkOrderStats, en: boolean): Promise<Buffer> {
@@ -19,7 +19,7 @@ export async function statsWorkbook(stats: WorkOrderStats, en: boolean): Promise
     [t('重派率', 'Reopen rate'), stats.totals.reopenRate],
     [t('已回访', 'Return visits'), stats.totals.visited],
     ...stats.satisfaction.map((s) => [
-      `${t('满意度', 'Satisfaction')}: ${SATISFACTION_NAMES[s.key]?.[en ? 1 : 0] ?? s.key}`,
+      `${t('满意度', 'Satisfaction')}: ${SATISFACTION_LABELS[s.key as keyof typeof SATISFACTION_LABELS]?.[en ? 'en' : 'zh'] ?? s.key}`,
       s.count,
     ]),
   ]);

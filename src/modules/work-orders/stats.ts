@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db.ts';
 import { workOrderScope } from './work-orders.repository.ts';
 import type { StatsQuery } from './work-orders.schema.ts';
 import { addDays, endOfBusinessDay, startOfBusinessDay, today } from '../../platform/clock.ts';
-import { BUSINESS_TYPE_NAMES } from './work-orders.tables.ts';
+import { BUSINESS_TYPE_LABELS } from '../../shared/work-order-enums.ts';
 
 export interface WorkOrderStats {
   from: string;
@@ -114,7 +114,7 @@ export async function workOrderStats(db: Db, ctx: RequestContext, q: StatsQuery)
     byType: await grouped('w.type_id', (k) => typeNames.get(k) ?? k),
     byBusinessType: await grouped(
       'w.business_type',
-      (k) => BUSINESS_TYPE_NAMES[k as keyof typeof BUSINESS_TYPE_NAMES]?.[en ? 1 : 0] ?? k,
+      (k) => BUSINESS_TYPE_LABELS[k as keyof typeof BUSINESS_TYPE_LABELS]?.[en ? 'en' : 'zh'] ?? k,
     ),
     byRegion: await grouped('w.region_id', (k) => orgNames.get(k) ?? k),
     byDepartment: await grouped('w.department_id', (k) => orgNames.get(k) ?? k),

@@ -1,31 +1,20 @@
 import type { Generated } from 'kysely';
 
-export const BUSINESS_TYPES = ['broadband', 'fixed_line', 'mobile', 'iptv', 'dedicated_line', 'optical_cable'] as const;
-/** What people read for each business type (statistics and their xlsx), Chinese and English. */
-export const BUSINESS_TYPE_NAMES: Record<(typeof BUSINESS_TYPES)[number], [string, string]> = {
-  broadband: ['宽带', 'Broadband'],
-  fixed_line: ['固定电话', 'Fixed line'],
-  mobile: ['手机', 'Mobile'],
-  iptv: ['IPTV 电视', 'IPTV'],
-  dedicated_line: ['专线', 'Dedicated line'],
-  optical_cable: ['光缆', 'Optical cable'],
-};
-export const SATISFACTION_NAMES: Record<string, [string, string]> = {
-  very_satisfied: ['非常满意', 'Very satisfied'],
-  satisfied: ['满意', 'Satisfied'],
-  neutral: ['一般', 'Neutral'],
-  dissatisfied: ['不满意', 'Dissatisfied'],
-  very_dissatisfied: ['非常不满意', 'Very dissatisfied'],
-};
-export type BusinessType = (typeof BUSINESS_TYPES)[number];
-export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-export const STATUSES = ['new', 'dispatched', 'in_progress', 'resolved', 'visited', 'archived'] as const;
-export type WorkOrderStatus = (typeof STATUSES)[number];
+import {
+  BUSINESS_TYPES,
+  type BusinessType,
+  PRIORITIES,
+  type Priority,
+  WORK_ORDER_STATUSES as STATUSES,
+  type WorkOrderStatus,
+  SATISFACTION,
+  type Satisfaction,
+} from '../../shared/work-order-enums.ts';
+
+export { BUSINESS_TYPES, PRIORITIES, STATUSES, SATISFACTION };
+export type { BusinessType, Priority, WorkOrderStatus, Satisfaction };
 export const CENTRE_KINDS = ['access_network', 'wireless', 'gov_enterprise', 'optical_cable'] as const;
 export type CentreKind = (typeof CENTRE_KINDS)[number];
-export const SATISFACTION = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
-export type Satisfaction = (typeof SATISFACTION)[number];
 /** Where a work order came from: accepted by staff, or opened by the customer in the self-service portal. */
 export const CHANNELS = ['staff', 'portal'] as const;
 export type WorkOrderChannel = (typeof CHANNELS)[number];

@@ -4,8 +4,8 @@ import {
   CUSTOMER_LEVEL_LABELS,
   CUSTOMER_LIFECYCLE_LABELS,
   CUSTOMER_STATUS_LABELS,
-  labelsIn,
 } from '@shared/customer-enums.ts';
+import { labelsIn } from '@shared/labels.ts';
 
 export const useCustomersT = registerTranslations('customers', {
   'zh-CN': {

@@ -1,4 +1,6 @@
 import { registerTranslations } from '../../app/i18n.ts';
+import { labelsIn } from '@shared/labels.ts';
+import { BUSINESS_TYPE_LABELS } from '@shared/work-order-enums.ts';
 
 export const usePortalT = registerTranslations('portal', {
   'zh-CN': {
@@ -53,14 +55,7 @@ export const usePortalT = registerTranslations('portal', {
         archived: '已完成',
       },
     },
-    business: {
-      broadband: '宽带',
-      fixed_line: '固定电话',
-      mobile: '手机',
-      iptv: 'IPTV 电视',
-      dedicated_line: '专线',
-      optical_cable: '光缆',
-    },
+    business: labelsIn(BUSINESS_TYPE_LABELS, 'zh'),
     profile: {
       address: '联系地址',
       email: '电子邮箱',
@@ -137,14 +132,7 @@ export const usePortalT = registerTranslations('portal', {
         archived: 'Closed',
       },
     },
-    business: {
-      broadband: 'Broadband',
-      fixed_line: 'Fixed line',
-      mobile: 'Mobile',
-      iptv: 'IPTV',
-      dedicated_line: 'Dedicated line',
-      optical_cable: 'Optical cable',
-    },
+    business: labelsIn(BUSINESS_TYPE_LABELS, 'en'),
     profile: {
       address: 'Address',
       email: 'E-mail',

@@ -1,5 +1,6 @@
 import { registerTranslations } from '../../app/i18n.ts';
-import { CUSTOMER_CATEGORY_LABELS, labelsIn } from '@shared/customer-enums.ts';
+import { CUSTOMER_CATEGORY_LABELS } from '@shared/customer-enums.ts';
+import { labelsIn } from '@shared/labels.ts';
 
 export const useProductsT = registerTranslations('products', {
   'zh-CN': {

@@ -1,10 +1,6 @@
 import { registerTranslations } from '../../app/i18n.ts';
-import {
-  CUSTOMER_CATEGORY_LABELS,
-  CUSTOMER_LEVEL_LABELS,
-  CUSTOMER_LIFECYCLE_LABELS,
-  labelsIn,
-} from '@shared/customer-enums.ts';
+import { CUSTOMER_CATEGORY_LABELS, CUSTOMER_LEVEL_LABELS, CUSTOMER_LIFECYCLE_LABELS } from '@shared/customer-enums.ts';
+import { labelsIn } from '@shared/labels.ts';
 
 export const useStatsT = registerTranslations('stats', {
   'zh-CN': {

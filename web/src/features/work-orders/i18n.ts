@@ -1,5 +1,12 @@
 import { registerTranslations } from '../../app/i18n.ts';
-import { CUSTOMER_CATEGORY_LABELS, labelsIn } from '@shared/customer-enums.ts';
+import { CUSTOMER_CATEGORY_LABELS } from '@shared/customer-enums.ts';
+import { labelsIn } from '@shared/labels.ts';
+import {
+  BUSINESS_TYPE_LABELS,
+  PRIORITY_LABELS,
+  SATISFACTION_LABELS,
+  WORK_ORDER_STATUS_LABELS,
+} from '@shared/work-order-enums.ts';
 
 export const useWorkOrdersT = registerTranslations('work-orders', {
   'zh-CN': {
@@ -35,30 +42,10 @@ export const useWorkOrdersT = registerTranslations('work-orders', {
       channel: '受理渠道',
     },
     channel: { staff: '人工受理', portal: '自助服务' },
-    status: {
-      new: '待派单',
-      dispatched: '已派单',
-      in_progress: '处理中',
-      resolved: '已处理',
-      visited: '已回访',
-      archived: '已归档',
-    },
-    priority: { urgent: '紧急', high: '高', normal: '普通', low: '低' },
-    business: {
-      broadband: '宽带',
-      fixed_line: '固话',
-      mobile: '移动',
-      iptv: 'IPTV',
-      dedicated_line: '专线 / 数字电路',
-      optical_cable: '光缆',
-    },
-    satisfaction: {
-      very_satisfied: '非常满意',
-      satisfied: '满意',
-      neutral: '一般',
-      dissatisfied: '不满意',
-      very_dissatisfied: '非常不满意',
-    },
+    status: labelsIn(WORK_ORDER_STATUS_LABELS, 'zh'),
+    priority: labelsIn(PRIORITY_LABELS, 'zh'),
+    business: labelsIn(BUSINESS_TYPE_LABELS, 'zh'),
+    satisfaction: labelsIn(SATISFACTION_LABELS, 'zh'),
     centre: {
       access_network: '本地接入网维护中心',
       wireless: '无线维护中心',
@@ -180,30 +167,10 @@ export const useWorkOrdersT = registerTranslations('work-orders', {
       channel: 'Channel',
     },
     channel: { staff: 'Accepted by staff', portal: 'Self-service portal' },
-    status: {
-      new: 'New',
-      dispatched: 'Dispatched',
-      in_progress: 'In progress',
-      resolved: 'Resolved',
-      visited: 'Visited',
-      archived: 'Archived',
-    },
-    priority: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
-    business: {
-      broadband: 'Broadband',
-      fixed_line: 'Fixed line',
-      mobile: 'Mobile',
-      iptv: 'IPTV',
-      dedicated_line: 'Dedicated line',
-      optical_cable: 'Optical cable',
-    },
-    satisfaction: {
-      very_satisfied: 'Very satisfied',
-      satisfied: 'Satisfied',
-      neutral: 'Neutral',
-      dissatisfied: 'Dissatisfied',
-      very_dissatisfied: 'Very dissatisfied',
-    },
+    status: labelsIn(WORK_ORDER_STATUS_LABELS, 'en'),
+    priority: labelsIn(PRIORITY_LABELS, 'en'),
+    business: labelsIn(BUSINESS_TYPE_LABELS, 'en'),
+    satisfaction: labelsIn(SATISFACTION_LABELS, 'en'),
     centre: {
       access_network: 'Local access network centre',
       wireless: 'Wireless centre',
