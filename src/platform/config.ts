@@ -43,6 +43,8 @@ export interface Config {
   /** LIANXI_MAIL_FROM and LIANXI_SMS_SOURCE: the sender address and SMS source number. */
   mailFrom: string;
   smsSource: string;
+  /** LIANXI_QUIET_HOURS=21-8 (the default; `off` for none): business hours in which marketing messages wait. */
+  quietHours: { startHour: number; endHour: number } | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,7 +73,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smppSinkPort: Number(env.LIANXI_SMPP_SINK_PORT ?? 0),
     mailFrom: env.LIANXI_MAIL_FROM || 'Lianxi CRM <noreply@lianxi.invalid>',
     smsSource: env.LIANXI_SMS_SOURCE || '10690000',
+    quietHours: parseQuietHours(env.LIANXI_QUIET_HOURS ?? '21-8'),
   };
+}
+
+function parseQuietHours(value: string): Config['quietHours'] {
+  if (value === 'off' || value === '') return undefined;
+  const m = /^(\d{1,2})-(\d{1,2})$/.exec(value);
+  const [startHour, endHour] = m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN];
+  if (!(startHour < 24 && endHour < 24 && startHour !== endHour)) {
+    throw new Error(`LIANXI_QUIET_HOURS: expected "start-end" hours such as 21-8, or "off": ${value}`);
+  }
+  return { startHour, endHour };
 }
 
 function parseNow(value: string | undefined): Date | undefined {

@@ -3,6 +3,10 @@ import { now } from '../../platform/clock.ts';
 import { gatewaysFor } from './gateways.ts';
 import { isOptedOut } from './opt-outs.repository.ts';
 import { PermanentSendError } from './sms-adapter.ts';
+import { withTransaction } from '../../platform/db.ts';
+import { enqueueJob } from '../../platform/jobs.ts';
+import { quietUntil } from './quiet-hours.ts';
+import { SEND_MESSAGE_JOB } from './send-message.ts';
 
 /**
  * Sends one message. The row is claimed queued → sending before anything goes out, so a job that is retried or
@@ -42,6 +46,24 @@ export const sendMessageJob: JobHandler = async ({ messageId }: { messageId: str
   if (message.purpose === 'marketing' && (await isOptedOut(db, message.channel, message.to_address))) {
     await finish({ status: 'skipped', status_reason: 'opted_out' });
     return { sent: false, skipped: 'opted_out' };
+  }
+  const waitUntil = message.purpose === 'marketing' ? quietUntil() : undefined;
+  if (waitUntil) {
+    // Quiet hours: back to queued, and a new job for the end of them (this one is still running under its key).
+    await withTransaction(db, async (trx) => {
+      await trx
+        .updateTable('messages')
+        .set({ status: 'queued', status_reason: 'quiet_hours', updated_at: now() })
+        .where('id', '=', messageId)
+        .execute();
+      await enqueueJob(
+        trx,
+        SEND_MESSAGE_JOB,
+        { messageId },
+        { singletonKey: `message:${messageId}:${waitUntil.toISOString()}`, runAt: waitUntil, maxAttempts: 5 },
+      );
+    });
+    return { sent: false, deferredUntil: waitUntil.toISOString() };
   }
   try {
     if (message.channel === 'sms') {

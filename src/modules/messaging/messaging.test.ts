@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestApp, testDatabases, type TestApp } from '../../testing/test-app.ts';
 import type { TestClient } from '../../testing/test-client.ts';
+import { addDays, setClock, startOfBusinessDay, today } from '../../platform/clock.ts';
 import { gatewaysFor } from './gateways.ts';
 
 /** Waits for something the gateways do on their own (a receipt, a reply); fails if it never happens. */
@@ -169,6 +170,52 @@ for (const kind of testDatabases()) {
           (o: { recipient: string; body: string }) => o.recipient === whole && o.body === '您好，回访',
         ),
       );
+    });
+    it('holds a marketing SMS sent at 22:00 until 08:00 the next morning; a service SMS goes at once', async () => {
+      const c = customers[8];
+      const day = addDays(today(), 3); // in the future, so the database does not find the deferred job due before its time
+      const hours = (date: string, h: number) => new Date(startOfBusinessDay(date).getTime() + h * 3_600_000);
+      setClock(hours(day, 22));
+      try {
+        const marketing = await send(admin, {
+          customerId: c.id,
+          channel: 'sms',
+          purpose: 'marketing',
+          text: '夜间促销',
+        });
+        const service = await send(admin, { customerId: c.id, channel: 'sms', purpose: 'service', text: '夜间账单' });
+        const held = await message(c.id, marketing.id);
+        assert.equal(held.status, 'queued');
+        assert.equal(held.statusReason, 'quiet_hours');
+        assert.notEqual((await message(c.id, service.id)).status, 'queued');
+        let bodies = (await outbox()).map((o: { body: string }) => o.body);
+        assert.ok(bodies.includes('夜间账单'));
+        assert.ok(!bodies.includes('夜间促销'));
+
+        const jobs = await app.services.db
+          .selectFrom('jobs')
+          .select(['id', 'run_at', 'payload'])
+          .where('name', '=', 'messaging.send')
+          .where('status', '=', 'queued')
+          .execute();
+        const deferred = jobs.find((j) => (j.payload as { messageId: string }).messageId === marketing.id);
+        assert.ok(deferred, 'a job waits for the message');
+        assert.equal(new Date(deferred.run_at).getTime(), hours(addDays(day, 1), 8).getTime());
+
+        // 08:00 comes: the database clock has not reached the job, so it is made due as time passing would.
+        setClock(hours(addDays(day, 1), 8));
+        await app.services.db
+          .updateTable('jobs')
+          .set({ run_at: new Date(0) })
+          .where('id', '=', deferred.id)
+          .execute();
+        await app.services.jobs.runDue();
+        assert.notEqual((await message(c.id, marketing.id)).status, 'queued');
+        bodies = (await outbox()).map((o: { body: string }) => o.body);
+        assert.ok(bodies.includes('夜间促销'));
+      } finally {
+        setClock(undefined);
+      }
     });
   });
 }
