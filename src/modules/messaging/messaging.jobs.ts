@@ -5,13 +5,15 @@ import { isOptedOut } from './opt-outs.repository.ts';
 import { PermanentSendError } from './sms-adapter.ts';
 import { withTransaction } from '../../platform/db.ts';
 import { enqueueJob } from '../../platform/jobs.ts';
+import { isBlacklisted } from './blacklist.service.ts';
 import { quietUntil } from './quiet-hours.ts';
 import { SEND_MESSAGE_JOB } from './send-message.ts';
 
 /**
  * Sends one message. The row is claimed queued → sending before anything goes out, so a job that is retried or
  * re-claimed after a crash finds it claimed and never submits it a second time (at most once; an interrupted send is
- * marked failed for a person to look at rather than risk a duplicate). Opt-outs are checked here, at send time.
+ * marked failed for a person to look at rather than risk a duplicate). The blacklist (everything), opt-outs and quiet
+ * hours (marketing only) are checked here, at send time.
  */
 export const sendMessageJob: JobHandler = async ({ messageId }: { messageId: string }, { db }) => {
   const gateways = gatewaysFor(db);
@@ -43,6 +45,10 @@ export const sendMessageJob: JobHandler = async ({ messageId }: { messageId: str
       .where('id', '=', messageId)
       .execute();
 
+  if (await isBlacklisted(db, message.to_address)) {
+    await finish({ status: 'skipped', status_reason: 'blacklisted' });
+    return { sent: false, skipped: 'blacklisted' };
+  }
   if (message.purpose === 'marketing' && (await isOptedOut(db, message.channel, message.to_address))) {
     await finish({ status: 'skipped', status_reason: 'opted_out' });
     return { sent: false, skipped: 'opted_out' };

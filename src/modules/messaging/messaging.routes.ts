@@ -6,7 +6,10 @@ import { getCustomer } from '../customers/index.ts';
 import { deliveryEventsHandler } from './delivery-events.ts';
 import { startGateways } from './gateways.ts';
 import { messagingError } from './messaging.errors.ts';
+import { addToBlacklist, listBlacklist, removeFromBlacklist } from './blacklist.service.ts';
 import {
+  BlacklistEntry,
+  BlacklistInput,
   Message,
   OptOut,
   OptOutInput,
@@ -90,6 +93,31 @@ export async function messagingRoutes(app: App, { db, config }: Services): Promi
     { config: { permission: 'messaging:edit' }, schema: { tags, params: idParams } },
     async (req, reply) => {
       await removeOptOut(db, req.ctx, req.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/api/blacklist',
+    {
+      config: { permission: 'messaging:view' },
+      schema: { tags, response: { 200: z.object({ items: z.array(BlacklistEntry) }) } },
+    },
+    async (req) => ({ items: await listBlacklist(db, req.ctx) }),
+  );
+  app.post(
+    '/api/blacklist',
+    {
+      config: { permission: 'messaging:edit' },
+      schema: { tags, body: BlacklistInput, response: { 201: BlacklistEntry } },
+    },
+    async (req, reply) => reply.code(201).send(await addToBlacklist(db, req.ctx, req.body)),
+  );
+  app.delete(
+    '/api/blacklist/:id',
+    { config: { permission: 'messaging:edit' }, schema: { tags, params: idParams } },
+    async (req, reply) => {
+      await removeFromBlacklist(db, req.ctx, req.params.id);
       return reply.code(204).send();
     },
   );

@@ -73,6 +73,25 @@ export const OptOut = z.object({
   source: z.enum(['staff', 'reply', 'link']),
   createdAt: z.string(),
 });
+/** An address given directly (a number or an email that is no customer's), or a customer's address on a channel. */
+export const BlacklistInput = z.object({
+  address: z
+    .string()
+    .trim()
+    .max(254)
+    .regex(/^(\+?\d{5,20}|[^\s@]+@[^\s@]+\.[^\s@]+)$/)
+    .optional(),
+  customerId: id.optional(),
+  channel: z.enum(CHANNELS).optional(),
+  reason: z.string().trim().max(200).optional(),
+});
+export type BlacklistInput = z.infer<typeof BlacklistInput>;
+export const BlacklistEntry = z.object({
+  id,
+  address: z.string(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
 export const OutboxItem = z.object({
   id,
   channel: z.enum(CHANNELS),

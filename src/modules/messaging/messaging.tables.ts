@@ -43,6 +43,13 @@ declare module '../../platform/db.ts' {
       created_by: string | null;
       created_at: Generated<Date>;
     };
+    messaging_blacklist: {
+      id: Generated<string>;
+      address: string;
+      reason: string | null;
+      created_by: string | null;
+      created_at: Generated<Date>;
+    };
     messaging_test_outbox: {
       id: Generated<string>;
       channel: Channel;

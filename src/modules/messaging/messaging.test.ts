@@ -217,5 +217,49 @@ for (const kind of testDatabases()) {
         setClock(undefined);
       }
     });
+    it('sends nothing at all to a blacklisted number or email, service messages included, until it is removed', async () => {
+      const c = customers[9];
+      const queued = await admin.post('/api/messages', { customerId: c.id, channel: 'sms', text: '服务通知 B' });
+      assert.equal(queued.status, 201);
+      // Blacklisted after it was queued: the check happens when it is sent.
+      const entry = await admin.post('/api/blacklist', { customerId: c.id, channel: 'sms', reason: '投诉骚扰' });
+      assert.equal(entry.status, 201, JSON.stringify(entry.body));
+      await app.services.jobs.runDue();
+      const skipped = await message(c.id, queued.body.id);
+      assert.equal(skipped.status, 'skipped');
+      assert.equal(skipped.statusReason, 'blacklisted');
+      assert.ok(!(await outbox()).some((o: { body: string }) => o.body === '服务通知 B'));
+
+      // An email given directly, in another case than the customer record's.
+      await admin.patch(`/api/customers/${c.id}`, { email: 'heimingdan@example.com' });
+      assert.equal((await admin.post('/api/blacklist', { address: 'HeiMingDan@Example.com' })).status, 201);
+      const mail = await send(admin, { customerId: c.id, channel: 'email', subject: '账单', text: '账单已出' });
+      assert.equal((await message(c.id, mail.id)).statusReason, 'blacklisted');
+
+      const audits = await app.services.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity', '=', 'messaging_blacklist')
+        .where('entity_id', '=', entry.body.id)
+        .execute();
+      assert.deepEqual(
+        audits.map((a) => a.action),
+        ['create'],
+      );
+      // A role without sensitive:view sees the number masked.
+      const manager = await app.login('wangfang');
+      const listed = await manager.get('/api/blacklist');
+      assert.equal(listed.status, 200);
+      assert.ok(!JSON.stringify(listed.body).includes(c.phone), JSON.stringify(listed.body));
+
+      const bad = await admin.post('/api/blacklist', { address: 'not an address' });
+      assert.equal(bad.status, 400);
+      assert.equal((await admin.post('/api/blacklist', {})).status, 400);
+
+      assert.equal((await admin.delete(`/api/blacklist/${entry.body.id}`)).status, 204);
+      const again = await send(admin, { customerId: c.id, channel: 'sms', text: '服务通知 C' });
+      assert.notEqual((await message(c.id, again.id)).status, 'skipped');
+      assert.ok((await outbox()).some((o: { body: string }) => o.body === '服务通知 C'));
+    });
   });
 }
