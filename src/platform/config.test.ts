@@ -16,6 +16,14 @@ describe('configuration read in one place', () => {
     assert.equal(unset.trustProxy, false);
     assert.equal(unset.webDist, path.resolve(import.meta.dirname, '../../web/dist'));
   });
+
+  it('reads the messaging quiet hours: 21-8 unless set, off for none, and refuses nonsense', () => {
+    assert.deepEqual(readConfig({}).quietHours, { startHour: 21, endHour: 8 });
+    assert.deepEqual(readConfig({ LIANXI_QUIET_HOURS: '22-7' }).quietHours, { startHour: 22, endHour: 7 });
+    assert.equal(readConfig({ LIANXI_QUIET_HOURS: 'off' }).quietHours, undefined);
+    assert.throws(() => readConfig({ LIANXI_QUIET_HOURS: '25-8' }), /LIANXI_QUIET_HOURS/);
+    assert.throws(() => readConfig({ LIANXI_QUIET_HOURS: 'night' }), /LIANXI_QUIET_HOURS/);
+  });
 });
 
 /** The app takes these settings from its Config, not from process.env (which this test leaves alone). On PGlite: no SQL involved. */
