@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
+import { endOfBusinessDay, isCalendarDate, startOfBusinessDay } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db.ts';
 import { cursor, cursorId, decodeCursor, id, isoDate, isoDateTime, limit } from '../../platform/http/schemas.ts';
 import '../../platform/audit.ts';
@@ -47,9 +47,9 @@ export async function listAudit(
     query = id.safeParse(f.actor).success
       ? query.where('actor_id', '=', f.actor)
       : query.where('actor_name', 'like', `%${f.actor}%`);
-  if (f.from) query = query.where('at', '>=', new Date(f.from));
-  // A bare date `to` includes that whole day.
-  if (f.to) query = query.where('at', '<', f.to.length === 10 ? sql<Date>`${f.to}::date + 1` : new Date(f.to));
+  // A bare date is a business day (00:00 in LIANXI_TIMEZONE, not UTC); a bare date `to` includes that whole day.
+  if (f.from) query = query.where('at', '>=', isCalendarDate(f.from) ? startOfBusinessDay(f.from) : new Date(f.from));
+  if (f.to) query = query.where('at', '<', isCalendarDate(f.to) ? endOfBusinessDay(f.to) : new Date(f.to));
   const before = decodeCursor(after, cursorId);
   if (before) query = query.where('id', '<', before);
   const rows = await query.execute();
